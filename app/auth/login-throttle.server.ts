@@ -1,0 +1,32 @@
+// Login throttling: consecutive failures per account, and a looser cap per client address.
+// Counters live in memory only (a restart forgets them), so no address is ever stored.
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import { config } from "../config.server";
+
+let byAccount: RateLimiterMemory | undefined;
+let byClient: RateLimiterMemory | undefined;
+const CLIENT_FAILURES_PER_HOUR = 100;
+
+function limiters() {
+  const { LOGIN_MAX_FAILURES, LOGIN_BLOCK_SECONDS } = config();
+  byAccount ??= new RateLimiterMemory({ keyPrefix: "login_account", points: LOGIN_MAX_FAILURES, duration: LOGIN_BLOCK_SECONDS, blockDuration: LOGIN_BLOCK_SECONDS });
+  byClient ??= new RateLimiterMemory({ keyPrefix: "login_client", points: CLIENT_FAILURES_PER_HOUR, duration: 3600, blockDuration: 3600 });
+  return { byAccount, byClient, max: LOGIN_MAX_FAILURES };
+}
+
+/** Seconds to wait before another attempt, or 0 when an attempt is allowed. */
+export async function loginRetryAfter(email: string, clientIp: string): Promise<number> {
+  const { byAccount, byClient, max } = limiters();
+  const [account, client] = await Promise.all([byAccount.get(email), byClient.get(clientIp)]);
+  const wait = (r: typeof account, limit: number) => (r && r.consumedPoints >= limit ? Math.ceil(r.msBeforeNext / 1000) : 0);
+  return Math.max(wait(account, max), wait(client, CLIENT_FAILURES_PER_HOUR));
+}
+
+export async function recordLoginFailure(email: string, clientIp: string): Promise<void> {
+  const { byAccount, byClient } = limiters();
+  await Promise.all([byAccount.penalty(email, 1), byClient.penalty(clientIp, 1)]);
+}
+
+export async function recordLoginSuccess(email: string): Promise<void> {
+  await limiters().byAccount.delete(email);
+}

@@ -1,0 +1,27 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** One error page for every route: 404, 403, 400 and anything else as 500. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFound")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+        : status >= 400 && status < 500
+          ? [t("errors.badRequestTitle"), t("errors.badRequest")]
+          : [t("errors.serverTitle"), t("errors.server")];
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{body}</p>
+      <p className="muted">HTTP {status}</p>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgres:// or postgresql:// URL");
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().min(1).default("./data/pglite"),
+    CONTENT_DIR: z.string().min(1).default("./content"),
+    MIGRATIONS_DIR: z.string().min(1).default("./db/migrations"),
+    PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
+    SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL").optional(),
+    MAIL_FROM: z.string().min(3).default("QMD Portal <no-reply@qmd-portal.invalid>"),
+    SEED_DEMO: booleanFlag.default(true),
+    COOKIE_SECURE: booleanFlag.optional(),
+    TRUST_PROXY: booleanFlag.default(false),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  })
+  .transform((c) => ({
+    ...c,
+    // Secure cookies by default in production; overridable for a local http trial.
+    COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
+    databaseDriver: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
+  }));
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parse an environment; empty strings count as unset. Throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

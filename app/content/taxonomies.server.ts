@@ -1,0 +1,37 @@
+import { loadContent } from "./load.server";
+import {
+  businessLinksFile,
+  industriesFile,
+  regionsFile,
+  scenarioTiersFile,
+  sizeClassesFile,
+  technologiesFile,
+} from "./schemas";
+
+export const regions = () => loadContent("taxonomies/regions.json", regionsFile).regions;
+export const industries = () => loadContent("taxonomies/industries.json", industriesFile);
+export const sizeClasses = () => loadContent("taxonomies/size-classes.json", sizeClassesFile);
+export const businessLinks = () => loadContent("taxonomies/business-links.json", businessLinksFile).links;
+export const scenarioTiers = () => loadContent("taxonomies/scenario-tiers.json", scenarioTiersFile).tiers;
+export const technologies = () => loadContent("taxonomies/technologies.json", technologiesFile).technologies;
+
+/** Regions where a firm with a unified social credit code can be registered. */
+export const selectableRegions = () => regions().filter((r) => r.mainland);
+
+export function isKnownDivision(code: string): boolean {
+  return industries().divisions.some((d) => d.code === code);
+}
+
+export function isSelectableRegion(code: string): boolean {
+  return selectableRegions().some((r) => r.code === code);
+}
+
+/** Load every taxonomy so a bad file stops the server at start, not on a request. */
+export function loadAllTaxonomies(): void {
+  regions();
+  industries();
+  sizeClasses();
+  businessLinks();
+  scenarioTiers();
+  technologies();
+}

@@ -1,0 +1,34 @@
+import { openDatabase, type DatabaseHandle, type Db } from "~db/connect";
+import type { Config } from "./config/schema";
+
+let current: DatabaseHandle | undefined;
+
+/** Open the configured database and apply migrations; called once at server start. */
+export async function initDatabase(cfg: Config, onPoolError?: (err: Error) => void): Promise<DatabaseHandle> {
+  const handle = cfg.DATABASE_URL
+    ? await openDatabase({ driver: "postgres", url: cfg.DATABASE_URL, onPoolError })
+    : await openDatabase({ driver: "pglite", dataDir: cfg.PGLITE_DIR });
+  await handle.migrate(cfg.MIGRATIONS_DIR);
+  current = handle;
+  return handle;
+}
+
+/** Install an already-open database (tests, scripts). */
+export function useDatabase(handle: DatabaseHandle): void {
+  current = handle;
+}
+
+export function databaseHandle(): DatabaseHandle {
+  if (!current) throw new Error("The database is not initialised: call initDatabase() at start.");
+  return current;
+}
+
+export function db(): Db {
+  return databaseHandle().db;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = current;
+  current = undefined;
+  await handle?.close();
+}

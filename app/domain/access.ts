@@ -1,0 +1,40 @@
+// Who may see or do what: pure rules over a principal, called by every loader and action
+// through app/auth/guard.server.ts.
+export type FirmRole = "owner" | "member";
+export type StaffRole = "analyst" | "government" | "admin";
+
+export interface Principal {
+  userId: string;
+  memberships: ReadonlyArray<{ organisationId: string; role: FirmRole }>;
+  grants: ReadonlyArray<{ role: StaffRole; scope: string | null }>;
+}
+
+export function firmRole(p: Principal, organisationId: string): FirmRole | null {
+  return p.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
+}
+
+export function canViewFirm(p: Principal, organisationId: string): boolean {
+  return firmRole(p, organisationId) !== null;
+}
+
+export function canManageFirm(p: Principal, organisationId: string): boolean {
+  return firmRole(p, organisationId) === "owner";
+}
+
+export function hasStaffRole(p: Principal, role: StaffRole): boolean {
+  return p.grants.some((g) => g.role === role);
+}
+
+/** A government viewer's jurisdiction: "national", a set of province codes, or null for none. */
+export function governmentJurisdiction(p: Principal): "national" | string[] | null {
+  const grants = p.grants.filter((g) => g.role === "government");
+  if (grants.length === 0) return null;
+  if (grants.some((g) => g.scope === null)) return "national";
+  return grants.map((g) => g.scope!).sort();
+}
+
+export function canSeeRegion(p: Principal, regionCode: string): boolean {
+  if (hasStaffRole(p, "analyst") || hasStaffRole(p, "admin")) return true;
+  const j = governmentJurisdiction(p);
+  return j === "national" || (Array.isArray(j) && j.includes(regionCode));
+}

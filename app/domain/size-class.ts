@@ -1,0 +1,19 @@
+export type SizeClassId = "large" | "medium" | "small" | "micro";
+
+export interface SizeThreshold {
+  id: SizeClassId;
+  minEmployees: number;
+  minRevenueWanYuan: number;
+}
+
+/**
+ * The national statistical rule for industry: large, medium and small must meet both lower
+ * bounds (employees and revenue in 10,000 yuan), otherwise the firm drops a class; micro is the rest.
+ * `classes` is ordered from largest to smallest, the last one having zero bounds.
+ */
+export function classifySize(employees: number, revenueWanYuan: number, classes: readonly SizeThreshold[]): SizeClassId {
+  for (const c of classes) {
+    if (employees >= c.minEmployees && revenueWanYuan >= c.minRevenueWanYuan) return c.id;
+  }
+  return "micro";
+}

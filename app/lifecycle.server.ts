@@ -1,0 +1,54 @@
+// Start-up and shutdown of the server process: configuration, content, database, demo seed, mail.
+import { seedDemoIfEmpty } from "~db/seed";
+import { config } from "./config.server";
+import { loadAllTaxonomies } from "./content/taxonomies.server";
+import { guide } from "./content/guide.server";
+import { closeDatabase, databaseHandle, initDatabase } from "./db.server";
+import { logger } from "./logger.server";
+import { deliverPendingEmail } from "./models/outbox.server";
+import { refreshDemoMode } from "./seed-state.server";
+
+let mailTimer: NodeJS.Timeout | undefined;
+
+export async function startup(): Promise<void> {
+  const cfg = config();
+  loadAllTaxonomies();
+  guide();
+  const started = Date.now();
+  const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
+  logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");
+  if (cfg.SEED_DEMO) {
+    const seeded = await seedDemoIfEmpty();
+    if (seeded) logger.info("demo data seeded (see README for demo accounts)");
+  }
+  await refreshDemoMode();
+  if (cfg.SMTP_URL) {
+    mailTimer = setInterval(() => {
+      deliverPendingEmail().catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));
+    }, 10_000);
+    mailTimer.unref();
+  }
+}
+
+/** What the HTTP layer (server.js) needs to know; validates the configuration on first call. */
+export function serverSettings() {
+  const cfg = config();
+  return {
+    host: cfg.HOST,
+    port: cfg.PORT,
+    secure: cfg.COOKIE_SECURE,
+    publicOrigin: cfg.PUBLIC_ORIGIN ? new URL(cfg.PUBLIC_ORIGIN).origin : null,
+    trustProxy: cfg.TRUST_PROXY,
+    maxBodyBytes: cfg.MAX_BODY_BYTES,
+    logLevel: cfg.LOG_LEVEL,
+  };
+}
+
+export async function health(): Promise<void> {
+  await databaseHandle().ping();
+}
+
+export async function shutdown(): Promise<void> {
+  if (mailTimer) clearInterval(mailTimer);
+  await closeDatabase();
+}

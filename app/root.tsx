@@ -1,0 +1,65 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { getCaller } from "./auth/guard.server";
+import { ErrorPage } from "./components/error-page";
+import { SiteShell } from "./components/layout";
+import { useNonce } from "./components/nonce";
+import { hasStaffRole } from "./domain/access";
+import { createI18n } from "./i18n/i18n";
+import { DEFAULT_LOCALE, htmlLang } from "./i18n/locales";
+import { resolveLocale } from "./i18n/locale.server";
+import { isDemoMode } from "./seed-state.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "QMD Portal · 质量管理数字化诊断对标平台" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const caller = await getCaller(args);
+  const locale = await resolveLocale(args.request, caller?.user.locale);
+  return {
+    locale,
+    demo: isDemoMode(),
+    user: caller ? { displayName: caller.user.displayName, isAdmin: hasStaffRole(caller.principal, "admin") } : null,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
+  return (
+    <html lang={htmlLang(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <SiteShell user={data?.user ?? null} locale={locale} demo={data?.demo ?? false}>
+            {children}
+          </SiteShell>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

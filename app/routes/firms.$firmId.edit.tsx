@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireFirmOwner } from "~/auth/guard.server";
+import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
+import { ErrorSummary } from "~/components/form";
+import { notFound } from "~/http.server";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
+import { CreditCodeTakenError, getFirm, updateFirm } from "~/models/organisation.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { firmId } = await requireFirmOwner(args, args.params.firmId);
+  const firm = (await getFirm(firmId)) ?? notFound();
+  return {
+    firm: { id: firm.id, name: firm.name, creditCode: firm.creditCode, industryDivision: firm.industryDivision, regionCode: firm.regionCode, city: firm.city, employees: firm.employees, revenueWanYuan: firm.revenueWanYuan },
+    options: firmProfileOptions(),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const caller = await requireFirmOwner(args, args.params.firmId);
+  const form = await args.request.formData();
+  const parsed = parseFirmProfile(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    await updateFirm(caller.user.id, caller.firmId, parsed.data);
+  } catch (e) {
+    if (!(e instanceof CreditCodeTakenError)) throw e;
+    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 409 });
+  }
+  return redirect(`/firms/${caller.firmId}?saved=1`);
+}
+
+export default function EditFirm() {
+  const { firm, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  const labels = useFirmFieldLabels();
+  return (
+    <>
+      <h1>{t("firm.editTitle")}</h1>
+      <ErrorSummary errors={result?.errors} labels={labels} />
+      <Form method="post" className="stack" noValidate>
+        <FirmProfileFields options={options} values={result?.values ?? firm} errors={result?.errors ?? {}} locale={locale} />
+        <button type="submit" className="button">{t("firm.save")}</button>
+      </Form>
+    </>
+  );
+}

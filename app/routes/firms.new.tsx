@@ -1,0 +1,47 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCaller } from "~/auth/guard.server";
+import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
+import { ErrorSummary } from "~/components/form";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
+import { createFirm, CreditCodeTakenError } from "~/models/organisation.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  await requireCaller(args);
+  return { options: firmProfileOptions() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const caller = await requireCaller(args);
+  const form = await args.request.formData();
+  const parsed = parseFirmProfile(form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const firm = await createFirm(caller.user.id, parsed.data);
+    return redirect(`/firms/${firm.id}?created=1`);
+  } catch (e) {
+    if (!(e instanceof CreditCodeTakenError)) throw e;
+    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 409 });
+  }
+}
+
+export default function NewFirm() {
+  const { options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  const labels = useFirmFieldLabels();
+  return (
+    <>
+      <h1>{t("firm.newTitle")}</h1>
+      <p className="lead">{t("firm.newLead")}</p>
+      <ErrorSummary errors={result?.errors} labels={labels} />
+      <Form method="post" className="stack" noValidate>
+        <FirmProfileFields options={options} values={result?.values ?? {}} errors={result?.errors ?? {}} locale={locale} />
+        <button type="submit" className="button">{t("firm.create")}</button>
+      </Form>
+    </>
+  );
+}

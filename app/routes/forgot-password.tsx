@@ -1,0 +1,45 @@
+import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requestPasswordReset } from "~/auth/account.server";
+import { ErrorSummary, Notice, TextField } from "~/components/form";
+import { config } from "~/config.server";
+import { parseForm } from "~/forms/parse";
+import { forgotPasswordForm } from "~/forms/schemas";
+import { siteOrigin } from "~/http.server";
+import { serverText } from "~/i18n/server-t.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = parseForm(forgotPasswordForm, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
+  const text = await serverText(request);
+  await requestPasswordReset(parsed.data.email, siteOrigin(request, config().PUBLIC_ORIGIN), {
+    subject: text("auth.resetEmailSubject"),
+    body: (link) => text("auth.resetEmailBody", { link }),
+  });
+  return { errors: {}, values: {}, sent: true };
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const values: Record<string, string> = result?.values ?? {};
+  return (
+    <>
+      <h1>{t("auth.forgotTitle")}</h1>
+      {result?.sent ? (
+        <Notice tone="success">{t("auth.forgotSent")}</Notice>
+      ) : (
+        <>
+          <p className="lead">{t("auth.forgotLead")}</p>
+          <ErrorSummary errors={errors} labels={{ email: t("auth.email") }} />
+          <Form method="post" className="stack" noValidate>
+            <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" defaultValue={values.email} error={errors.email} required />
+            <button type="submit" className="button">{t("auth.forgotSubmit")}</button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

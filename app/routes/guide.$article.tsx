@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { guide } from "~/content/guide.server";
+import { notFound } from "~/http.server";
+import { pick } from "~/i18n/locales";
+import { useRouteLocale } from "~/i18n/use-locale";
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const number = /^\d{1,2}$/.test(params.article ?? "") ? Number(params.article) : NaN;
+  const g = guide();
+  const article = g.articles.find((a) => a.number === number);
+  if (!article) notFound();
+  const chapter = g.chapters.find((c) => c.number === article.chapter)!;
+  return { article, chapter: { number: chapter.number, title: chapter.title }, count: g.articles.length };
+}
+
+export default function GuideArticle() {
+  const { article, chapter, count } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  return (
+    <article aria-labelledby="article-title">
+      <p className="muted">
+        <Link to={`/guide#chapter-${chapter.number}`}>
+          {t("guide.chapter", { number: chapter.number })} {pick(chapter.title, locale)}
+        </Link>
+      </p>
+      <h1 id="article-title">
+        {t("guide.article", { number: article.number })} {pick(article.title, locale)}
+      </h1>
+      <p className="lead">{pick(article.summary, locale)}</p>
+      <h2>{t("guide.keyPoints")}</h2>
+      <ul>
+        {article.keyPoints.map((p, i) => (
+          <li key={i}>{pick(p, locale)}</li>
+        ))}
+      </ul>
+      <h2>{t("guide.forFirms")}</h2>
+      <p>{pick(article.forFirms, locale)}</p>
+      <p>
+        <strong>{t("guide.audience")}:</strong>{" "}
+        {article.audience.map((a) => (
+          <span className="tag" key={a}>{t(`guide.audiences.${a}`)}</span>
+        ))}
+      </p>
+      <nav className="pager" aria-label={t("guide.title")}>
+        {article.number > 1 ? <Link to={`/guide/${article.number - 1}`} rel="prev">← {t("guide.previous")}</Link> : <span />}
+        {article.number < count ? <Link to={`/guide/${article.number + 1}`} rel="next">{t("guide.next")} →</Link> : <span />}
+      </nav>
+    </article>
+  );
+}

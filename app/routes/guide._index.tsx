@@ -1,0 +1,48 @@
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { guide } from "~/content/guide.server";
+import { pick, type Locale } from "~/i18n/locales";
+import { useRouteLocale } from "~/i18n/use-locale";
+
+export function loader() {
+  const g = guide();
+  return { title: g.title, document: g.document, interpretation: g.interpretation, chapters: g.chapters, articles: g.articles.map((a) => ({ number: a.number, title: a.title, summary: a.summary })) };
+}
+
+export default function GuideIndex() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale: Locale = useRouteLocale();
+  return (
+    <>
+      <h1>{t("guide.title")}</h1>
+      <p className="lead">{t("guide.lead")}</p>
+      <p>
+        <strong>{t("guide.document")}:</strong> {pick(data.title, locale)}（{data.document.number}）
+      </p>
+      <p>{pick(data.document.about, locale)}</p>
+      {data.chapters.map((c) => (
+        <section key={c.number} aria-labelledby={`chapter-${c.number}`}>
+          <h2 id={`chapter-${c.number}`}>
+            {t("guide.chapter", { number: c.number })} {pick(c.title, locale)}
+          </h2>
+          <p>{pick(c.summary, locale)}</p>
+          <ul className="article-list">
+            {c.articles.map((n) => {
+              const a = data.articles.find((x) => x.number === n)!;
+              return (
+                <li key={n}>
+                  <Link to={`/guide/${n}`}>
+                    {t("guide.article", { number: n })} {pick(a.title, locale)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      <h2>{t("guide.interpretation")}</h2>
+      <p>{pick(data.interpretation, locale)}</p>
+    </>
+  );
+}

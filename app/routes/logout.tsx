@@ -1,0 +1,14 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { signOut } from "~/auth/account.server";
+import { getCaller } from "~/auth/guard.server";
+import { serializeBlankSessionCookie } from "~/auth/session.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const caller = await getCaller(args);
+  const cookie = caller ? await signOut(caller.sessionId, caller.user.id) : await serializeBlankSessionCookie();
+  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": cookie } });
+}

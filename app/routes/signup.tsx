@@ -1,0 +1,65 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { signUp } from "~/auth/account.server";
+import { getCaller } from "~/auth/guard.server";
+import { PASSWORD_MIN } from "~/auth/password-policy";
+import { ErrorSummary, SelectField, TextField } from "~/components/form";
+import { parseForm } from "~/forms/parse";
+import { signUpForm } from "~/forms/schemas";
+import { safeRedirectPath } from "~/http.server";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { EmailTakenError } from "~/models/user.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  if (await getCaller(args)) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(signUpForm, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const { cookie } = await signUp(parsed.data);
+    return redirect(safeRedirectPath(form.get("redirectTo"), "/account"), { headers: { "Set-Cookie": cookie } });
+  } catch (e) {
+    if (!(e instanceof EmailTakenError)) throw e;
+    const { password: _omit, ...values } = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+    return data({ errors: { email: "errors.emailTaken" }, values }, { status: 400 });
+  }
+}
+
+export default function SignUp() {
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  const [params] = useSearchParams();
+  const labels = { email: t("auth.email"), password: t("auth.password"), displayName: t("auth.displayName"), locale: t("auth.locale") };
+  const values: Record<string, string> = result?.values ?? {};
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <>
+      <h1>{t("auth.signUpTitle")}</h1>
+      <p className="lead">{t("auth.signUpLead")}</p>
+      <ErrorSummary errors={result?.errors} labels={labels} />
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <TextField name="email" type="email" label={labels.email} autoComplete="email" defaultValue={values.email} error={errors.email} required />
+        <TextField name="displayName" label={labels.displayName} autoComplete="name" defaultValue={values.displayName} error={errors.displayName} required maxLength={60} />
+        <TextField name="password" type="password" label={labels.password} hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" error={errors.password} required />
+        <SelectField
+          name="locale"
+          label={labels.locale}
+          defaultValue={values.locale ?? locale}
+          error={errors.locale}
+          options={[{ value: "zh", label: "简体中文" }, { value: "en", label: "English" }]}
+        />
+        <button type="submit" className="button">{t("auth.signUpSubmit")}</button>
+      </Form>
+      <p>
+        {t("auth.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>
+      </p>
+    </>
+  );
+}

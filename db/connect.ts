@@ -1,0 +1,81 @@
+// One schema, two drivers: embedded PGlite when no DATABASE_URL is given, PostgreSQL through `pg` otherwise.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  migrate(migrationsFolder: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type OpenOptions =
+  | { driver: "postgres"; url: string; poolSize?: number; onPoolError?: (err: Error) => void }
+  | { driver: "pglite"; dataDir?: string; instance?: PGlite };
+
+// Any constant works; it keeps two starting instances from migrating at once.
+const MIGRATION_LOCK_KEY = 4_751_203;
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.driver === "postgres" ? openPostgres(options) : openPglite(options);
+}
+
+async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }>): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // Without a listener an idle client's disconnect crashes the process.
+  pool.on("error", (err) => options.onPoolError?.(err));
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "postgres",
+    async migrate(migrationsFolder) {
+      const client = new pg.Client({ connectionString: options.url });
+      await client.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        await migrateNodePg(drizzleNodePg(client, { schema }), { migrationsFolder: resolve(migrationsFolder) });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await client.end();
+      }
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): Promise<DatabaseHandle> {
+  let client = options.instance;
+  if (!client) {
+    if (options.dataDir) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
+    client = new PGlite(options.dataDir ? resolve(options.dataDir) : undefined);
+  }
+  await client.waitReady;
+  const pglite = client;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    async migrate(migrationsFolder) {
+      await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: resolve(migrationsFolder) });
+    },
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    close: () => pglite.close(),
+  };
+}

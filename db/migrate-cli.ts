@@ -1,0 +1,7 @@
+// `npm run db:migrate`: apply committed migrations to the configured database.
+import { config } from "~/config.server";
+import { closeDatabase, initDatabase } from "~/db.server";
+
+const handle = await initDatabase(config());
+console.log(`migrations applied (${handle.driver})`);
+await closeDatabase();

@@ -1,0 +1,273 @@
+// The whole domain of DESIGN.md in one typed schema; migrations under db/migrations are
+// generated from it with `npm run db:generate` and committed.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const sizeClass = pgEnum("size_class", ["large", "medium", "small", "micro"]);
+export const membershipRole = pgEnum("membership_role", ["owner", "member"]);
+export const grantRole = pgEnum("grant_role", ["analyst", "government", "admin"]);
+export const questionnaireStatus = pgEnum("questionnaire_status", ["draft", "published", "retired"]);
+export const assessmentStatus = pgEnum("assessment_status", ["draft", "submitted", "withdrawn"]);
+export const caseStatus = pgEnum("case_status", [
+  "draft",
+  "submitted",
+  "in_review",
+  "returned",
+  "published",
+  "rejected",
+  "withdrawn",
+]);
+export const releaseStatus = pgEnum("release_status", ["building", "built", "published", "superseded"]);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  displayName: text("display_name").notNull(),
+  locale: text("locale").notNull().default("zh"),
+  isDemo: boolean("is_demo").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex("users_email_key").on(t.email)]);
+
+// Lucia-guide sessions: the id is the SHA-256 (hex) of the token held in the cookie.
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+}, (t) => [index("sessions_user_idx").on(t.userId)]);
+
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  id: text("id").primaryKey(), // SHA-256 of the emailed token
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index("password_reset_user_idx").on(t.userId)]);
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  creditCode: text("credit_code").notNull(),
+  industryDivision: text("industry_division").notNull(),
+  regionCode: text("region_code").notNull(),
+  sizeClass: sizeClass("size_class").notNull(),
+  // The two inputs of the national size rule, kept so the profile can be edited.
+  employees: integer("employees"),
+  revenueWanYuan: integer("revenue_wan_yuan"),
+  city: text("city"),
+  // Firms of one group of companies count as one in disclosure control.
+  groupKey: text("group_key"),
+  isDemo: boolean("is_demo").notNull().default(false),
+  isSynthetic: boolean("is_synthetic").notNull().default(false),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("organisations_credit_code_key").on(t.creditCode),
+  index("organisations_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
+]);
+
+export const memberships = pgTable("memberships", {
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  role: membershipRole("role").notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.organisationId, t.userId] }),
+  index("memberships_user_idx").on(t.userId),
+]);
+
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  email: text("email").notNull(),
+  role: membershipRole("role").notNull().default("member"),
+  tokenHash: text("token_hash").notNull(),
+  invitedBy: uuid("invited_by").notNull().references(() => users.id),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  acceptedBy: uuid("accepted_by").references(() => users.id),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex("invitations_token_key").on(t.tokenHash),
+  index("invitations_org_idx").on(t.organisationId),
+]);
+
+// Staff roles. `scope` is null for national reach or a GB/T 2260 province code (government only).
+export const roleGrants = pgTable("role_grants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  role: grantRole("role").notNull(),
+  scope: text("scope"),
+  grantedBy: uuid("granted_by").references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [
+  uniqueIndex("role_grants_unique").on(t.userId, t.role, sql`coalesce(${t.scope}, '')`),
+  check("role_grants_scope_only_government", sql`${t.scope} is null or ${t.role} = 'government'`),
+]);
+
+export const questionnaireVersions = pgTable("questionnaire_versions", {
+  id: text("id").primaryKey(),
+  title: jsonb("title").notNull(),
+  definition: jsonb("definition").notNull(),
+  model: jsonb("model").notNull(),
+  status: questionnaireStatus("status").notNull().default("draft"),
+  comparableWith: text("comparable_with").array().notNull().default(sql`'{}'::text[]`),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  retiredAt: timestamp("retired_at", { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const assessments = pgTable("assessments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
+  period: text("period").notNull(),
+  status: assessmentStatus("status").notNull().default("draft"),
+  answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
+  currentPage: integer("current_page").notNull().default(0),
+  // Optimistic concurrency: every save must name the version it read.
+  version: integer("version").notNull().default(1),
+  overallScore: real("overall_score"),
+  stage: smallint("stage"),
+  dimensionScores: jsonb("dimension_scores"),
+  result: jsonb("result"),
+  isSynthetic: boolean("is_synthetic").notNull().default(false),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  submittedBy: uuid("submitted_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("assessments_org_period_key").on(t.organisationId, t.questionnaireVersionId, t.period),
+  index("assessments_version_period_idx").on(t.questionnaireVersionId, t.period, t.status),
+]);
+
+export const scenes = pgTable("scenes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull(),
+  industryGroup: text("industry_group").notNull(),
+  tier: text("tier").notNull(),
+  businessLinks: text("business_links").array().notNull(),
+  technologies: text("technologies").array().notNull(),
+  articles: integer("articles").array().notNull(),
+  content: jsonb("content").notNull(),
+  revision: integer("revision").notNull().default(1),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [uniqueIndex("scenes_slug_key").on(t.slug)]);
+
+export const sceneRevisions = pgTable("scene_revisions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  sceneId: uuid("scene_id").notNull().references(() => scenes.id, { onDelete: "cascade" }),
+  revision: integer("revision").notNull(),
+  content: jsonb("content").notNull(),
+  editedBy: uuid("edited_by").references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("scene_revisions_key").on(t.sceneId, t.revision)]);
+
+export const cases = pgTable("cases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  status: caseStatus("status").notNull().default("draft"),
+  title: text("title").notNull(),
+  content: jsonb("content").notNull(),
+  anonymised: boolean("anonymised").notNull().default(true),
+  consentAt: timestamp("consent_at", { withTimezone: true }),
+  sceneSlugs: text("scene_slugs").array().notNull().default(sql`'{}'::text[]`),
+  articles: integer("articles").array().notNull().default(sql`'{}'::int[]`),
+  isFictional: boolean("is_fictional").notNull().default(false),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index("cases_org_idx").on(t.organisationId), index("cases_status_idx").on(t.status)]);
+
+export const caseEvents = pgTable("case_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
+  fromStatus: caseStatus("from_status"),
+  toStatus: caseStatus("to_status").notNull(),
+  actorId: uuid("actor_id").references(() => users.id),
+  comment: text("comment"),
+  createdAt: createdAt(),
+}, (t) => [index("case_events_case_idx").on(t.caseId)]);
+
+export const statisticsReleases = pgTable("statistics_releases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  label: text("label").notNull(),
+  questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
+  periods: text("periods").array().notNull(),
+  status: releaseStatus("status").notNull().default("building"),
+  methodology: jsonb("methodology").notNull(),
+  builtAt: timestamp("built_at", { withTimezone: true }),
+  publishedAt: timestamp("published_at", { withTimezone: true }),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("statistics_releases_label_key").on(t.label)]);
+
+// One row per cube cell of a release: (industry, region, size, period) with "*" for a margin.
+export const releaseCells = pgTable("release_cells", {
+  releaseId: uuid("release_id").notNull().references(() => statisticsReleases.id, { onDelete: "cascade" }),
+  industry: text("industry").notNull(),
+  region: text("region").notNull(),
+  size: text("size").notNull(),
+  period: text("period").notNull(),
+  suppressed: boolean("suppressed").notNull(),
+  reason: text("reason"),
+  metrics: jsonb("metrics").notNull(),
+}, (t) => [primaryKey({ columns: [t.releaseId, t.industry, t.region, t.size, t.period] })]);
+
+// Append-only: a trigger in the migrations refuses UPDATE and DELETE.
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid("actor_id"),
+  action: text("action").notNull(),
+  subjectType: text("subject_type"),
+  subjectId: text("subject_id"),
+  details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
+}, (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId)]);
+
+export const emailOutbox = pgTable("email_outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  to: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  kind: text("kind").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  sentAt: timestamp("sent_at", { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index("email_outbox_pending_idx").on(t.sentAt)]);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Organisation = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type RoleGrant = typeof roleGrants.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type OutboxMessage = typeof emailOutbox.$inferSelect;
