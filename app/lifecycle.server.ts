@@ -6,6 +6,7 @@ import { guide } from "./content/guide.server";
 import { closeDatabase, databaseHandle, initDatabase } from "./db.server";
 import { logger } from "./logger.server";
 import { deliverPendingEmail } from "./models/outbox.server";
+import { ensureBootstrapAdmins } from "./models/role-grant.server";
 import { refreshDemoMode } from "./seed-state.server";
 
 let mailTimer: NodeJS.Timeout | undefined;
@@ -22,6 +23,8 @@ export async function startup(): Promise<void> {
     if (seeded) logger.info("demo data seeded (see README for demo accounts)");
   }
   await refreshDemoMode();
+  const admins = await ensureBootstrapAdmins();
+  if (admins > 0) logger.info({ admins }, "administrators granted from ADMIN_EMAILS");
   if (cfg.SMTP_URL) {
     mailTimer = setInterval(() => {
       deliverPendingEmail().catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));

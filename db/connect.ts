@@ -15,6 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
   db: Db;
+  /** The PGlite instance itself (PGlite only), e.g. to dump its data directory. */
+  raw?: PGlite;
   driver: "pglite" | "postgres";
   migrate(migrationsFolder: string): Promise<void>;
   ping(): Promise<void>;
@@ -54,7 +56,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
     async ping() {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
 
@@ -69,6 +71,7 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
+    raw: pglite,
     driver: "pglite",
     async migrate(migrationsFolder) {
       await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: resolve(migrationsFolder) });
@@ -76,6 +79,12 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
     async ping() {
       await db.execute(sql`select 1`);
     },
-    close: () => pglite.close(),
+    close: once(() => pglite.close()),
   };
+}
+
+/** Closing twice (shutdown after an error, say) is harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }

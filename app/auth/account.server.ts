@@ -1,10 +1,12 @@
 // Sign-up, sign-in, sign-out and password reset, each audited.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResetTokens, users, type User } from "~db/schema";
+import { config } from "../config.server";
 import { db } from "../db.server";
 import type { Locale } from "../i18n/locales";
 import { recordAudit } from "../models/audit.server";
 import { enqueueEmail, logUnsentEmail } from "../models/outbox.server";
+import { ensureBootstrapAdmins } from "../models/role-grant.server";
 import { createUser, findUserByEmail, normaliseEmail, verifyCredentials } from "../models/user.server";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./login-throttle.server";
 import { hashPassword } from "./password.server";
@@ -14,6 +16,7 @@ import { generateToken, hashToken } from "./tokens.server";
 export async function signUp(input: { email: string; password: string; displayName: string; locale: Locale }) {
   const user = await createUser(input);
   await recordAudit({ actorId: user.id, action: "auth.sign_up", subjectType: "user", subjectId: user.id });
+  if (config().ADMIN_EMAILS.includes(user.email)) await ensureBootstrapAdmins([user.email]);
   return startSession(user);
 }
 

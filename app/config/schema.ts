@@ -22,6 +22,12 @@ export const configSchema = z
     MAIL_FROM: z.string().min(3).default("QMD Portal <no-reply@qmd-portal.invalid>"),
     SEED_DEMO: booleanFlag.default(true),
     COOKIE_SECURE: booleanFlag.optional(),
+    // Accounts with these emails are made administrators (first install without the demo seed).
+    ADMIN_EMAILS: z
+      .string()
+      .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+      .pipe(z.array(z.email()))
+      .default([]),
     TRUST_PROXY: booleanFlag.default(false),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,5 +1,6 @@
-import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import { roleGrants, users, type RoleGrant } from "~db/schema";
+import { config } from "../config.server";
 import { db } from "../db.server";
 import type { StaffRole } from "../domain/access";
 import { recordAudit } from "./audit.server";
@@ -43,4 +44,13 @@ export async function listUsersWithGrants(query: string, limit = 50) {
 export async function countAdmins(): Promise<number> {
   const rows = await db().select({ n: sql<number>`count(*)::int` }).from(roleGrants).where(and(eq(roleGrants.role, "admin"), isNull(roleGrants.scope)));
   return rows[0]?.n ?? 0;
+}
+
+/** Make the accounts named in ADMIN_EMAILS administrators; returns how many grants were added. */
+export async function ensureBootstrapAdmins(emails: readonly string[] = config().ADMIN_EMAILS): Promise<number> {
+  if (emails.length === 0) return 0;
+  const found = await db().select({ id: users.id }).from(users).where(inArray(users.email, [...emails]));
+  let added = 0;
+  for (const u of found) if (await grantRole(null, u.id, "admin", null)) added++;
+  return added;
 }
