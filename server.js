@@ -58,6 +58,8 @@ app.use(
         ...(settings.secure ? { "upgrade-insecure-requests": [] } : {}),
       },
     },
+    // "no-referrer" would make browsers send `Origin: null` on same-site form posts (refused below).
+    referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: settings.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   }),

@@ -1,0 +1,70 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { creditCodeCheckCharacter } from "../../../app/domain/credit-code";
+
+export const PASSWORD = "e2e password 123";
+
+export function uniqueEmail(prefix = "e2e"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export function validCreditCode(): string {
+  const serial = String(Math.floor(Math.random() * 1e8)).padStart(8, "0");
+  const body = `91330100${serial}X`.slice(0, 17);
+  return body + creditCodeCheckCharacter(body);
+}
+
+/** Fail with the list of WCAG 2.1 A/AA violations axe finds on the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signUp(page: Page, email: string, name = "E2E 用户", redirectTo?: string): Promise<void> {
+  await page.goto(redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup");
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("姓名或称呼").fill(name);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "注册" }).click();
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+}
+
+export interface FirmFields {
+  name?: string;
+  creditCode?: string;
+}
+
+/** Fill and submit the firm profile form (on /firms/new or an edit page). */
+export async function fillFirmForm(page: Page, fields: FirmFields = {}): Promise<void> {
+  await page.getByLabel("企业名称").fill(fields.name ?? `E2E 测试企业 ${randomUUID().slice(0, 6)}`);
+  await page.getByLabel("统一社会信用代码").fill(fields.creditCode ?? validCreditCode());
+  await page.getByLabel("所属行业（国民经济行业分类大类）").selectOption("C36");
+  await page.getByLabel("所在省份").selectOption("330000");
+  await page.getByLabel("从业人员数（人）").fill("320");
+  await page.getByLabel("上年营业收入（万元）").fill("8000");
+}
+
+/** Sign up a new user who creates a firm; returns the firm's id. */
+export async function newUserWithFirm(page: Page, email = uniqueEmail()): Promise<{ email: string; firmId: string }> {
+  await signUp(page, email);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/firms/new");
+  await fillFirmForm(page);
+  await page.getByRole("button", { name: "创建" }).click();
+  await expect(page).toHaveURL(/\/firms\/[0-9a-f-]{36}\?created=1$/);
+  const firmId = /\/firms\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  return { email, firmId };
+}
