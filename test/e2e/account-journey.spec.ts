@@ -56,6 +56,7 @@ test("a new user signs up, creates a firm, invites a colleague who accepts, and 
   await colleague.getByLabel("密码").fill(PASSWORD);
   await colleague.getByRole("button", { name: "注册" }).click();
   await expect(colleague).toHaveURL(new RegExp(`${invitationPath}$`));
+  await expectAccessible(colleague);
   await colleague.getByRole("button", { name: "接受邀请" }).click();
   await expect(colleague).toHaveURL(new RegExp(`${firmUrl}\\?joined=1$`));
   await expect(colleague.getByRole("cell", { name: "李工程师" })).toBeVisible();
@@ -73,6 +74,7 @@ test("a new user signs up, creates a firm, invites a colleague who accepts, and 
   await signOut(colleague);
   await signIn(colleague, colleagueEmail);
   await expect(colleague).toHaveURL(/\/account$/);
+  await expectAccessible(colleague);
   await expect(colleague.getByRole("link", { name: "E2E 精密机械有限公司" })).toBeVisible();
   await other.close();
 
