@@ -1,0 +1,170 @@
+// The scoring engine: (model, definition, answers) → result. Pure and deterministic.
+// Indicator 0–100; dimension = weighted mean of its answered indicators (weights re-normalised,
+// "not applicable" drops out); overall = weighted mean of the dimensions that have a score;
+// stage = the band of the overall score, held down by any gate whose dimension is too low.
+import type { Answers } from "./answers";
+import { questionsOf, type QuestionInfo } from "./questions";
+import type { BenchmarkModel, Indicator, SurveyDefinition } from "./schemas";
+
+export type IndicatorStatus = "answered" | "not_applicable" | "missing";
+
+export interface IndicatorResult {
+  question: string;
+  dimension: string;
+  status: IndicatorStatus;
+  score: number | null;
+}
+
+export interface DimensionResult {
+  id: string;
+  score: number | null;
+  /** the band (1–5) the dimension score falls in, on the same edges as the stages */
+  level: number | null;
+  answered: number;
+  total: number;
+}
+
+export interface Priority {
+  dimension: string;
+  score: number;
+  target: number;
+  gap: number;
+  /** weight × gap: what ranks the priorities */
+  weightedGap: number;
+  level: number;
+  heldStage: boolean;
+}
+
+export interface AssessmentResult {
+  modelId: string;
+  modelVersion: number;
+  overall: number;
+  bandStage: number;
+  stage: number;
+  heldBy: string[];
+  dimensions: DimensionResult[];
+  indicators: IndicatorResult[];
+  priorities: Priority[];
+}
+
+/** One decimal place, as shown and stored. */
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+export interface CompiledModel {
+  model: BenchmarkModel;
+  indicators: Array<Indicator & { info: QuestionInfo; choiceCount: number }>;
+}
+
+/** Resolve each indicator's question once; scoring many assessments reuses this. */
+export function compileModel(model: BenchmarkModel, definition: SurveyDefinition): CompiledModel {
+  const questions = new Map(questionsOf(definition).map((q) => [q.name, q]));
+  return {
+    model,
+    indicators: model.indicators.map((ind) => {
+      const info = questions.get(ind.question);
+      if (!info) throw new Error(`model ${model.id}: indicator names unknown question "${ind.question}"`);
+      return { ...ind, info, choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length };
+    }),
+  };
+}
+
+function scoreIndicator(ind: CompiledModel["indicators"][number], value: Answers[string] | undefined): { status: IndicatorStatus; score: number | null } {
+  if (value === undefined) return { status: "missing", score: null };
+  if (ind.kind === "level") {
+    const key = String(value);
+    if (ind.notApplicable !== undefined && key === ind.notApplicable) return { status: "not_applicable", score: null };
+    const level = ind.levels[key];
+    return level === undefined ? { status: "missing", score: null } : { status: "answered", score: ((level - 1) / 4) * 100 };
+  }
+  const picked = Array.isArray(value) ? value.map(String) : [String(value)];
+  const counted = picked.filter((v) => v !== ind.none && v !== ind.info.noneValue && ind.info.values.includes(v)).length;
+  return { status: "answered", score: ind.choiceCount === 0 ? 0 : (Math.min(counted, ind.choiceCount) / ind.choiceCount) * 100 };
+}
+
+/** The band (stage number) a score falls in: lower edge inclusive, the top band includes 100. */
+export function bandOf(model: BenchmarkModel, score: number): number {
+  const stages = [...model.stages].sort((a, b) => a.min - b.min);
+  for (const s of stages) if (score >= s.min && (score < s.max || (s === stages[stages.length - 1] && score <= s.max))) return s.stage;
+  return score < stages[0]!.min ? stages[0]!.stage : stages[stages.length - 1]!.stage;
+}
+
+export function scoreAssessment(compiled: CompiledModel, answers: Answers, targets?: Record<string, number>): AssessmentResult {
+  const { model } = compiled;
+  const indicators: IndicatorResult[] = compiled.indicators.map((ind) => ({
+    question: ind.question,
+    dimension: ind.dimension,
+    ...scoreIndicator(ind, answers[ind.question]),
+  }));
+
+  const exact = new Map<string, number | null>();
+  const dimensions: DimensionResult[] = model.dimensions.map((d) => {
+    let sum = 0;
+    let weights = 0;
+    let answered = 0;
+    let total = 0;
+    compiled.indicators.forEach((ind, i) => {
+      if (ind.dimension !== d.id) return;
+      total++;
+      const r = indicators[i]!;
+      if (r.score === null) return;
+      answered++;
+      sum += ind.weight * r.score;
+      weights += ind.weight;
+    });
+    const score = weights > 0 ? sum / weights : null;
+    exact.set(d.id, score);
+    return { id: d.id, score: score === null ? null : round1(score), level: score === null ? null : bandOf(model, round1(score)), answered, total };
+  });
+
+  let sum = 0;
+  let weights = 0;
+  for (const d of model.dimensions) {
+    const s = exact.get(d.id);
+    if (s === null || s === undefined) continue;
+    sum += d.weight * s;
+    weights += d.weight;
+  }
+  const overall = round1(weights > 0 ? sum / weights : 0);
+  const bandStage = bandOf(model, overall);
+  const dimScore = (id: string) => dimensions.find((d) => d.id === id)?.score ?? 0;
+  const failing = model.gates.filter((g) => g.fromStage <= bandStage && dimScore(g.dimension) < g.minScore);
+  const stage = Math.min(bandStage, ...failing.map((g) => g.fromStage - 1));
+  const heldBy = failing.map((g) => g.id).sort();
+
+  for (const ind of indicators) if (ind.score !== null) ind.score = round1(ind.score);
+  return {
+    modelId: model.id,
+    modelVersion: model.version,
+    overall,
+    bandStage,
+    stage,
+    heldBy,
+    dimensions,
+    indicators,
+    priorities: rankPriorities(model, dimensions, new Set(failing.map((g) => g.dimension)), targets),
+  };
+}
+
+/**
+ * Rank dimensions by weight × gap to a target (100 by default; the benchmarking issue passes
+ * the peer group's top quartile). Dimensions whose gate held the stage come first.
+ */
+export function rankPriorities(
+  model: BenchmarkModel,
+  dimensions: readonly DimensionResult[],
+  gated: ReadonlySet<string> = new Set(),
+  targets: Record<string, number> = {},
+): Priority[] {
+  const priorities: Priority[] = [];
+  for (const d of model.dimensions) {
+    const r = dimensions.find((x) => x.id === d.id);
+    if (!r || r.score === null || r.level === null) continue;
+    const target = targets[d.id] ?? 100;
+    const gap = round1(Math.max(0, target - r.score));
+    if (gap <= 0 && !gated.has(d.id)) continue;
+    priorities.push({ dimension: d.id, score: r.score, target, gap, weightedGap: Math.round(d.weight * gap * 100) / 100, level: r.level, heldStage: gated.has(d.id) });
+  }
+  return priorities.sort(
+    (a, b) => Number(b.heldStage) - Number(a.heldStage) || b.weightedGap - a.weightedGap || a.dimension.localeCompare(b.dimension),
+  );
+}
