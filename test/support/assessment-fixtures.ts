@@ -46,7 +46,7 @@ export function arbitraryAnswers(compiled: Compiled): fc.Arbitrary<Answers> {
       const choices = ind.info.values.filter((v) => v !== ind.none);
       parts[ind.question] = fc.oneof(
         fc.constant(undefined),
-        fc.constant([ind.info.noneValue ?? "none"]),
+        fc.constant<Answers[string]>([ind.info.noneValue ?? "none"]),
         fc.subarray(choices, { minLength: 1 }),
       );
     }
