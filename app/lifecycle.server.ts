@@ -2,10 +2,12 @@
 import { seedDemoIfEmpty } from "~db/seed";
 import { config } from "./config.server";
 import { loadAllTaxonomies } from "./content/taxonomies.server";
+import { questionnaireVersionsOnDisk } from "./assessment/versions.server";
 import { guide } from "./content/guide.server";
 import { closeDatabase, databaseHandle, initDatabase } from "./db.server";
 import { logger } from "./logger.server";
 import { deliverPendingEmail } from "./models/outbox.server";
+import { syncQuestionnaireVersions } from "./models/questionnaire.server";
 import { ensureBootstrapAdmins } from "./models/role-grant.server";
 import { refreshDemoMode } from "./seed-state.server";
 
@@ -15,9 +17,15 @@ export async function startup(): Promise<void> {
   const cfg = config();
   loadAllTaxonomies();
   guide();
+  questionnaireVersionsOnDisk();
   const started = Date.now();
   const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
   logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");
+  const versions = await syncQuestionnaireVersions();
+  if (versions.added.length) logger.info({ versions: versions.added }, "questionnaire versions published from content/");
+  if (versions.changedOnDisk.length) {
+    logger.error({ versions: versions.changedOnDisk }, "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)");
+  }
   if (cfg.SEED_DEMO) {
     const seeded = await seedDemoIfEmpty();
     if (seeded) logger.info("demo data seeded (see README for demo accounts)");

@@ -28,6 +28,8 @@ export const configSchema = z
       .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
       .pipe(z.array(z.email()))
       .default([]),
+    // The assessment period new self-assessments belong to: a year or a wave label ("2026", "2026-H2").
+    ASSESSMENT_PERIOD: z.string().regex(/^\d{4}(-[A-Za-z0-9]{1,8})?$/, "must be a year or a year-wave label like 2026-H2").optional(),
     TRUST_PROXY: booleanFlag.default(false),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

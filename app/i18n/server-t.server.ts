@@ -1,8 +1,16 @@
 import { createI18n } from "./i18n";
 import { resolveLocale } from "./locale.server";
+import type { Locale } from "./locales";
 
-/** A translate function in the caller's locale, for text the server writes (emails). */
-export async function serverText(request: Request, userLocale?: string | null) {
-  const i18n = createI18n(await resolveLocale(request, userLocale));
-  return (key: string, options?: Record<string, unknown>): string => (i18n.t as unknown as (k: string, o?: Record<string, unknown>) => string)(key, options);
+export type Text = (key: string, options?: Record<string, unknown>) => string;
+
+/** The caller's locale and a translate function in it, for text the server writes (emails, API errors). */
+export async function serverI18n(request: Request, userLocale?: string | null): Promise<{ locale: Locale; text: Text }> {
+  const locale = await resolveLocale(request, userLocale);
+  const i18n = createI18n(locale);
+  return { locale, text: (key, options) => (i18n.t as unknown as Text)(key, options) };
+}
+
+export async function serverText(request: Request, userLocale?: string | null): Promise<Text> {
+  return (await serverI18n(request, userLocale)).text;
 }

@@ -18,6 +18,8 @@ export type AuditAction =
   | "firm.invitation_revoked"
   | "firm.invitation_accepted"
   | "firm.member_removed"
+  | "assessment.started"
+  | "assessment.submitted"
   | "role.granted"
   | "role.revoked";
 

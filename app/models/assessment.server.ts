@@ -1,0 +1,146 @@
+// The assessment lifecycle: start (one per firm, version and period), save drafts with
+// conflict detection, submit (validate, score, store in one transaction), read back.
+import { and, desc, eq } from "drizzle-orm";
+import { assessments, type Assessment } from "~db/schema";
+import { checkAnswers, type AnswerProblem, type Answers } from "../assessment/answers";
+import { mergeDraft, type Change } from "../assessment/merge";
+import { questionsOf } from "../assessment/questions";
+import { scoreAssessment, type AssessmentResult } from "../assessment/scoring";
+import type { QuestionnaireVersion } from "../assessment/versions.server";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { recordAudit } from "./audit.server";
+import { getQuestionnaireVersion } from "./questionnaire.server";
+
+export function currentPeriod(now = new Date()): string {
+  return config().ASSESSMENT_PERIOD ?? String(now.getFullYear());
+}
+
+export function listAssessments(firmId: string) {
+  return db()
+    .select({
+      id: assessments.id,
+      period: assessments.period,
+      status: assessments.status,
+      questionnaireVersionId: assessments.questionnaireVersionId,
+      overallScore: assessments.overallScore,
+      stage: assessments.stage,
+      submittedAt: assessments.submittedAt,
+      updatedAt: assessments.updatedAt,
+    })
+    .from(assessments)
+    .where(eq(assessments.organisationId, firmId))
+    .orderBy(desc(assessments.period), desc(assessments.createdAt));
+}
+
+export async function getAssessment(firmId: string, assessmentId: string): Promise<Assessment | null> {
+  const [row] = await db().select().from(assessments).where(and(eq(assessments.id, assessmentId), eq(assessments.organisationId, firmId)));
+  return row ?? null;
+}
+
+/** The firm's assessment for this version and period, created if there is none yet. */
+export async function startAssessment(firmId: string, userId: string, version: QuestionnaireVersion, period: string): Promise<Assessment> {
+  return db().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(assessments)
+      .values({ organisationId: firmId, questionnaireVersionId: version.id, period })
+      .onConflictDoNothing()
+      .returning();
+    if (created) {
+      await recordAudit({ actorId: userId, action: "assessment.started", subjectType: "assessment", subjectId: created.id, details: { period, version: version.id } }, tx);
+      return created;
+    }
+    const [existing] = await tx
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.organisationId, firmId), eq(assessments.questionnaireVersionId, version.id), eq(assessments.period, period)));
+    return existing!;
+  });
+}
+
+export type SaveResult =
+  | { ok: true; version: number; answers: Answers }
+  | { ok: false; reason: "not_found" | "not_draft" }
+  | { ok: false; reason: "invalid"; problems: AnswerProblem[] }
+  | { ok: false; reason: "conflict"; conflicts: string[]; version: number; answers: Answers };
+
+export interface SaveInput {
+  firmId: string;
+  assessmentId: string;
+  baseVersion: number;
+  changes: Record<string, Change>;
+  base: Record<string, Change>;
+  page: number;
+}
+
+export async function saveDraft(input: SaveInput): Promise<SaveResult> {
+  const row = await getAssessment(input.firmId, input.assessmentId);
+  if (!row) return { ok: false, reason: "not_found" };
+  const version = await getQuestionnaireVersion(row.questionnaireVersionId);
+  if (!version) return { ok: false, reason: "not_found" };
+  const questions = questionsOf(version.definition);
+  const setValues = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== null));
+  const cleared = Object.keys(input.changes).filter((q) => input.changes[q] === null);
+  const checked = checkAnswers(questions, setValues);
+  const unknownCleared = cleared.filter((q) => !questions.some((x) => x.name === q)).map((question) => ({ question, code: "unknown_question" as const }));
+  if (!checked.ok || unknownCleared.length) return { ok: false, reason: "invalid", problems: [...(checked.ok ? [] : checked.problems), ...unknownCleared] };
+  const page = Math.max(0, Math.min(input.page, version.definition.pages.length - 1));
+  const normalised: Record<string, Change> = { ...checked.answers, ...Object.fromEntries(cleared.map((q) => [q, null])) };
+
+  return db().transaction(async (tx) => {
+    const [locked] = await tx.select().from(assessments).where(eq(assessments.id, row.id)).for("update");
+    if (!locked) return { ok: false as const, reason: "not_found" as const };
+    if (locked.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
+    const current = locked.answers as Answers;
+    const merged = mergeDraft(current, locked.version, input.baseVersion, normalised, input.base);
+    if (!merged.ok) return { ok: false as const, reason: "conflict" as const, conflicts: merged.conflicts, version: locked.version, answers: current };
+    const [saved] = await tx
+      .update(assessments)
+      .set({ answers: merged.answers, currentPage: page, version: locked.version + 1, updatedAt: new Date() })
+      .where(eq(assessments.id, row.id))
+      .returning({ version: assessments.version });
+    return { ok: true as const, version: saved!.version, answers: merged.answers };
+  });
+}
+
+export type SubmitResult =
+  | { ok: true; result: AssessmentResult }
+  | { ok: false; reason: "not_found" | "not_draft" }
+  | { ok: false; reason: "stale"; version: number }
+  | { ok: false; reason: "invalid"; problems: AnswerProblem[] };
+
+/** Validate every answer, score, and store answers, scores, stage and versions in one transaction. */
+export async function submitAssessment(input: { firmId: string; assessmentId: string; userId: string; baseVersion: number; answers?: unknown }): Promise<SubmitResult> {
+  const row = await getAssessment(input.firmId, input.assessmentId);
+  if (!row) return { ok: false, reason: "not_found" };
+  const version = await getQuestionnaireVersion(row.questionnaireVersionId);
+  if (!version) return { ok: false, reason: "not_found" };
+  const required = new Set(version.model.indicators.map((i) => i.question));
+  const checked = checkAnswers(questionsOf(version.definition), input.answers ?? row.answers, required);
+  if (!checked.ok) return { ok: false, reason: "invalid", problems: checked.problems };
+  const result = scoreAssessment(version.compiled, checked.answers);
+
+  return db().transaction(async (tx) => {
+    const [locked] = await tx.select().from(assessments).where(eq(assessments.id, row.id)).for("update");
+    if (!locked) return { ok: false as const, reason: "not_found" as const };
+    if (locked.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
+    if (locked.version !== input.baseVersion) return { ok: false as const, reason: "stale" as const, version: locked.version };
+    await tx
+      .update(assessments)
+      .set({
+        status: "submitted",
+        answers: checked.answers,
+        overallScore: result.overall,
+        stage: result.stage,
+        dimensionScores: Object.fromEntries(result.dimensions.map((d) => [d.id, d.score])),
+        result,
+        version: locked.version + 1,
+        submittedAt: new Date(),
+        submittedBy: input.userId,
+        updatedAt: new Date(),
+      })
+      .where(eq(assessments.id, row.id));
+    await recordAudit({ actorId: input.userId, action: "assessment.submitted", subjectType: "assessment", subjectId: row.id, details: { version: version.id, model: `${version.model.id}@${version.model.version}` } }, tx);
+    return { ok: true as const, result };
+  });
+}

@@ -1,0 +1,32 @@
+// Shared by every assessment route: the caller must be a member of the firm that owns it.
+import type { AppLoadContext } from "@remix-run/node";
+import { requireFirmMember } from "../auth/guard.server";
+import type { AnswerProblem } from "../assessment/answers";
+import { questionsOf } from "../assessment/questions";
+import type { QuestionnaireVersion } from "../assessment/versions.server";
+import { isUuid, notFound } from "../http.server";
+import { pick, type Locale } from "../i18n/locales";
+import type { Text } from "../i18n/server-t.server";
+import { getAssessment } from "./assessment.server";
+import { getQuestionnaireVersion } from "./questionnaire.server";
+
+type Args = { request: Request; context: AppLoadContext; params: Record<string, string | undefined> };
+
+export async function requireFirmAssessment(args: Args) {
+  const caller = await requireFirmMember(args, args.params.firmId);
+  const id = args.params.assessmentId;
+  if (!isUuid(id)) notFound();
+  const assessment = (await getAssessment(caller.firmId, id)) ?? notFound();
+  const version = (await getQuestionnaireVersion(assessment.questionnaireVersionId)) ?? notFound();
+  return { caller, assessment, version };
+}
+
+/** Problems with the question's title in the reader's language, for messages. */
+export function describeProblems(problems: AnswerProblem[], version: QuestionnaireVersion, locale: Locale, text: Text) {
+  const titles = new Map(questionsOf(version.definition).map((q) => [q.name, pick(q.title, locale)]));
+  return problems.map((p) => ({
+    question: p.question,
+    code: p.code,
+    message: text(`assessment.problems.${p.code}`, { question: titles.get(p.question) ?? p.question }),
+  }));
+}

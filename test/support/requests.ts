@@ -1,0 +1,33 @@
+// Calling route loaders and actions directly, as a signed-in user, with a real session.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { createSession, serializeSessionCookie } from "../../app/auth/session.server";
+import { createRequestContext } from "../../app/context";
+
+export const ORIGIN = "http://portal.test";
+
+export async function sessionCookieFor(userId: string): Promise<string> {
+  const { token } = await createSession(userId);
+  return (await serializeSessionCookie(token)).split(";")[0]!;
+}
+
+export function jsonRequest(path: string, cookie: string, body: unknown, raw?: string): Request {
+  return new Request(ORIGIN + path, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", Origin: ORIGIN },
+    body: raw ?? JSON.stringify(body),
+  });
+}
+
+type Action = (args: ActionFunctionArgs) => Promise<Response | unknown>;
+
+/** Run an action; a thrown Response (404, 403, redirect) is returned like any other. */
+export async function runAction(action: Action, request: Request, params: Record<string, string>): Promise<Response> {
+  try {
+    const out = await action({ request, params, context: createRequestContext() } as ActionFunctionArgs);
+    if (out instanceof Response) return out;
+    throw new Error("the action returned data, not a Response");
+  } catch (e) {
+    if (e instanceof Response) return e;
+    throw e;
+  }
+}
