@@ -295,6 +295,11 @@ export const en: Shape<typeof zh> = {
     exampleLead: "Say a firm picks level 3 on every single-choice question and ticks about half the options of every tick-box question, except for “{{question}}”, where it picks level 5:",
     exampleResult: "Overall score {{overall}}, in the band of stage {{band}}; the stage is {{stage}}.",
   },
+  api: {
+    unauthenticated: "Sign in first.",
+    forbidden: "Your account may not do this.",
+    not_found: "No such resource, or you may not see it.",
+  },
   form: {
     errorSummary: "There is a problem",
     required: "(required)",

@@ -291,6 +291,11 @@ export const zh = {
     exampleLead: "假设一家企业所有单选题都选择水平 3，勾选题都勾选了一半左右的选项，只有“{{question}}”选择了水平 5：",
     exampleResult: "总分 {{overall}}，分数段对应第 {{band}} 阶段，最终阶段为第 {{stage}} 阶段。",
   },
+  api: {
+    unauthenticated: "请先登录。",
+    forbidden: "你的账户没有执行此操作的权限。",
+    not_found: "找不到该资源，或你没有权限查看。",
+  },
   form: {
     errorSummary: "提交的内容有问题",
     required: "（必填）",

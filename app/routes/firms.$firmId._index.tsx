@@ -82,6 +82,9 @@ export default function FirmOverview() {
       </h1>
       {params.get("created") ? <Notice tone="success">{t("firm.created")}</Notice> : null}
       {params.get("saved") ? <Notice tone="success">{t("firm.saved")}</Notice> : null}
+      <p>
+        <Link className="button" to={`/firms/${firm.id}/assessments`}>{t("assessment.title")}</Link>
+      </p>
       <h2>{t("firm.profile")}</h2>
       <table>
         <tbody>

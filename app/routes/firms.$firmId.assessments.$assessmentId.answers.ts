@@ -1,7 +1,7 @@
 // Autosave of a draft: POST JSON { version, page, changes, base } → { version } or a JSON error.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/api-response.server";
+import { apiError, asApi } from "~/api-response.server";
 import { serverI18n } from "~/i18n/server-t.server";
 import { readJsonBody } from "~/json-body.server";
 import { saveDraft } from "~/models/assessment.server";
@@ -15,11 +15,20 @@ const saveRequest = z.object({
   base: z.record(z.string().max(64), answer).default({}),
 });
 
-export function loader() {
-  return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+export async function loader(args: LoaderFunctionArgs) {
+  // Who may call it is checked first, so a stranger learns nothing even from a GET.
+  return asApi((await serverI18n(args.request)).text, async () => {
+    await requireFirmAssessment(args);
+    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const fallback = await serverI18n(args.request);
+  return asApi(fallback.text, () => handle(args));
+}
+
+async function handle(args: ActionFunctionArgs): Promise<Response> {
   const { caller, assessment, version } = await requireFirmAssessment(args);
   const { text, locale } = await serverI18n(args.request, caller.user.locale);
   const body = await readJsonBody(args.request);

@@ -1,8 +1,8 @@
 // Submit through the API: POST JSON { version, answers? } → { stage, overall } or a JSON error.
 // Without `answers` the stored draft is submitted. Nothing is stored unless everything is valid.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/api-response.server";
+import { apiError, asApi } from "~/api-response.server";
 import { serverI18n } from "~/i18n/server-t.server";
 import { readJsonBody } from "~/json-body.server";
 import { describeProblems, requireFirmAssessment } from "~/models/firm-assessment.server";
@@ -10,11 +10,20 @@ import { submitAssessment } from "~/models/assessment.server";
 
 const submitRequest = z.object({ version: z.number().int().min(1), answers: z.unknown().optional() });
 
-export function loader() {
-  return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+export async function loader(args: LoaderFunctionArgs) {
+  // Who may call it is checked first, so a stranger learns nothing even from a GET.
+  return asApi((await serverI18n(args.request)).text, async () => {
+    await requireFirmAssessment(args);
+    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
+  const fallback = await serverI18n(args.request);
+  return asApi(fallback.text, () => handle(args));
+}
+
+async function handle(args: ActionFunctionArgs): Promise<Response> {
   const { caller, assessment, version } = await requireFirmAssessment(args);
   const { text, locale } = await serverI18n(args.request, caller.user.locale);
   const body = await readJsonBody(args.request);

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { E2E_ADMIN_EMAIL } from "../../playwright.config";
 import { expectAccessible, newUserWithFirm, PASSWORD, signIn, signUp } from "./support/helpers";
 
-interface BuiltRoute { id: string; path?: string; index?: boolean; module: { loader?: unknown; action?: unknown } }
+interface BuiltRoute { id: string; path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } }
 
 /** Every route of the built app, so a route added later is tried too. */
 async function builtRoutes(): Promise<BuiltRoute[]> {
@@ -21,38 +21,56 @@ async function post(request: APIRequestContext, baseURL: string, path: string) {
 test.describe("no firm member can reach another firm's pages", () => {
   test("every :firmId route, read and write, as a member of another firm", async ({ browser, baseURL }) => {
     const routes = (await builtRoutes()).filter((r) => r.path?.includes(":firmId"));
-    expect(routes.length).toBeGreaterThanOrEqual(2);
+    expect(routes.length).toBeGreaterThanOrEqual(8);
     const ctxA = await browser.newContext();
     const ctxB = await browser.newContext();
-    const a = await newUserWithFirm(await ctxA.newPage());
-    const b = await newUserWithFirm(await ctxB.newPage());
     const pageA = await ctxA.newPage();
+    const pageB = await ctxB.newPage();
+    const a = await newUserWithFirm(pageA);
+    const b = await newUserWithFirm(pageB);
+    const ids = { a: await startAssessment(pageA, a.firmId), b: await startAssessment(pageB, b.firmId) };
 
     for (const route of routes) {
-      const own = fill(route.path!, { firmId: a.firmId });
-      const foreign = fill(route.path!, { firmId: b.firmId });
-      // The route works for its own firm, so a refusal below means something.
-      expect((await pageA.goto(own))?.status(), own).toBe(200);
-      const read = await pageA.goto(foreign);
-      expect([403, 404], `GET ${route.path}`).toContain(read?.status());
-      await expect(pageA.getByText(b.email)).toHaveCount(0);
-      await expectAccessible(pageA);
-      expect([403, 404], `GET ${route.path} with a malformed id`).toContain((await pageA.goto(fill(route.path!, { firmId: "not-a-uuid" })))?.status());
-      if (route.module.action) {
-        const write = await post(ctxA.request, baseURL!, foreign);
-        expect([403, 404], `POST ${route.path}`).toContain(write.status());
+      const own = fill(route.path!, { firmId: a.firmId, assessmentId: ids.a });
+      // The route answers its own firm's member, so a refusal below means something.
+      expect([200, 302, 405], `own ${own}`).toContain((await ctxA.request.get(own, { maxRedirects: 0 })).status());
+      const probes = [
+        fill(route.path!, { firmId: b.firmId, assessmentId: ids.b }), // another firm's page
+        fill(route.path!, { firmId: a.firmId, assessmentId: ids.b }), // own firm, another firm's assessment
+        fill(route.path!, { firmId: b.firmId, assessmentId: ids.a }),
+        fill(route.path!, { firmId: "not-a-uuid", assessmentId: "not-a-uuid" }),
+      ];
+      for (const foreign of [...new Set(probes)]) {
+        if (foreign === own) continue;
+        const read = await ctxA.request.get(foreign, { maxRedirects: 0 });
+        expect([403, 404], `GET ${foreign}`).toContain(read.status());
+        expect(await read.text()).not.toContain(b.email);
+        if (route.module.action) {
+          const write = await post(ctxA.request, baseURL!, foreign);
+          expect([403, 404], `POST ${foreign}`).toContain(write.status());
+        }
       }
+      const response = await pageA.goto(probes[0]!).catch(() => null);
+      if (response?.headers()["content-type"]?.startsWith("text/html")) await expectAccessible(pageA);
     }
     await ctxA.close();
     await ctxB.close();
   });
 
-  test("signed-out visitors are sent to sign in from every private route", async ({ page }) => {
+  test("signed-out visitors are sent to sign in from every private page, and API calls get 401", async ({ page, baseURL }) => {
     const privateRoutes = (await builtRoutes()).filter((r) => r.path && /^(account|firms|admin)/.test(r.path));
-    for (const route of privateRoutes) {
-      const path = fill(route.path!, { firmId: "00000000-0000-4000-8000-000000000000" });
+    const params = { firmId: "00000000-0000-4000-8000-000000000000", assessmentId: "00000000-0000-4000-8000-000000000001" };
+    for (const route of privateRoutes.filter((r) => r.module.default)) {
+      const path = fill(route.path!, params);
       await page.goto(path);
       await expect(page, path).toHaveURL(/\/login\?redirectTo=/);
+    }
+    const api = privateRoutes.filter((r) => !r.module.default && r.module.action);
+    expect(api.length).toBeGreaterThanOrEqual(2);
+    for (const route of api) {
+      const res = await page.request.post(fill(route.path!, params), { headers: { Origin: baseURL!, "Content-Type": "application/json" }, data: { version: 1 } });
+      expect(res.status(), route.path).toBe(401);
+      expect((await res.json()).error).toBe("unauthenticated");
     }
   });
 
@@ -105,6 +123,14 @@ test.describe("staff pages", () => {
     await expectAccessible(page);
   });
 });
+
+/** Start the firm's assessment through the UI; returns its id. */
+async function startAssessment(page: Page, firmId: string): Promise<string> {
+  await page.goto(`/firms/${firmId}/assessments`);
+  await page.getByRole("button", { name: /自评估/ }).click();
+  await expect(page).toHaveURL(/\/assessments\/[0-9a-f-]{36}$/);
+  return /assessments\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
 
 async function signInOrUp(page: Page, email: string) {
   await signIn(page, email, PASSWORD);

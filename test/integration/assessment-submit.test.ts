@@ -100,15 +100,17 @@ describe("submitting an assessment", () => {
     expect(await res.json()).toMatchObject({ error: "stale", version: 2 });
   });
 
-  it("shows another firm's member nothing: 404 on save and submit", async () => {
+  it("shows another firm's member nothing: a JSON 404 on save and submit, and 401 when signed out", async () => {
     const d = await draftFor();
     const stranger = await makeUser();
     const cookie = await sessionCookieFor(stranger.id);
     for (const [act, suffix] of [[saveAction, "answers"], [submitAction, "submit"]] as const) {
       const res = await runAction(act, jsonRequest(`${d.path}/${suffix}`, cookie, { version: 1, page: 0, changes: {}, answers: {} }), d.params);
       expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: "not_found", message: "找不到该资源，或你没有权限查看。" });
     }
     const anonymous = await runAction(submitAction, jsonRequest(`${d.path}/submit`, "", { version: 1 }), d.params);
-    expect(anonymous.status).toBe(302);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: "unauthenticated" });
   });
 });

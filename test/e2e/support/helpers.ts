@@ -68,3 +68,17 @@ export async function newUserWithFirm(page: Page, email = uniqueEmail()): Promis
   const firmId = /\/firms\/([0-9a-f-]{36})/.exec(page.url())![1]!;
   return { email, firmId };
 }
+
+/** The owner (on `owner`) invites a colleague who signs up (on `colleague`) and joins the firm. */
+export async function inviteColleague(owner: Page, colleague: Page, firmId: string, colleagueEmail = uniqueEmail("colleague")): Promise<string> {
+  await owner.goto(`/firms/${firmId}`);
+  await owner.getByLabel("同事的电子邮箱").fill(colleagueEmail);
+  await owner.getByRole("button", { name: "发送邀请" }).click();
+  const link = (await owner.getByTestId("invitation-link").textContent())!.trim();
+  const path = new URL(link).pathname;
+  await signUp(colleague, colleagueEmail, "E2E 同事", path);
+  await expect(colleague).toHaveURL(new RegExp(`${path}$`));
+  await colleague.getByRole("button", { name: "接受邀请" }).click();
+  await expect(colleague).toHaveURL(new RegExp(`/firms/${firmId}\\?joined=1$`));
+  return colleagueEmail;
+}

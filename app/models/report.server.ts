@@ -1,0 +1,57 @@
+// Everything the firm's report shows, computed from the stored result and the model.
+import type { Assessment } from "~db/schema";
+import type { AssessmentResult } from "../assessment/scoring";
+import type { QuestionnaireVersion } from "../assessment/versions.server";
+import type { Localized } from "../content/schemas";
+import { listAssessments } from "./assessment.server";
+
+export const REPORT_PRIORITIES = 5;
+
+export interface ReportData {
+  firmName: string;
+  period: string;
+  submittedAt: string;
+  versions: { questionnaire: string; model: string; modelVersion: number };
+  overall: number;
+  bandStage: number;
+  stage: { number: number; name: Localized; description: Localized; nextStep: Localized };
+  nextStage: { number: number; name: Localized } | null;
+  held: Array<{ id: string; explanation: Localized }>;
+  dimensions: Array<{ id: string; name: Localized; score: number | null; level: number | null; weight: number; articles: number[]; answered: number; total: number }>;
+  priorities: Array<{ dimension: Localized; score: number; gap: number; heldStage: boolean; recommendation: { title: Localized; actions: Localized[]; articles: number[] } | null }>;
+  history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
+}
+
+export async function buildReport(firmName: string, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
+  const { model } = version;
+  const result = assessment.result as AssessmentResult;
+  const stage = model.stages.find((s) => s.stage === result.stage)!;
+  const next = model.stages.find((s) => s.stage === result.stage + 1);
+  const dimension = (id: string) => model.dimensions.find((d) => d.id === id)!;
+  const submitted = (await listAssessments(assessment.organisationId))
+    .filter((a) => a.status === "submitted" && a.overallScore !== null && a.stage !== null)
+    .sort((a, b) => a.period.localeCompare(b.period));
+  return {
+    firmName,
+    period: assessment.period,
+    submittedAt: (assessment.submittedAt ?? assessment.updatedAt).toISOString(),
+    versions: { questionnaire: version.id, model: model.id, modelVersion: model.version },
+    overall: result.overall,
+    bandStage: result.bandStage,
+    stage: { number: stage.stage, name: stage.name, description: stage.description, nextStep: stage.nextStep },
+    nextStage: next ? { number: next.stage, name: next.name } : null,
+    held: result.heldBy.map((id) => ({ id, explanation: model.gates.find((g) => g.id === id)!.explanation })),
+    dimensions: result.dimensions.map((d) => ({ ...d, name: dimension(d.id).name, weight: dimension(d.id).weight, articles: dimension(d.id).articles })),
+    priorities: result.priorities.slice(0, REPORT_PRIORITIES).map((p) => {
+      const rec = model.recommendations.find((r) => r.dimension === p.dimension && r.level === p.level);
+      return { dimension: dimension(p.dimension).name, score: p.score, gap: p.gap, heldStage: p.heldStage, recommendation: rec ? { title: rec.title, actions: rec.actions, articles: rec.articles } : null };
+    }),
+    history: submitted.map((a, i) => ({
+      period: a.period,
+      overall: a.overallScore!,
+      stage: a.stage!,
+      change: i > 0 ? Math.round((a.overallScore! - submitted[i - 1]!.overallScore!) * 10) / 10 : null,
+      current: a.id === assessment.id,
+    })),
+  };
+}

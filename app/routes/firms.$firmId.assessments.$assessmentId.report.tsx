@@ -1,0 +1,46 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ReportView } from "~/components/report-view";
+import { notFound } from "~/http.server";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { requireFirmAssessment } from "~/models/firm-assessment.server";
+import { getFirm } from "~/models/organisation.server";
+import { buildReport } from "~/models/report.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { caller, assessment, version } = await requireFirmAssessment(args);
+  const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
+  if (assessment.status !== "submitted") throw redirect(base);
+  const firm = (await getFirm(caller.firmId)) ?? notFound();
+  return { base, firmId: firm.id, report: await buildReport(firm.name, assessment, version) };
+}
+
+export default function ReportPage() {
+  const { base, firmId, report } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  return (
+    <>
+      <p className="muted no-print">
+        <Link to={`/firms/${firmId}/assessments`}>{t("assessment.history")}</Link>
+      </p>
+      <p className="notice no-print">{t("assessment.readOnly")}</p>
+      <ReportView report={report} locale={locale} articleHref={(n) => `/guide/${n}`} />
+      <div className="actions no-print">
+        <a className="button" href={`${base}/download`} download>
+          {t("report.download")}
+        </a>
+        <PrintButton label={t("report.print")} />
+      </div>
+    </>
+  );
+}
+
+function PrintButton({ label }: { label: string }) {
+  return (
+    <button type="button" className="button button--secondary" onClick={() => window.print()}>
+      {label}
+    </button>
+  );
+}

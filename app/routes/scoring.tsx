@@ -1,0 +1,99 @@
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { questionsOf } from "~/assessment/questions";
+import { scoreAssessment } from "~/assessment/scoring";
+import { notFound } from "~/http.server";
+import { pick } from "~/i18n/locales";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { currentQuestionnaireVersion } from "~/models/questionnaire.server";
+import { exampleAnswers } from "~/assessment/example";
+
+// Drawn from the model the scoring uses, so the page cannot drift from the rules.
+export async function loader() {
+  const version = (await currentQuestionnaireVersion()) ?? notFound();
+  const { model, compiled, definition } = version;
+  const { answers, raised } = exampleAnswers(compiled);
+  const result = scoreAssessment(compiled, answers);
+  const raisedTitle = questionsOf(definition).find((q) => q.name === raised)!.title;
+  return {
+    id: version.id,
+    title: model.title,
+    dimensions: model.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight, articles: d.articles, questions: model.indicators.filter((i) => i.dimension === d.id).length })),
+    stages: model.stages,
+    gates: model.gates.map((g) => ({ ...g, dimensionName: model.dimensions.find((d) => d.id === g.dimension)!.name })),
+    example: { raisedTitle, overall: result.overall, band: result.bandStage, stage: result.stage, dimensions: result.dimensions.map((d) => ({ id: d.id, score: d.score })) },
+  };
+}
+
+export default function Scoring() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  const name = (id: string) => pick(d.dimensions.find((x) => x.id === id)!.name, locale);
+  return (
+    <>
+      <h1>{t("scoring.title")}</h1>
+      <p className="lead">{t("scoring.lead")}</p>
+      <p className="muted">{pick(d.title, locale)} ({d.id})</p>
+      <h2>{t("scoring.steps")}</h2>
+      <ol>
+        <li>{t("scoring.step1")}</li>
+        <li>{t("scoring.step2")}</li>
+        <li>{t("scoring.step3")}</li>
+        <li>{t("scoring.step4")}</li>
+        <li>{t("scoring.step5")}</li>
+      </ol>
+      <h2>{t("scoring.dimensions")}</h2>
+      <table>
+        <thead>
+          <tr><th scope="col">{t("report.dimension")}</th><th scope="col">{t("report.weight")}</th><th scope="col">{t("scoring.questions")}</th><th scope="col">{t("report.articles")}</th></tr>
+        </thead>
+        <tbody>
+          {d.dimensions.map((x) => (
+            <tr key={x.id}>
+              <th scope="row">{pick(x.name, locale)}</th>
+              <td>{Math.round(x.weight * 100)}%</td>
+              <td>{x.questions}</td>
+              <td>{x.articles.map((n) => t("guide.article", { number: n })).join("、")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("scoring.bands")}</h2>
+      <table>
+        <thead>
+          <tr><th scope="col">{t("report.stage")}</th><th scope="col">{t("scoring.range")}</th><th scope="col">{t("report.meaning")}</th></tr>
+        </thead>
+        <tbody>
+          {d.stages.map((s, i) => (
+            <tr key={s.stage}>
+              <th scope="row">{t("report.stageName", { stage: s.stage, name: pick(s.name, locale) })}</th>
+              <td>{i === d.stages.length - 1 ? `[${s.min}, ${s.max}]` : `[${s.min}, ${s.max})`}</td>
+              <td>{pick(s.description, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("scoring.gates")}</h2>
+      <ul>
+        {d.gates.map((g) => (
+          <li key={g.id}>
+            {t("scoring.gate", { from: g.fromStage, dimension: pick(g.dimensionName, locale), min: g.minScore })} <span className="muted">{pick(g.explanation, locale)}</span>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("scoring.example")}</h2>
+      <p>{t("scoring.exampleLead", { question: pick(d.example.raisedTitle, locale) })}</p>
+      <table>
+        <caption>{t("report.tableCaption")}</caption>
+        <thead><tr><th scope="col">{t("report.dimension")}</th><th scope="col">{t("report.score")}</th></tr></thead>
+        <tbody>
+          {d.example.dimensions.map((x) => (
+            <tr key={x.id}><th scope="row">{name(x.id)}</th><td>{x.score?.toFixed(1) ?? "—"}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t("scoring.exampleResult", { overall: d.example.overall.toFixed(1), band: d.example.band, stage: d.example.stage })}</p>
+    </>
+  );
+}
