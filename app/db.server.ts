@@ -6,7 +6,7 @@ let current: DatabaseHandle | undefined;
 /** Open the configured database and apply migrations; called once at server start. */
 export async function initDatabase(cfg: Config, onPoolError?: (err: Error) => void): Promise<DatabaseHandle> {
   const handle = cfg.DATABASE_URL
-    ? await openDatabase({ driver: "postgres", url: cfg.DATABASE_URL, onPoolError })
+    ? await openDatabase({ driver: "postgres", url: cfg.DATABASE_URL, poolSize: cfg.DATABASE_POOL_SIZE, onPoolError })
     : await openDatabase({ driver: "pglite", dataDir: cfg.PGLITE_DIR });
   await handle.migrate(cfg.MIGRATIONS_DIR);
   current = handle;

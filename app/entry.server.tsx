@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { logger } from "./logger.server";
 
-export { health, serverSettings, shutdown, startup } from "./lifecycle.server";
+export { health, serverSettings, shutdown, startClusterPrimary, startup } from "./lifecycle.server";
 export { isAllowedOrigin } from "./auth/origin";
 
 const ABORT_DELAY = 5_000;

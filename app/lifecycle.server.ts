@@ -9,6 +9,7 @@ import { logger } from "./logger.server";
 import { deliverPendingEmail } from "./models/outbox.server";
 import { syncQuestionnaireVersions } from "./models/questionnaire.server";
 import { ensureBootstrapAdmins } from "./models/role-grant.server";
+import { startThrottleStore } from "./auth/login-throttle.server";
 import { refreshDemoMode } from "./seed-state.server";
 
 let mailTimer: NodeJS.Timeout | undefined;
@@ -52,6 +53,7 @@ export function serverSettings() {
     trustProxy: cfg.TRUST_PROXY,
     maxBodyBytes: cfg.MAX_BODY_BYTES,
     logLevel: cfg.LOG_LEVEL,
+    workers: cfg.WEB_CONCURRENCY,
   };
 }
 
@@ -62,4 +64,9 @@ export async function health(): Promise<void> {
 export async function shutdown(): Promise<void> {
   if (mailTimer) clearInterval(mailTimer);
   await closeDatabase();
+}
+
+/** In the primary of a multi-process server: the shared login-throttle store for the workers. */
+export function startClusterPrimary(): void {
+  startThrottleStore();
 }

@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getCaller } from "./auth/guard.server";
 import { ErrorPage } from "./components/error-page";
 import { SiteShell } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import { hasStaffRole } from "./domain/access";
-import { createI18n } from "./i18n/i18n";
+import { i18nFor } from "./i18n/i18n";
 import { DEFAULT_LOCALE, htmlLang } from "./i18n/locales";
 import { resolveLocale } from "./i18n/locale.server";
 import { isDemoMode } from "./seed-state.server";
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
   return (
     <html lang={htmlLang(locale)}>

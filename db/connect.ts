@@ -19,6 +19,11 @@ export interface DatabaseHandle {
   raw?: PGlite;
   driver: "pglite" | "postgres";
   migrate(migrationsFolder: string): Promise<void>;
+  /**
+   * Run one parameterised SQL statement by name, for the few hot paths where a statement
+   * prepared once per connection matters (PostgreSQL caches its plan; PGlite just runs it).
+   */
+  namedQuery<R>(name: string, text: string, values: unknown[]): Promise<R[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -53,6 +58,9 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
         await client.end();
       }
     },
+    async namedQuery<R>(name: string, text: string, values: unknown[]) {
+      return (await pool.query({ name, text, values })).rows as R[];
+    },
     async ping() {
       await db.execute(sql`select 1`);
     },
@@ -75,6 +83,9 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
     driver: "pglite",
     async migrate(migrationsFolder) {
       await migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder: resolve(migrationsFolder) });
+    },
+    async namedQuery<R>(_name: string, text: string, values: unknown[]) {
+      return (await pglite.query<R>(text, values)).rows;
     },
     async ping() {
       await db.execute(sql`select 1`);

@@ -34,7 +34,11 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   const [{ n } = { n: 0 }] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
   if (n > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db().transaction(async (tx) => {
+  return db().transaction(async (tx) => {
+    // Several processes may start at once: one seeds, the others find users and stop.
+    await tx.execute(sql`select pg_advisory_xact_lock(4751204)`);
+    const [{ m } = { m: 0 }] = await tx.select({ m: sql<number>`count(*)::int` }).from(users);
+    if (m > 0) return false;
     const created = await tx
       .insert(users)
       .values(DEMO_USERS.map((u) => ({ email: u.email, displayName: u.displayName, locale: u.locale, passwordHash, isDemo: true })))
@@ -54,6 +58,6 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       ...firms.map((f) => ({ organisationId: f.id, userId: id("owner"), role: "owner" as const })),
       { organisationId: firms[0]!.id, userId: id("member"), role: "member" as const },
     ]);
+    return true;
   });
-  return true;
 }

@@ -17,8 +17,19 @@ export const SURVEY_NONE_VALUE = "none";
 
 export const toLocalized = (t: { default: string; en: string }): Localized => ({ zh: t.default, en: t.en });
 
-/** Flatten a definition into its questions, in order. */
+const flattened = new WeakMap<SurveyDefinition, QuestionInfo[]>();
+
+/** Flatten a definition into its questions, in order (computed once per definition). */
 export function questionsOf(definition: SurveyDefinition): QuestionInfo[] {
+  let questions = flattened.get(definition);
+  if (!questions) {
+    questions = flatten(definition);
+    flattened.set(definition, questions);
+  }
+  return questions;
+}
+
+function flatten(definition: SurveyDefinition): QuestionInfo[] {
   return definition.pages.flatMap((page, pageIndex) =>
     page.elements.map((q) => ({
       name: q.name,

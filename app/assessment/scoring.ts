@@ -53,19 +53,20 @@ export const round1 = (x: number): number => Math.round(x * 10) / 10;
 export interface CompiledModel {
   model: BenchmarkModel;
   indicators: Array<Indicator & { info: QuestionInfo; choiceCount: number }>;
+  /** for each dimension of the model, in order, the positions of its indicators */
+  byDimension: number[][];
 }
 
 /** Resolve each indicator's question once; scoring many assessments reuses this. */
 export function compileModel(model: BenchmarkModel, definition: SurveyDefinition): CompiledModel {
   const questions = new Map(questionsOf(definition).map((q) => [q.name, q]));
-  return {
-    model,
-    indicators: model.indicators.map((ind) => {
-      const info = questions.get(ind.question);
-      if (!info) throw new Error(`model ${model.id}: indicator names unknown question "${ind.question}"`);
-      return { ...ind, info, choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length };
-    }),
-  };
+  const indicators = model.indicators.map((ind) => {
+    const info = questions.get(ind.question);
+    if (!info) throw new Error(`model ${model.id}: indicator names unknown question "${ind.question}"`);
+    return { ...ind, info, choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length };
+  });
+  const byDimension = model.dimensions.map((d) => indicators.flatMap((ind, i) => (ind.dimension === d.id ? [i] : [])));
+  return { model, indicators, byDimension };
 }
 
 function scoreIndicator(ind: CompiledModel["indicators"][number], value: Answers[string] | undefined): { status: IndicatorStatus; score: number | null } {
@@ -81,9 +82,15 @@ function scoreIndicator(ind: CompiledModel["indicators"][number], value: Answers
   return { status: "answered", score: ind.choiceCount === 0 ? 0 : (Math.min(counted, ind.choiceCount) / ind.choiceCount) * 100 };
 }
 
+const sortedStages = new WeakMap<BenchmarkModel, BenchmarkModel["stages"]>();
+
 /** The band (stage number) a score falls in: lower edge inclusive, the top band includes 100. */
 export function bandOf(model: BenchmarkModel, score: number): number {
-  const stages = [...model.stages].sort((a, b) => a.min - b.min);
+  let stages = sortedStages.get(model);
+  if (!stages) {
+    stages = [...model.stages].sort((a, b) => a.min - b.min);
+    sortedStages.set(model, stages);
+  }
   for (const s of stages) if (score >= s.min && (score < s.max || (s === stages[stages.length - 1] && score <= s.max))) return s.stage;
   return score < stages[0]!.min ? stages[0]!.stage : stages[stages.length - 1]!.stage;
 }
@@ -97,20 +104,19 @@ export function scoreAssessment(compiled: CompiledModel, answers: Answers, targe
   }));
 
   const exact = new Map<string, number | null>();
-  const dimensions: DimensionResult[] = model.dimensions.map((d) => {
+  const dimensions: DimensionResult[] = model.dimensions.map((d, di) => {
     let sum = 0;
     let weights = 0;
     let answered = 0;
-    let total = 0;
-    compiled.indicators.forEach((ind, i) => {
-      if (ind.dimension !== d.id) return;
-      total++;
+    const members = compiled.byDimension[di]!;
+    for (const i of members) {
       const r = indicators[i]!;
-      if (r.score === null) return;
+      if (r.score === null) continue;
       answered++;
-      sum += ind.weight * r.score;
-      weights += ind.weight;
-    });
+      sum += compiled.indicators[i]!.weight * r.score;
+      weights += compiled.indicators[i]!.weight;
+    }
+    const total = members.length;
     const score = weights > 0 ? sum / weights : null;
     exact.set(d.id, score);
     return { id: d.id, score: score === null ? null : round1(score), level: score === null ? null : bandOf(model, round1(score)), answered, total };

@@ -3,7 +3,6 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { User } from "~db/schema";
 import { canManageFirm, canViewFirm, hasStaffRole, type Principal, type StaffRole } from "../domain/access";
 import { forbidden, isUuid, notFound } from "../http.server";
-import { loadPrincipal } from "./principal.server";
 import { readSessionToken, serializeSessionCookie, validateSessionToken } from "./session.server";
 
 export interface Caller {
@@ -21,7 +20,7 @@ async function resolveCaller({ request, context }: Args): Promise<Caller | null>
   if (!result) return null;
   // A session extended in its second half gets a fresh cookie lifetime too.
   if (result.refreshed) context.setCookies.push(await serializeSessionCookie(token));
-  return { user: result.user, principal: await loadPrincipal(result.user.id), sessionId: result.session.id };
+  return { user: result.user, principal: result.principal, sessionId: result.session.id };
 }
 
 /** The signed-in caller, or null; looked up once per request. */

@@ -1,16 +1,27 @@
 // Login throttling: consecutive failures per account, and a looser cap per client address.
-// Counters live in memory only (a restart forgets them), so no address is ever stored.
-import { RateLimiterMemory } from "rate-limiter-flexible";
+// Counters live in memory only (a restart forgets them), so no address is ever stored. With
+// several worker processes the counters live in the primary and workers ask it over IPC.
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterClusterMaster, RateLimiterMemory, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { config } from "../config.server";
 
-let byAccount: RateLimiterMemory | undefined;
-let byClient: RateLimiterMemory | undefined;
+let byAccount: RateLimiterAbstract | undefined;
+let byClient: RateLimiterAbstract | undefined;
 const CLIENT_FAILURES_PER_HOUR = 100;
+
+function limiter(options: { keyPrefix: string; points: number; duration: number; blockDuration: number }): RateLimiterAbstract {
+  return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3000 }) : new RateLimiterMemory(options);
+}
+
+/** Called once in the primary process of a multi-process server. */
+export function startThrottleStore(): void {
+  new RateLimiterClusterMaster();
+}
 
 function limiters() {
   const { LOGIN_MAX_FAILURES, LOGIN_BLOCK_SECONDS } = config();
-  byAccount ??= new RateLimiterMemory({ keyPrefix: "login_account", points: LOGIN_MAX_FAILURES, duration: LOGIN_BLOCK_SECONDS, blockDuration: LOGIN_BLOCK_SECONDS });
-  byClient ??= new RateLimiterMemory({ keyPrefix: "login_client", points: CLIENT_FAILURES_PER_HOUR, duration: 3600, blockDuration: 3600 });
+  byAccount ??= limiter({ keyPrefix: "login_account", points: LOGIN_MAX_FAILURES, duration: LOGIN_BLOCK_SECONDS, blockDuration: LOGIN_BLOCK_SECONDS });
+  byClient ??= limiter({ keyPrefix: "login_client", points: CLIENT_FAILURES_PER_HOUR, duration: 3600, blockDuration: 3600 });
   return { byAccount, byClient, max: LOGIN_MAX_FAILURES };
 }
 

@@ -1,10 +1,13 @@
 // Database sessions as taught by the Lucia guide: the cookie holds a random token, the
 // database holds its hash; sessions expire after 30 days and slide when used.
 import { createCookie } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "~db/schema";
 import { config } from "../config.server";
 import { db } from "../db.server";
+import type { Principal } from "../domain/access";
+import { prepared } from "../prepared.server";
+import { accessRowsSql, principalFromRows } from "./principal.server";
 import { newSessionExpiry, sessionState, SESSION_LIFETIME_MS } from "./session-rules";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -36,16 +39,24 @@ export async function createSession(userId: string, now = new Date()): Promise<{
   return { token, session: session! };
 }
 
-export type SessionValidation = { session: Session; user: User; refreshed: boolean } | null;
+export type SessionValidation = { session: Session; user: User; principal: Principal; refreshed: boolean } | null;
+
+// Runs on every signed-in request: the session, its user and the user's access in one query.
+const sessionLookup = () =>
+  prepared("session_lookup", (d) =>
+    d
+      .select({ session: sessions, user: users, access: accessRowsSql(users.id) })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .prepare("session_lookup"),
+  );
 
 export async function validateSessionToken(token: string, now = new Date()): Promise<SessionValidation> {
   const id = hashToken(token);
-  const [row] = await db()
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id));
-  if (!row) return null;
+  const [found] = await sessionLookup().execute({ id });
+  if (!found) return null;
+  const row = { session: found.session, user: found.user, principal: principalFromRows(found.user.id, found.access) };
   const state = sessionState(row.session.expiresAt, now);
   if (state === "expired") {
     await db().delete(sessions).where(eq(sessions.id, id));
@@ -54,7 +65,7 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   if (state === "refresh") {
     const expiresAt = newSessionExpiry(now);
     await db().update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
-    return { session: { ...row.session, expiresAt }, user: row.user, refreshed: true };
+    return { ...row, session: { ...row.session, expiresAt }, refreshed: true };
   }
   return { ...row, refreshed: false };
 }

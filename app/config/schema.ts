@@ -14,6 +14,7 @@ export const configSchema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DIR: z.string().min(1).default("./data/pglite"),
     CONTENT_DIR: z.string().min(1).default("./content"),
     MIGRATIONS_DIR: z.string().min(1).default("./db/migrations"),
@@ -32,9 +33,15 @@ export const configSchema = z
     ASSESSMENT_PERIOD: z.string().regex(/^\d{4}(-[A-Za-z0-9]{1,8})?$/, "must be a year or a year-wave label like 2026-H2").optional(),
     TRUST_PROXY: booleanFlag.default(false),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    // Worker processes serving HTTP (PostgreSQL only: PGlite lives inside one process).
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  })
+  .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
+    path: ["WEB_CONCURRENCY"],
+    message: "more than one worker needs DATABASE_URL (embedded PGlite serves one process)",
   })
   .transform((c) => ({
     ...c,

@@ -5,8 +5,22 @@ import { zh } from "./zh";
 
 export const resources = { zh: { translation: zh }, en: { translation: en } } as const;
 
-/** A synchronous i18next instance for one locale; used on the server and in the browser. */
-export function createI18n(locale: Locale): i18n {
+const instances = new Map<Locale, i18n>();
+
+/**
+ * The i18next instance of one locale, created once and shared: the language of an instance
+ * never changes, so every request and render in that locale can use the same one.
+ */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+function createI18n(locale: Locale): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: locale,

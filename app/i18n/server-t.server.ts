@@ -1,4 +1,4 @@
-import { createI18n } from "./i18n";
+import { i18nFor } from "./i18n";
 import { resolveLocale } from "./locale.server";
 import type { Locale } from "./locales";
 
@@ -7,7 +7,7 @@ export type Text = (key: string, options?: Record<string, unknown>) => string;
 /** The caller's locale and a translate function in it, for text the server writes (emails, API errors). */
 export async function serverI18n(request: Request, userLocale?: string | null): Promise<{ locale: Locale; text: Text }> {
   const locale = await resolveLocale(request, userLocale);
-  const i18n = createI18n(locale);
+  const i18n = i18nFor(locale);
   return { locale, text: (key, options) => (i18n.t as unknown as Text)(key, options) };
 }
 

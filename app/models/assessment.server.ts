@@ -1,6 +1,6 @@
 // The assessment lifecycle: start (one per firm, version and period), save drafts with
 // conflict detection, submit (validate, score, store in one transaction), read back.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { assessments, type Assessment } from "~db/schema";
 import { checkAnswers, type AnswerProblem, type Answers } from "../assessment/answers";
 import { mergeDraft, type Change } from "../assessment/merge";
@@ -8,7 +8,8 @@ import { questionsOf } from "../assessment/questions";
 import { scoreAssessment, type AssessmentResult } from "../assessment/scoring";
 import type { QuestionnaireVersion } from "../assessment/versions.server";
 import { config } from "../config.server";
-import { db } from "../db.server";
+import { databaseHandle, db } from "../db.server";
+import { prepared } from "../prepared.server";
 import { recordAudit } from "./audit.server";
 import { getQuestionnaireVersion } from "./questionnaire.server";
 
@@ -33,8 +34,17 @@ export function listAssessments(firmId: string) {
     .orderBy(desc(assessments.period), desc(assessments.createdAt));
 }
 
+const assessmentLookup = () =>
+  prepared("assessment_lookup", (d) =>
+    d
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.organisationId, sql.placeholder("firmId"))))
+      .prepare("assessment_lookup"),
+  );
+
 export async function getAssessment(firmId: string, assessmentId: string): Promise<Assessment | null> {
-  const [row] = await db().select().from(assessments).where(and(eq(assessments.id, assessmentId), eq(assessments.organisationId, firmId)));
+  const [row] = await assessmentLookup().execute({ id: assessmentId, firmId });
   return row ?? null;
 }
 
@@ -109,38 +119,49 @@ export type SubmitResult =
   | { ok: false; reason: "stale"; version: number }
   | { ok: false; reason: "invalid"; problems: AnswerProblem[] };
 
-/** Validate every answer, score, and store answers, scores, stage and versions in one transaction. */
-export async function submitAssessment(input: { firmId: string; assessmentId: string; userId: string; baseVersion: number; answers?: unknown }): Promise<SubmitResult> {
-  const row = await getAssessment(input.firmId, input.assessmentId);
-  if (!row) return { ok: false, reason: "not_found" };
-  const version = await getQuestionnaireVersion(row.questionnaireVersionId);
-  if (!version) return { ok: false, reason: "not_found" };
+// The update and its audit entry in one statement: together or not at all, in one round trip.
+const SUBMIT_SQL = `
+  with submitted as (
+    update assessments
+    set status = 'submitted', answers = $1::jsonb, overall_score = $2, stage = $3, dimension_scores = $4::jsonb,
+        result = $5::jsonb, version = version + 1, submitted_at = now(), submitted_by = $6, updated_at = now()
+    where id = $7 and status = 'draft' and version = $8
+    returning id
+  )
+  insert into audit_log (actor_id, action, subject_type, subject_id, details)
+  select $6, 'assessment.submitted', 'assessment', id::text, $9::jsonb from submitted
+  returning id`;
+
+/**
+ * Validate every answer, score, and store answers, scores, stage and versions. The update and its
+ * audit entry are one statement, so they happen together or not at all, in one round trip.
+ */
+export async function submitAssessment(input: { assessment: Assessment; version: QuestionnaireVersion; userId: string; baseVersion: number; answers?: unknown }): Promise<SubmitResult> {
+  const { assessment: row, version } = input;
+  if (row.status !== "draft") return { ok: false, reason: "not_draft" };
   const required = new Set(version.model.indicators.map((i) => i.question));
   const checked = checkAnswers(questionsOf(version.definition), input.answers ?? row.answers, required);
   if (!checked.ok) return { ok: false, reason: "invalid", problems: checked.problems };
   const result = scoreAssessment(version.compiled, checked.answers);
-
-  return db().transaction(async (tx) => {
-    const [locked] = await tx.select().from(assessments).where(eq(assessments.id, row.id)).for("update");
-    if (!locked) return { ok: false as const, reason: "not_found" as const };
-    if (locked.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
-    if (locked.version !== input.baseVersion) return { ok: false as const, reason: "stale" as const, version: locked.version };
-    await tx
-      .update(assessments)
-      .set({
-        status: "submitted",
-        answers: checked.answers,
-        overallScore: result.overall,
-        stage: result.stage,
-        dimensionScores: Object.fromEntries(result.dimensions.map((d) => [d.id, d.score])),
-        result,
-        version: locked.version + 1,
-        submittedAt: new Date(),
-        submittedBy: input.userId,
-        updatedAt: new Date(),
-      })
-      .where(eq(assessments.id, row.id));
-    await recordAudit({ actorId: input.userId, action: "assessment.submitted", subjectType: "assessment", subjectId: row.id, details: { version: version.id, model: `${version.model.id}@${version.model.version}` } }, tx);
-    return { ok: true as const, result };
-  });
+  const dimensionScores = Object.fromEntries(result.dimensions.map((d) => [d.id, d.score]));
+  // Indicator scores are not kept: they follow from the stored answers and the model.
+  const { indicators: _indicators, ...stored } = result;
+  const details = { version: version.id, model: `${version.model.id}@${version.model.version}` };
+  const written = await databaseHandle().namedQuery("submit_assessment", SUBMIT_SQL, [
+    JSON.stringify(checked.answers),
+    result.overall,
+    result.stage,
+    JSON.stringify(dimensionScores),
+    JSON.stringify(stored),
+    input.userId,
+    row.id,
+    input.baseVersion,
+    JSON.stringify(details),
+  ]);
+  if (written.length === 1) return { ok: true, result };
+  // Nothing was written: tell why.
+  const now = await getAssessment(row.organisationId, row.id);
+  if (!now) return { ok: false, reason: "not_found" };
+  if (now.status !== "draft") return { ok: false, reason: "not_draft" };
+  return { ok: false, reason: "stale", version: now.version };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ReportView } from "../components/report-view";
-import { createI18n } from "../i18n/i18n";
+import { i18nFor } from "../i18n/i18n";
 import { htmlLang, type Locale } from "../i18n/locales";
 import type { ReportData } from "./report.server";
 
@@ -16,7 +16,7 @@ function stylesheet(): string {
 }
 
 export function renderReportDocument(report: ReportData, locale: Locale, origin: string): string {
-  const i18n = createI18n(locale);
+  const i18n = i18nFor(locale);
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <main className="container">

@@ -24,7 +24,7 @@ export interface ReportData {
 
 export async function buildReport(firmName: string, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
   const { model } = version;
-  const result = assessment.result as AssessmentResult;
+  const result = assessment.result as Omit<AssessmentResult, "indicators">;
   const stage = model.stages.find((s) => s.stage === result.stage)!;
   const next = model.stages.find((s) => s.stage === result.stage + 1);
   const dimension = (id: string) => model.dimensions.find((d) => d.id === id)!;

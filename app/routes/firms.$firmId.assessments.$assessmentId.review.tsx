@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const baseVersion = Number(form.get("version"));
   const { text, locale } = await serverI18n(args.request, caller.user.locale);
-  const result = await submitAssessment({ firmId: caller.firmId, assessmentId: assessment.id, userId: caller.user.id, baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1 });
+  const result = await submitAssessment({ assessment, version, userId: caller.user.id, baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1 });
   if (result.ok) return redirect(`/firms/${caller.firmId}/assessments/${assessment.id}/report`);
   if (result.reason === "invalid") return data({ messages: describeProblems(result.problems, version, locale, text).map((p) => p.message), stale: false }, { status: 422 });
   if (result.reason === "stale") return data({ messages: [], stale: true }, { status: 409 });

@@ -30,7 +30,7 @@ async function handle(args: ActionFunctionArgs): Promise<Response> {
   if (!body.ok) return apiError(body.status, body.code, text(`assessment.api.${body.code}`));
   const parsed = submitRequest.safeParse(body.value);
   if (!parsed.success) return apiError(400, "invalid_request", text("assessment.api.invalid_request"));
-  const result = await submitAssessment({ firmId: caller.firmId, assessmentId: assessment.id, userId: caller.user.id, baseVersion: parsed.data.version, answers: parsed.data.answers });
+  const result = await submitAssessment({ assessment, version, userId: caller.user.id, baseVersion: parsed.data.version, answers: parsed.data.answers });
   if (result.ok) return Response.json({ overall: result.result.overall, stage: result.result.stage, report: `/firms/${caller.firmId}/assessments/${assessment.id}/report` });
   switch (result.reason) {
     case "not_found":
