@@ -4,6 +4,7 @@ import { config } from "./config.server";
 import { loadAllTaxonomies } from "./content/taxonomies.server";
 import { questionnaireVersionsOnDisk } from "./assessment/versions.server";
 import { guide } from "./content/guide.server";
+import { scenesOnDisk } from "./content/scenes.server";
 import { closeDatabase, databaseHandle, initDatabase } from "./db.server";
 import { logger } from "./logger.server";
 import { deliverPendingEmail } from "./models/outbox.server";
@@ -19,6 +20,7 @@ export async function startup(): Promise<void> {
   loadAllTaxonomies();
   guide();
   questionnaireVersionsOnDisk();
+  scenesOnDisk();
   const started = Date.now();
   const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
   logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");

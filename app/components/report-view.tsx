@@ -100,6 +100,21 @@ export function ReportView({ report, locale, articleHref }: { report: ReportData
                   ))}
                 </ul>
                 <p className="muted">{articles(p.recommendation.articles)}</p>
+                {p.recommendation.scenes.length > 0 ? (
+                  <>
+                    <p><strong>{t("report.scenes")}</strong></p>
+                    <ul>
+                      {p.recommendation.scenes.map((s) => (
+                        <li key={s.slug}>
+                          {pick(s.title, locale)}
+                          {s.sameIndustry ? <span className="tag"> {t("report.sameIndustry")}</span> : null}
+                          <br />
+                          <span className="muted">{pick(s.summary, locale)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
               </>
             ) : null}
           </li>

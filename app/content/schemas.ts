@@ -137,3 +137,26 @@ export type Division = IndustriesFile["divisions"][number];
 export type SizeClassesFile = z.infer<typeof sizeClassesFile>;
 export type GuideFile = z.infer<typeof guideFile>;
 export type GuideArticle = GuideFile["articles"][number];
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a slug is lower-case words joined by hyphens");
+
+/** One scene of the catalogue (场景清单), content/scenes/<slug>.json. */
+export const sceneFile = z.object({
+  slug,
+  title: localized,
+  summary: localized,
+  industryGroup: z.string(),
+  divisions: z.array(z.string().regex(/^C\d{2}$/)).min(1),
+  businessLinks: z.array(z.string()).min(1).max(9),
+  tier: z.enum(["link", "lifecycle", "ecosystem"]),
+  technologies: z.array(z.string()).min(1),
+  articles: z.array(z.number().int().min(1).max(23)).min(1),
+  dimensions: z.array(z.string()).min(1),
+  prerequisites: z.array(z.object({ dimension: z.string(), minLevel: z.number().int().min(1).max(5) })),
+  problem: localized,
+  practice: localized,
+  data: localized,
+  measures: z.array(localized).min(1),
+  fictional: z.boolean(),
+});
+export type Scene = z.infer<typeof sceneFile>;

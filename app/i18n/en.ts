@@ -264,6 +264,8 @@ export const en: Shape<typeof zh> = {
     gap: "gap {{gap}} points",
     heldStage: "held the stage",
     seeArticle: "See article {{article}} of the guide",
+    scenes: "Scenes to look at",
+    sameIndustry: "your industry",
     peers: "Peer benchmark",
     peersPending: "The peer benchmark arrives with the first statistics release: the report will then show your position (decile band) among firms of your industry and size, with the peers' median and top quartile.",
     progress: "Earlier assessments",

@@ -1,11 +1,22 @@
 // Everything the firm's report shows, computed from the stored result and the model.
-import type { Assessment } from "~db/schema";
+import type { Assessment, Organisation } from "~db/schema";
 import type { AssessmentResult } from "../assessment/scoring";
 import type { QuestionnaireVersion } from "../assessment/versions.server";
 import type { Localized } from "../content/schemas";
+import { scenesOnDisk } from "../content/scenes.server";
+import { industries } from "../content/taxonomies.server";
 import { listAssessments } from "./assessment.server";
 
 export const REPORT_PRIORITIES = 5;
+
+export interface ReportScene {
+  slug: string;
+  title: Localized;
+  summary: Localized;
+  sameIndustry: boolean;
+}
+
+export const SCENES_PER_PRIORITY = 3;
 
 export interface ReportData {
   firmName: string;
@@ -18,11 +29,29 @@ export interface ReportData {
   nextStage: { number: number; name: Localized } | null;
   held: Array<{ id: string; explanation: Localized }>;
   dimensions: Array<{ id: string; name: Localized; score: number | null; level: number | null; weight: number; articles: number[]; answered: number; total: number }>;
-  priorities: Array<{ dimension: Localized; score: number; gap: number; heldStage: boolean; recommendation: { title: Localized; actions: Localized[]; articles: number[] } | null }>;
+  priorities: Array<{
+    dimension: Localized;
+    score: number;
+    gap: number;
+    heldStage: boolean;
+    recommendation: { title: Localized; actions: Localized[]; articles: number[]; scenes: ReportScene[] } | null;
+  }>;
   history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
 }
 
-export async function buildReport(firmName: string, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
+/** The recommendation's scenes, those of the firm's own industry group first. */
+function scenesFor(slugs: readonly string[], industryGroup: string | null): ReportScene[] {
+  const catalogue = scenesOnDisk();
+  return slugs
+    .map((slug) => catalogue.get(slug))
+    .filter((s) => s !== undefined)
+    .map((s) => ({ slug: s.slug, title: s.title, summary: s.summary, sameIndustry: s.industryGroup === industryGroup }))
+    .sort((a, b) => Number(b.sameIndustry) - Number(a.sameIndustry))
+    .slice(0, SCENES_PER_PRIORITY);
+}
+
+export async function buildReport(firm: Organisation, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
+  const industryGroup = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? null;
   const { model } = version;
   const result = assessment.result as Omit<AssessmentResult, "indicators">;
   const stage = model.stages.find((s) => s.stage === result.stage)!;
@@ -32,7 +61,7 @@ export async function buildReport(firmName: string, assessment: Assessment, vers
     .filter((a) => a.status === "submitted" && a.overallScore !== null && a.stage !== null)
     .sort((a, b) => a.period.localeCompare(b.period));
   return {
-    firmName,
+    firmName: firm.name,
     period: assessment.period,
     submittedAt: (assessment.submittedAt ?? assessment.updatedAt).toISOString(),
     versions: { questionnaire: version.id, model: model.id, modelVersion: model.version },
@@ -44,7 +73,13 @@ export async function buildReport(firmName: string, assessment: Assessment, vers
     dimensions: result.dimensions.map((d) => ({ ...d, name: dimension(d.id).name, weight: dimension(d.id).weight, articles: dimension(d.id).articles })),
     priorities: result.priorities.slice(0, REPORT_PRIORITIES).map((p) => {
       const rec = model.recommendations.find((r) => r.dimension === p.dimension && r.level === p.level);
-      return { dimension: dimension(p.dimension).name, score: p.score, gap: p.gap, heldStage: p.heldStage, recommendation: rec ? { title: rec.title, actions: rec.actions, articles: rec.articles } : null };
+      return {
+        dimension: dimension(p.dimension).name,
+        score: p.score,
+        gap: p.gap,
+        heldStage: p.heldStage,
+        recommendation: rec ? { title: rec.title, actions: rec.actions, articles: rec.articles, scenes: scenesFor(rec.scenes ?? [], industryGroup) } : null,
+      };
     }),
     history: submitted.map((a, i) => ({
       period: a.period,

@@ -12,7 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (assessment.status !== "submitted") throw redirect(`/firms/${caller.firmId}/assessments/${assessment.id}`);
   const firm = (await getFirm(caller.firmId)) ?? notFound();
   const locale = await resolveLocale(args.request, caller.user.locale);
-  const html = renderReportDocument(await buildReport(firm.name, assessment, version), locale, new URL(args.request.url).origin);
+  const html = renderReportDocument(await buildReport(firm, assessment, version), locale, new URL(args.request.url).origin);
   const filename = `qmd-report-${assessment.period}.html`;
   return new Response(html, {
     headers: {

@@ -13,7 +13,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
   if (assessment.status !== "submitted") throw redirect(base);
   const firm = (await getFirm(caller.firmId)) ?? notFound();
-  return { base, firmId: firm.id, report: await buildReport(firm.name, assessment, version) };
+  return { base, firmId: firm.id, report: await buildReport(firm, assessment, version) };
 }
 
 export default function ReportPage() {

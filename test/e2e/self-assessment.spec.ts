@@ -61,6 +61,10 @@ test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewher
   await expect(colleague.getByRole("img", { name: "各维度得分雷达图" })).toBeVisible();
   await expect(colleague.getByRole("table", { name: /各维度得分/ }).getByRole("row")).toHaveCount(version.model.dimensions.length + 1);
   await expect(colleague.getByTestId("peer-benchmark")).toBeVisible();
+  // Priorities come with recommendations that cite the guide and name scenes, the firm's industry first.
+  await expect(colleague.getByRole("heading", { name: "优先改进方向" })).toBeVisible();
+  await expect(colleague.getByText("可参考的场景").first()).toBeVisible();
+  await expect(colleague.locator(".priority").first().getByRole("link", { name: /^第\d+条$/ }).first()).toBeVisible();
   await expectAccessible(colleague);
 
   // The download is the same report as a file; the questionnaire is now read-only.
