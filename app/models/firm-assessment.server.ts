@@ -6,7 +6,8 @@ import { questionsOf } from "../assessment/questions";
 import type { QuestionnaireVersion } from "../assessment/versions.server";
 import { isUuid, notFound } from "../http.server";
 import { pick, type Locale } from "../i18n/locales";
-import type { Text } from "../i18n/server-t.server";
+import { serverI18n, type Text } from "../i18n/server-t.server";
+import { asApi } from "../api-response.server";
 import { getAssessment } from "./assessment.server";
 import { getQuestionnaireVersion } from "./questionnaire.server";
 
@@ -29,4 +30,12 @@ export function describeProblems(problems: AnswerProblem[], version: Questionnai
     code: p.code,
     message: text(`assessment.problems.${p.code}`, { question: titles.get(p.question) ?? p.question }),
   }));
+}
+
+/** GET on a POST-only assessment endpoint: the caller is checked first, so a stranger learns nothing. */
+export async function postOnlyLoader(args: Args): Promise<Response> {
+  return asApi((await serverI18n(args.request)).text, async () => {
+    await requireFirmAssessment(args);
+    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+  });
 }

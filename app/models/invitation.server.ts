@@ -10,8 +10,6 @@ import { normaliseEmail } from "./user.server";
 
 const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
-export class AlreadyMemberError extends Error {}
-
 export async function createInvitation(input: {
   firmId: string;
   email: string;
@@ -86,9 +84,4 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     await recordAudit({ actorId: user.id, action: "firm.invitation_accepted", subjectType: "organisation", subjectId: invitation.organisationId, details: { invitationId: invitation.id } }, tx);
     return { ok: true as const, firmId: invitation.organisationId };
   });
-}
-
-export async function isMember(firmId: string, userId: string): Promise<boolean> {
-  const rows = await db().select().from(memberships).where(and(eq(memberships.organisationId, firmId), eq(memberships.userId, userId)));
-  return rows.length > 0;
 }

@@ -5,7 +5,7 @@ import { apiError, asApi } from "~/api-response.server";
 import { serverI18n } from "~/i18n/server-t.server";
 import { readJsonBody } from "~/json-body.server";
 import { saveDraft } from "~/models/assessment.server";
-import { describeProblems, requireFirmAssessment } from "~/models/firm-assessment.server";
+import { describeProblems, postOnlyLoader, requireFirmAssessment } from "~/models/firm-assessment.server";
 
 const answer = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).nullable();
 const saveRequest = z.object({
@@ -15,13 +15,7 @@ const saveRequest = z.object({
   base: z.record(z.string().max(64), answer).default({}),
 });
 
-export async function loader(args: LoaderFunctionArgs) {
-  // Who may call it is checked first, so a stranger learns nothing even from a GET.
-  return asApi((await serverI18n(args.request)).text, async () => {
-    await requireFirmAssessment(args);
-    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
-  });
-}
+export const loader = (args: LoaderFunctionArgs) => postOnlyLoader(args);
 
 export async function action(args: ActionFunctionArgs) {
   const fallback = await serverI18n(args.request);

@@ -2,8 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkAnswers } from "~/assessment/answers";
-import { questionsOf } from "~/assessment/questions";
-import { toLocalized } from "~/assessment/questions";
+import { questionsOf, toLocalized } from "~/assessment/questions";
 import { pick } from "~/i18n/locales";
 import { serverI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";

@@ -5,18 +5,12 @@ import { z } from "zod";
 import { apiError, asApi } from "~/api-response.server";
 import { serverI18n } from "~/i18n/server-t.server";
 import { readJsonBody } from "~/json-body.server";
-import { describeProblems, requireFirmAssessment } from "~/models/firm-assessment.server";
+import { describeProblems, postOnlyLoader, requireFirmAssessment } from "~/models/firm-assessment.server";
 import { submitAssessment } from "~/models/assessment.server";
 
 const submitRequest = z.object({ version: z.number().int().min(1), answers: z.unknown().optional() });
 
-export async function loader(args: LoaderFunctionArgs) {
-  // Who may call it is checked first, so a stranger learns nothing even from a GET.
-  return asApi((await serverI18n(args.request)).text, async () => {
-    await requireFirmAssessment(args);
-    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
-  });
-}
+export const loader = (args: LoaderFunctionArgs) => postOnlyLoader(args);
 
 export async function action(args: ActionFunctionArgs) {
   const fallback = await serverI18n(args.request);

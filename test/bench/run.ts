@@ -72,7 +72,7 @@ async function benchSubmit(n: number) {
     await check.connect();
     const stored = (await check.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")).rows[0]!.n;
     await check.end();
-    const rss = peakRss(server.pid!);
+    const rss = [server.pid!, ...childrenOf(server.pid!)].map(peakRss).filter((x): x is number => x !== null);
     return {
       submissions: n,
       non2xx: run.non2xx,
@@ -82,7 +82,7 @@ async function benchSubmit(n: number) {
       latencyMs: { p50: run.latency.p50, p97_5: run.latency.p97_5, p99: run.latency.p99, max: run.latency.max },
       connections: 32,
       serverWorkers: Number(process.env.BENCH_WORKERS ?? 2),
-      serverPeakRssMB: rss,
+      serverPeakRssMB: { largestProcess: Math.max(...rss), allProcesses: rss.reduce((a, b) => a + b, 0) },
       target: 300,
       postgresBaseline: baseline,
     };
@@ -162,6 +162,14 @@ async function postgresBaseline(url: string) {
   const lookupMs = Number(process.hrtime.bigint() - start) / 1e6 / lookups;
   await pool.end();
   return { insertCommitPerSecond1Conn: one, insertCommitPerSecond32Conn: many, indexLookupMs: round(lookupMs, 3) };
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function peakRss(pid: number): number | null {
