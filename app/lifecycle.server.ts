@@ -9,6 +9,7 @@ import { closeDatabase, databaseHandle, initDatabase } from "./db.server";
 import { logger } from "./logger.server";
 import { deliverPendingEmail } from "./models/outbox.server";
 import { syncQuestionnaireVersions } from "./models/questionnaire.server";
+import { syncScenesFromContent } from "./models/scene.server";
 import { ensureBootstrapAdmins } from "./models/role-grant.server";
 import { startThrottleStore } from "./auth/login-throttle.server";
 import { refreshDemoMode } from "./seed-state.server";
@@ -29,6 +30,8 @@ export async function startup(): Promise<void> {
   if (versions.changedOnDisk.length) {
     logger.error({ versions: versions.changedOnDisk }, "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)");
   }
+  const scenesAdded = await syncScenesFromContent();
+  if (scenesAdded) logger.info({ scenes: scenesAdded }, "scenes added from content/");
   if (cfg.SEED_DEMO) {
     const seeded = await seedDemoIfEmpty();
     if (seeded) logger.info("demo data seeded (see README for demo accounts)");

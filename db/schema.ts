@@ -172,6 +172,8 @@ export const scenes = pgTable("scenes", {
   technologies: text("technologies").array().notNull(),
   articles: integer("articles").array().notNull(),
   content: jsonb("content").notNull(),
+  // Lower-cased zh and en text of the scene, for substring search that works for Chinese.
+  searchText: text("search_text").notNull().default(""),
   revision: integer("revision").notNull().default(1),
   updatedBy: uuid("updated_by").references(() => users.id),
   createdAt: createdAt(),

@@ -27,6 +27,7 @@ export function SiteShell({ user, locale, demo, children }: { user: ShellUser | 
           <ul className="nav-list">
             <li><NavLink to="/" end>{t("nav.home")}</NavLink></li>
             <li><NavLink to="/guide">{t("nav.guide")}</NavLink></li>
+            <li><NavLink to="/scenes">{t("nav.scenes")}</NavLink></li>
             <li><NavLink to="/scoring">{t("nav.scoring")}</NavLink></li>
             {user ? (
               <>

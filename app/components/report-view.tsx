@@ -5,7 +5,7 @@ import type { ReportData } from "../models/report.server";
 import { BarChart } from "./charts/bar-chart";
 import { RadarChart } from "./charts/radar-chart";
 
-export function ReportView({ report, locale, articleHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string }) {
+export function ReportView({ report, locale, articleHref, sceneHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string; sceneHref: (slug: string) => string }) {
   const { t } = useTranslation();
   const names = report.dimensions.map((d) => pick(d.name, locale));
   const articles = (ns: number[]) =>
@@ -106,7 +106,7 @@ export function ReportView({ report, locale, articleHref }: { report: ReportData
                     <ul>
                       {p.recommendation.scenes.map((s) => (
                         <li key={s.slug}>
-                          {pick(s.title, locale)}
+                          <a href={sceneHref(s.slug)}>{pick(s.title, locale)}</a>
                           {s.sameIndustry ? <span className="tag"> {t("report.sameIndustry")}</span> : null}
                           <br />
                           <span className="muted">{pick(s.summary, locale)}</span>

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/helpers";
 
-const pages = ["/", "/guide", "/guide/1", "/guide/13", "/guide/23", "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-token"];
+const pages = ["/", "/scenes", "/scoring", "/guide", "/guide/1", "/guide/13", "/guide/23", "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-token"];
 
 test.describe("public pages", () => {
   for (const path of pages) {
@@ -59,6 +59,24 @@ test.describe("with JavaScript disabled", () => {
 test.describe("without the portal's JavaScript", () => {
   test.beforeEach(async ({ page }) => {
     await page.route("**/build/**/*.js", (route) => route.abort());
+  });
+
+  test("the scene catalogue filters and searches in Chinese, and a scene page opens", async ({ page }) => {
+    await page.goto("/scenes");
+    await page.getByLabel("关键词").fill("追溯");
+    await page.getByLabel("行业大类").selectOption("consumer-goods");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page).toHaveURL(/q=%E8%BF%BD%E6%BA%AF/);
+    await expect(page).toHaveURL(/group=consumer-goods/);
+    const count = Number(/共 (\d+) 个场景/.exec((await page.getByRole("status").textContent()) ?? "")?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await expect(page.locator(".card")).toHaveCount(Math.min(count, 12));
+    await expectAccessible(page);
+    await page.locator(".card h2 a").first().click();
+    await expect(page).toHaveURL(/\/scenes\/[a-z0-9-]+$/);
+    await expect(page.getByRole("heading", { name: "企业怎么做" })).toBeVisible();
+    await expectAccessible(page);
+    expect((await page.goto("/scenes/no-such-scene"))?.status()).toBe(404);
   });
 
   test("the English page passes axe", async ({ page }) => {

@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
+import { industries } from "~/content/taxonomies.server";
+import { notFound } from "~/http.server";
+import { pick } from "~/i18n/locales";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { sceneFilterOptions } from "~/models/scene-filters.server";
+import { getScene } from "~/models/scene.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = params.slug ?? "";
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) notFound();
+  const scene = (await getScene(slug)) ?? notFound();
+  const dimensions = [...questionnaireVersionsOnDisk().values()].flatMap((v) => v.model.dimensions.map((d) => ({ id: d.id, name: d.name })));
+  return { scene, options: sceneFilterOptions(), divisions: industries().divisions.filter((d) => scene.divisions.includes(d.code)), dimensions };
+}
+
+export default function SceneDetail() {
+  const { scene, options, divisions, dimensions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useRouteLocale();
+  const label = (list: Array<{ id: string; zh: string; en: string }>, id: string) => list.find((x) => x.id === id)?.[locale] ?? id;
+  const dimensionName = (id: string) => {
+    const d = dimensions.find((x) => x.id === id);
+    return d ? pick(d.name, locale) : id;
+  };
+  return (
+    <article aria-labelledby="scene-title">
+      <p className="muted"><Link to="/scenes">{t("scenes.back")}</Link></p>
+      <h1 id="scene-title">{pick(scene.title, locale)}</h1>
+      <p className="lead">{pick(scene.summary, locale)}</p>
+      <p>
+        <span className="tag">{label(options.groups, scene.industryGroup)}</span>
+        <span className="tag">{label(options.tiers, scene.tier)}</span>
+      </p>
+      <h2>{t("scenes.problem")}</h2>
+      <p>{pick(scene.problem, locale)}</p>
+      <h2>{t("scenes.practice")}</h2>
+      <p>{pick(scene.practice, locale)}</p>
+      <h2>{t("scenes.data")}</h2>
+      <p>{pick(scene.data, locale)}</p>
+      <h2>{t("scenes.measures")}</h2>
+      <ul>{scene.measures.map((m, i) => <li key={i}>{pick(m, locale)}</li>)}</ul>
+      <table>
+        <tbody>
+          <tr><th scope="row">{t("scenes.links")}</th><td>{scene.businessLinks.map((l) => label(options.links, l)).join("、")}</td></tr>
+          <tr><th scope="row">{t("scenes.technologies")}</th><td>{scene.technologies.map((x) => label(options.technologies, x)).join("、")}</td></tr>
+          <tr><th scope="row">{t("scenes.divisions")}</th><td>{divisions.map((d) => `${d.code} ${d[locale]}`).join("、")}</td></tr>
+          <tr>
+            <th scope="row">{t("scenes.articles")}</th>
+            <td>{scene.articles.map((n, i) => <span key={n}>{i > 0 ? "、" : ""}<Link to={`/guide/${n}`}>{t("guide.article", { number: n })}</Link></span>)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("scenes.prerequisites")}</th>
+            <td>{scene.prerequisites.length ? scene.prerequisites.map((p) => t("scenes.prerequisite", { dimension: dimensionName(p.dimension), level: p.minLevel })).join("；") : "—"}</td>
+          </tr>
+        </tbody>
+      </table>
+    </article>
+  );
+}

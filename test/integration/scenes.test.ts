@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { scenesOnDisk } from "../../app/content/scenes.server";
+import { likePattern, sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "../../app/models/scene.server";
+import { useIsolatedDatabase } from "../support/database";
+
+useIsolatedDatabase();
+beforeAll(async () => {
+  await syncScenesFromContent();
+});
+
+describe("scene catalogue in the database", () => {
+  it("is seeded once from content/", async () => {
+    expect(await syncScenesFromContent()).toBe(0);
+    expect((await searchScenes({}, 1)).total).toBe(scenesOnDisk().size);
+  });
+
+  it("finds scenes by a two-character Chinese keyword", async () => {
+    const expected = [...scenesOnDisk().values()].filter((s) => [s.title, s.summary, s.problem, s.practice, s.data, ...s.measures].some((p) => p.zh.includes("追溯")));
+    expect(expected.length).toBeGreaterThan(0);
+    const found = await searchScenes({ q: "追溯" }, 1);
+    expect(found.total).toBe(expected.length);
+    expect(found.items.length).toBe(Math.min(expected.length, SCENES_PER_PAGE));
+  });
+
+  it("combines filters and pages through the results", async () => {
+    const all = [...scenesOnDisk().values()];
+    const expected = all.filter((s) => s.industryGroup === "electronics" && s.businessLinks.includes("inspection")).length;
+    expect((await searchScenes({ group: "electronics", link: "inspection" }, 1)).total).toBe(expected);
+    expect((await searchScenes({ article: 16 }, 1)).total).toBe(all.filter((s) => s.articles.includes(16)).length);
+    const page2 = await searchScenes({}, 2);
+    const page1 = await searchScenes({}, 1);
+    expect(page2.items[0]?.slug).not.toBe(page1.items[0]?.slug);
+  });
+
+  it("treats LIKE wildcards in a search as plain characters", async () => {
+    expect(likePattern("50%_a")).toBe("%50\\%\\_a%");
+    const withPercent = [...scenesOnDisk().values()].filter((s) => sceneSearchText(s).includes("%")).length;
+    expect(withPercent).toBeGreaterThan(0);
+    expect(withPercent).toBeLessThan(scenesOnDisk().size);
+    expect((await searchScenes({ q: "%" }, 1)).total).toBe(withPercent);
+    expect((await searchScenes({ q: "___" }, 1)).total).toBe(0);
+  });
+});
