@@ -9,6 +9,11 @@ export type FormResult<T> =
 
 const SECRET_FIELDS = new Set(["password", "newPassword"]);
 
+/** The form's text fields, without secrets, to show back to the user with an error. */
+export function echoValues(form: FormData): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.has(k)) as Array<[string, string]>);
+}
+
 /** Validate form data with a zod schema whose messages are i18n keys; echo back non-secret values. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
   const raw: Record<string, string> = {};
@@ -22,6 +27,5 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormR
     const field = String(issue.path[0] ?? "form");
     errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.required";
   }
-  const values = Object.fromEntries(Object.entries(raw).filter(([k]) => !SECRET_FIELDS.has(k)));
-  return { ok: false, errors, values };
+  return { ok: false, errors, values: echoValues(form) };
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireFirmOwner } from "~/auth/guard.server";
 import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
 import { ErrorSummary } from "~/components/form";
+import { echoValues } from "~/forms/parse";
 import { notFound } from "~/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
@@ -27,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
     await updateFirm(caller.user.id, caller.firmId, parsed.data);
   } catch (e) {
     if (!(e instanceof CreditCodeTakenError)) throw e;
-    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 409 });
+    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: echoValues(form) }, { status: 409 });
   }
   return redirect(`/firms/${caller.firmId}?saved=1`);
 }

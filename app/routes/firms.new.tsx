@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCaller } from "~/auth/guard.server";
 import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
 import { ErrorSummary } from "~/components/form";
+import { echoValues } from "~/forms/parse";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
 import { createFirm, CreditCodeTakenError } from "~/models/organisation.server";
@@ -23,7 +24,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/firms/${firm.id}?created=1`);
   } catch (e) {
     if (!(e instanceof CreditCodeTakenError)) throw e;
-    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 409 });
+    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: echoValues(form) }, { status: 409 });
   }
 }
 

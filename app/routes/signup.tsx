@@ -5,7 +5,7 @@ import { signUp } from "~/auth/account.server";
 import { getCaller } from "~/auth/guard.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { ErrorSummary, SelectField, TextField } from "~/components/form";
-import { parseForm } from "~/forms/parse";
+import { echoValues, parseForm } from "~/forms/parse";
 import { signUpForm } from "~/forms/schemas";
 import { safeRedirectPath } from "~/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
@@ -25,8 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(safeRedirectPath(form.get("redirectTo"), "/account"), { headers: { "Set-Cookie": cookie } });
   } catch (e) {
     if (!(e instanceof EmailTakenError)) throw e;
-    const { password: _omit, ...values } = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-    return data({ errors: { email: "errors.emailTaken" }, values }, { status: 400 });
+    return data({ errors: { email: "errors.emailTaken" }, values: echoValues(form) }, { status: 400 });
   }
 }
 
