@@ -7,7 +7,9 @@ import type { QuestionnaireVersion } from "../assessment/versions.server";
 import { isUuid, notFound } from "../http.server";
 import { pick, type Locale } from "../i18n/locales";
 import { serverI18n, type Text } from "../i18n/server-t.server";
-import { asApi } from "../api-response.server";
+import type { z } from "zod";
+import { apiError, asApi } from "../api-response.server";
+import { readJsonBody } from "../json-body.server";
 import { getAssessment } from "./assessment.server";
 import { getQuestionnaireVersion } from "./questionnaire.server";
 
@@ -38,4 +40,23 @@ export async function postOnlyLoader(args: Args): Promise<Response> {
     await requireFirmAssessment(args);
     return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
   });
+}
+
+type Context = Awaited<ReturnType<typeof requireFirmAssessment>> & { text: Text; locale: Locale };
+
+/**
+ * A JSON action on one assessment: checks the caller, reads a size-limited JSON body, checks its
+ * envelope with `schema`, and answers every failure as a JSON error in the caller's language.
+ */
+export function assessmentJsonAction<S extends z.ZodType>(schema: S, run: (context: Context, body: z.output<S>) => Promise<Response>) {
+  return async (args: Args): Promise<Response> =>
+    asApi((await serverI18n(args.request)).text, async () => {
+      const found = await requireFirmAssessment(args);
+      const { text, locale } = await serverI18n(args.request, found.caller.user.locale);
+      const body = await readJsonBody(args.request);
+      if (!body.ok) return apiError(body.status, body.code, text(`assessment.api.${body.code}`));
+      const parsed = schema.safeParse(body.value);
+      if (!parsed.success) return apiError(400, "invalid_request", text("assessment.api.invalid_request"));
+      return run({ ...found, text, locale }, parsed.data);
+    });
 }
