@@ -11,7 +11,6 @@ import { config } from "../config.server";
 import { databaseHandle, db } from "../db.server";
 import { prepared } from "../prepared.server";
 import { recordAudit } from "./audit.server";
-import { getQuestionnaireVersion } from "./questionnaire.server";
 
 export function currentPeriod(now = new Date()): string {
   return config().ASSESSMENT_PERIOD ?? String(now.getFullYear());
@@ -75,8 +74,9 @@ export type SaveResult =
   | { ok: false; reason: "conflict"; conflicts: string[]; version: number; answers: Answers };
 
 export interface SaveInput {
-  firmId: string;
-  assessmentId: string;
+  /** the assessment and its version, as the route's access check read them */
+  assessment: Assessment;
+  version: QuestionnaireVersion;
   baseVersion: number;
   changes: Record<string, Change>;
   base: Record<string, Change>;
@@ -84,10 +84,7 @@ export interface SaveInput {
 }
 
 export async function saveDraft(input: SaveInput): Promise<SaveResult> {
-  const row = await getAssessment(input.firmId, input.assessmentId);
-  if (!row) return { ok: false, reason: "not_found" };
-  const version = await getQuestionnaireVersion(row.questionnaireVersionId);
-  if (!version) return { ok: false, reason: "not_found" };
+  const { assessment: row, version } = input;
   const questions = questionsOf(version.definition);
   const setValues = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== null));
   const cleared = Object.keys(input.changes).filter((q) => input.changes[q] === null);

@@ -15,8 +15,10 @@ export function sceneSearchText(scene: Scene): string {
 }
 
 export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<number> {
+  const stored = new Set((await db().select({ slug: scenes.slug }).from(scenes)).map((r) => r.slug));
   let added = 0;
   for (const scene of onDisk.values()) {
+    if (stored.has(scene.slug)) continue;
     const inserted = await db().transaction(async (tx) => {
       const [row] = await tx
         .insert(scenes)

@@ -15,8 +15,8 @@ const saveRequest = z.object({
 
 export const loader = (args: LoaderFunctionArgs) => postOnlyLoader(args);
 
-export const action = assessmentJsonAction(saveRequest, async ({ caller, assessment, version, text, locale }, body) => {
-  const result = await saveDraft({ firmId: caller.firmId, assessmentId: assessment.id, baseVersion: body.version, page: body.page, changes: body.changes, base: body.base });
+export const action = assessmentJsonAction(saveRequest, async ({ assessment, version, text, locale }, body) => {
+  const result = await saveDraft({ assessment, version, baseVersion: body.version, page: body.page, changes: body.changes, base: body.base });
   if (result.ok) return Response.json({ version: result.version });
   switch (result.reason) {
     case "not_found":
