@@ -26,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     locale,
     demo: isDemoMode(),
-    user: caller ? { displayName: caller.user.displayName, isAdmin: hasStaffRole(caller.principal, "admin") } : null,
+    user: caller ? { displayName: caller.user.displayName, isAdmin: hasStaffRole(caller.principal, "admin"), isReviewer: hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin") } : null,
   };
 }
 

@@ -172,13 +172,16 @@ export const scenes = pgTable("scenes", {
   technologies: text("technologies").array().notNull(),
   articles: integer("articles").array().notNull(),
   content: jsonb("content").notNull(),
+  divisions: text("divisions").array().notNull().default(sql`'{}'::text[]`),
   // Lower-cased zh and en text of the scene, for substring search that works for Chinese.
   searchText: text("search_text").notNull().default(""),
+  // Character bigrams of search_text (GIN-indexed): narrows a substring search before LIKE checks it.
+  searchGrams: text("search_grams").array().notNull().default(sql`'{}'::text[]`),
   revision: integer("revision").notNull().default(1),
   updatedBy: uuid("updated_by").references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [uniqueIndex("scenes_slug_key").on(t.slug)]);
+}, (t) => [uniqueIndex("scenes_slug_key").on(t.slug), index("scenes_search_grams_idx").using("gin", t.searchGrams)]);
 
 export const sceneRevisions = pgTable("scene_revisions", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -199,12 +202,31 @@ export const cases = pgTable("cases", {
   consentAt: timestamp("consent_at", { withTimezone: true }),
   sceneSlugs: text("scene_slugs").array().notNull().default(sql`'{}'::text[]`),
   articles: integer("articles").array().notNull().default(sql`'{}'::int[]`),
+  // Filter columns, copied from the content (industry, region, size, technologies) and from the
+  // case's scenes (business links, tiers) at every save, so the library filters on plain columns.
+  industryGroup: text("industry_group").notNull().default(""),
+  industryDivision: text("industry_division").notNull().default(""),
+  regionCode: text("region_code").notNull().default(""),
+  sizeClass: sizeClass("size_class"),
+  technologies: text("technologies").array().notNull().default(sql`'{}'::text[]`),
+  businessLinks: text("business_links").array().notNull().default(sql`'{}'::text[]`),
+  tiers: text("tiers").array().notNull().default(sql`'{}'::text[]`),
+  searchText: text("search_text").notNull().default(""),
+  searchGrams: text("search_grams").array().notNull().default(sql`'{}'::text[]`),
+  // Optimistic concurrency for edits by several members of the firm.
+  revision: integer("revision").notNull().default(1),
   isFictional: boolean("is_fictional").notNull().default(false),
+  isSynthetic: boolean("is_synthetic").notNull().default(false),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [index("cases_org_idx").on(t.organisationId), index("cases_status_idx").on(t.status)]);
+}, (t) => [
+  index("cases_org_idx").on(t.organisationId),
+  index("cases_status_published_idx").on(t.status, t.publishedAt),
+  index("cases_search_grams_idx").using("gin", t.searchGrams),
+]);
 
 export const caseEvents = pgTable("case_events", {
   id: bigserial("id", { mode: "number" }).primaryKey(),

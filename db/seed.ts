@@ -4,6 +4,9 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "~/auth/password.server";
 import { db } from "~/db.server";
 import { creditCodeCheckCharacter } from "~/domain/credit-code";
+import { demoCasesOnDisk } from "~/content/demo-cases.server";
+import { publishSeededCase } from "~/models/case.server";
+import { DEMO_FIRMS } from "./demo-firms";
 import { memberships, organisations, roleGrants, users } from "./schema";
 
 export const DEMO_PASSWORD = "qmd-demo-2026";
@@ -23,12 +26,7 @@ export function demoCreditCode(regionCode: string, serial: number): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-const DEMO_FIRMS = [
-  { name: "（演示）华东精密零部件有限公司", industryDivision: "C36", regionCode: "330000", city: "宁波", employees: 450, revenueWanYuan: 25000, sizeClass: "medium" },
-  { name: "（演示）北方特钢材料有限公司", industryDivision: "C31", regionCode: "130000", city: "唐山", employees: 2200, revenueWanYuan: 600000, sizeClass: "large" },
-  { name: "（演示）岭南智能电子有限公司", industryDivision: "C39", regionCode: "440000", city: "东莞", employees: 180, revenueWanYuan: 1500, sizeClass: "small" },
-  { name: "（演示）巴蜀风味食品有限公司", industryDivision: "C14", regionCode: "510000", city: "成都", employees: 85, revenueWanYuan: 900, sizeClass: "small" },
-] as const;
+
 
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const [{ n } = { n: 0 }] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
@@ -58,6 +56,10 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       ...firms.map((f) => ({ organisationId: f.id, userId: id("owner"), role: "owner" as const })),
       { organisationId: firms[0]!.id, userId: id("member"), role: "member" as const },
     ]);
+    for (const demo of demoCasesOnDisk()) {
+      const { slug: _slug, demoFirm, anonymised, ...content } = demo;
+      await publishSeededCase(tx, { firmId: firms[demoFirm]!.id, ownerId: id("owner"), analystId: id("analyst"), content, anonymised });
+    }
     return true;
   });
 }

@@ -101,3 +101,30 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
     </div>
   );
 }
+
+export function TextAreaField(props: FieldProps & { defaultValue?: string; required?: boolean; maxLength?: number; rows?: number }) {
+  const { name, error, hint, defaultValue, required, maxLength, rows = 6 } = props;
+  return (
+    <FieldShell {...props}>
+      <textarea id={name} name={name} defaultValue={defaultValue} required={required} maxLength={maxLength} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} />
+    </FieldShell>
+  );
+}
+
+/** A fieldset of checkboxes sharing one name; the first box carries the id the error summary links to. */
+export function CheckboxGroup({ name, legend, options, checked, error, hint }: { name: string; legend: string; options: ReadonlyArray<{ value: string; label: string }>; checked: readonly string[]; error?: string | undefined; hint?: string }) {
+  const text = useText();
+  return (
+    <fieldset className={error ? "checkboxes field--error" : "checkboxes"} aria-describedby={describedBy(name, error, hint)}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+      {error ? <p className="field-error" id={`${name}-error`}>{text(error)}</p> : null}
+      {options.map((o, i) => (
+        <div className="checkbox" key={o.value}>
+          <input type="checkbox" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/locales";
 export interface ShellUser {
   displayName: string;
   isAdmin: boolean;
+  isReviewer: boolean;
 }
 
 export function SiteShell({ user, locale, demo, children }: { user: ShellUser | null; locale: Locale; demo: boolean; children: ReactNode }) {
@@ -28,10 +29,12 @@ export function SiteShell({ user, locale, demo, children }: { user: ShellUser | 
             <li><NavLink to="/" end>{t("nav.home")}</NavLink></li>
             <li><NavLink to="/guide">{t("nav.guide")}</NavLink></li>
             <li><NavLink to="/scenes">{t("nav.scenes")}</NavLink></li>
+            <li><NavLink to="/cases">{t("nav.cases")}</NavLink></li>
             <li><NavLink to="/scoring">{t("nav.scoring")}</NavLink></li>
             {user ? (
               <>
                 <li><NavLink to="/account">{t("nav.account")}</NavLink></li>
+                {user.isReviewer ? <li><NavLink to="/review/cases">{t("nav.review")}</NavLink></li> : null}
                 {user.isAdmin ? <li><NavLink to="/admin">{t("nav.admin")}</NavLink></li> : null}
                 <li>
                   <Form method="post" action="/logout" className="inline-form">

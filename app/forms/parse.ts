@@ -1,6 +1,6 @@
 import type { z } from "zod";
 
-/** Field name → i18n key of its error message. */
+/** Field name → i18n key of its error message (optionally "key|n", see useText). */
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> =

@@ -20,6 +20,16 @@ export type AuditAction =
   | "firm.member_removed"
   | "assessment.started"
   | "assessment.submitted"
+  | "case.created"
+  | "case.updated"
+  | "case.submit"
+  | "case.withdraw"
+  | "case.comment"
+  | "case.return"
+  | "case.reject"
+  | "case.publish"
+  | "scene.created"
+  | "scene.updated"
   | "role.granted"
   | "role.revoked";
 

@@ -83,7 +83,8 @@ export default function FirmOverview() {
       {params.get("created") ? <Notice tone="success">{t("firm.created")}</Notice> : null}
       {params.get("saved") ? <Notice tone="success">{t("firm.saved")}</Notice> : null}
       <p>
-        <Link className="button" to={`/firms/${firm.id}/assessments`}>{t("assessment.title")}</Link>
+        <Link className="button" to={`/firms/${firm.id}/assessments`}>{t("assessment.title")}</Link>{" "}
+        <Link className="button button--secondary" to={`/firms/${firm.id}/cases`}>{t("firmCases.link")}</Link>
       </p>
       <h2>{t("firm.profile")}</h2>
       <table>

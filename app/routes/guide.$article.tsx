@@ -1,22 +1,34 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CaseList } from "~/components/case-list";
 import { guide } from "~/content/guide.server";
 import { notFound } from "~/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
+import { publishedCasesFor } from "~/models/case.server";
+import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
+import { scenesForArticle } from "~/models/scene.server";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params }: LoaderFunctionArgs) {
   const number = /^\d{1,2}$/.test(params.article ?? "") ? Number(params.article) : NaN;
   const g = guide();
   const article = g.articles.find((a) => a.number === number);
   if (!article) notFound();
   const chapter = g.chapters.find((c) => c.number === article.chapter)!;
-  return { article, chapter: { number: chapter.number, title: chapter.title }, count: g.articles.length };
+  const [scenes, cases] = await Promise.all([scenesForArticle(number), publishedCasesFor({ article: number })]);
+  return {
+    article,
+    chapter: { number: chapter.number, title: chapter.title },
+    count: g.articles.length,
+    scenes: scenes.map((s) => ({ slug: s.slug, title: s.title })),
+    cases,
+    options: catalogueFilterOptions(),
+  };
 }
 
 export default function GuideArticle() {
-  const { article, chapter, count } = useLoaderData<typeof loader>();
+  const { article, chapter, count, scenes, cases, options } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
   return (
@@ -44,6 +56,18 @@ export default function GuideArticle() {
           <span className="tag" key={a}>{t(`guide.audiences.${a}`)}</span>
         ))}
       </p>
+      {scenes.length ? (
+        <>
+          <h2>{t("guide.scenes")}</h2>
+          <ul>{scenes.map((s) => <li key={s.slug}><Link to={`/scenes/${s.slug}`}>{pick(s.title, locale)}</Link></li>)}</ul>
+        </>
+      ) : null}
+      {cases.length ? (
+        <>
+          <h2>{t("cases.forArticle")}</h2>
+          <CaseList cases={cases} options={options} />
+        </>
+      ) : null}
       <nav className="pager" aria-label={t("guide.title")}>
         {article.number > 1 ? <Link to={`/guide/${article.number - 1}`} rel="prev">← {t("guide.previous")}</Link> : <span />}
         {article.number < count ? <Link to={`/guide/${article.number + 1}`} rel="next">{t("guide.next")} →</Link> : <span />}

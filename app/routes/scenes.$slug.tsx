@@ -6,19 +6,25 @@ import { industries } from "~/content/taxonomies.server";
 import { notFound } from "~/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { sceneFilterOptions } from "~/models/scene-filters.server";
+import { getCaller } from "~/auth/guard.server";
+import { CaseList } from "~/components/case-list";
+import { hasStaffRole } from "~/domain/access";
+import { publishedCasesFor } from "~/models/case.server";
+import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
 import { getScene } from "~/models/scene.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = params.slug ?? "";
+export async function loader(args: LoaderFunctionArgs) {
+  const slug = args.params.slug ?? "";
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) notFound();
   const scene = (await getScene(slug)) ?? notFound();
   const dimensions = [...questionnaireVersionsOnDisk().values()].flatMap((v) => v.model.dimensions.map((d) => ({ id: d.id, name: d.name })));
-  return { scene, options: sceneFilterOptions(), divisions: industries().divisions.filter((d) => scene.divisions.includes(d.code)), dimensions };
+  const caller = await getCaller(args);
+  const canEdit = Boolean(caller && (hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin")));
+  return { scene, options: catalogueFilterOptions(), divisions: industries().divisions.filter((d) => scene.divisions.includes(d.code)), dimensions, cases: await publishedCasesFor({ scene: slug }), canEdit };
 }
 
 export default function SceneDetail() {
-  const { scene, options, divisions, dimensions } = useLoaderData<typeof loader>();
+  const { scene, options, divisions, dimensions, cases, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const label = (list: Array<{ id: string; zh: string; en: string }>, id: string) => list.find((x) => x.id === id)?.[locale] ?? id;
@@ -30,6 +36,11 @@ export default function SceneDetail() {
     <article aria-labelledby="scene-title">
       <p className="muted"><Link to="/scenes">{t("scenes.back")}</Link></p>
       <h1 id="scene-title">{pick(scene.title, locale)}</h1>
+      {canEdit ? (
+        <p>
+          <Link to={`/scenes/${scene.slug}/edit`}>{t("sceneEdit.edit")}</Link> · <Link to={`/scenes/${scene.slug}/history`}>{t("sceneEdit.history")}</Link>
+        </p>
+      ) : null}
       <p className="lead">{pick(scene.summary, locale)}</p>
       <p>
         <span className="tag">{label(options.groups, scene.industryGroup)}</span>
@@ -58,6 +69,8 @@ export default function SceneDetail() {
           </tr>
         </tbody>
       </table>
+      <h2>{t("cases.forScene")}</h2>
+      <CaseList cases={cases} options={options} empty={t("cases.noneForScene")} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { scenesOnDisk } from "../../app/content/scenes.server";
-import { likePattern, sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "../../app/models/scene.server";
+import { sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "../../app/models/scene.server";
+import { likePattern } from "../../app/search/grams";
 import { useIsolatedDatabase } from "../support/database";
 
 useIsolatedDatabase();

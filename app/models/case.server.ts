@@ -1,0 +1,318 @@
+// The case library (典型案例): firms draft and submit, analysts review and publish, every
+// transition is one transaction with its case event, audit entry and outbox notifications.
+import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "~db/connect";
+import { caseEvents, cases, memberships, organisations, roleGrants, users } from "~db/schema";
+import type { CaseContent } from "../cases/schema";
+import { transition, type CaseActor, type CaseStatus, type CaseStep } from "../cases/workflow";
+import { industries } from "../content/taxonomies.server";
+import { db } from "../db.server";
+import { i18nFor } from "../i18n/i18n";
+import { isLocale } from "../i18n/locales";
+import { bigrams, normaliseSearchText } from "../search/grams";
+import { recordAudit } from "./audit.server";
+import type { CatalogueFilters } from "./catalogue-filters.server";
+import { enqueueEmail } from "./outbox.server";
+import { scenesBySlugs, searchConditions } from "./scene.server";
+
+export const CASES_PER_PAGE = 12;
+
+export function caseSearchText(content: CaseContent): string {
+  const parts = [content.title, content.summary, content.problem, content.approach, ...content.results.map((r) => r.metric)];
+  return normaliseSearchText(parts.join("\n"));
+}
+
+/** Filter and search columns derived from the content and from the scenes it names. */
+async function derivedColumns(content: CaseContent, executor: Db) {
+  const scenes = await scenesBySlugs(content.sceneSlugs, executor);
+  const searchText = caseSearchText(content);
+  return {
+    title: content.title,
+    content,
+    sceneSlugs: content.sceneSlugs,
+    articles: [...new Set(content.articles)].sort((a, b) => a - b),
+    industryDivision: content.industryDivision,
+    industryGroup: industries().divisions.find((d) => d.code === content.industryDivision)?.group ?? "",
+    regionCode: content.regionCode,
+    sizeClass: content.sizeClass,
+    technologies: content.technologies,
+    businessLinks: [...new Set(scenes.flatMap((s) => s.businessLinks))],
+    tiers: [...new Set(scenes.map((s) => s.tier))],
+    searchText,
+    searchGrams: bigrams(searchText),
+  };
+}
+
+export interface CaseInput {
+  content: CaseContent;
+  anonymised: boolean;
+}
+
+export async function createCase(input: CaseInput & { firmId: string; userId: string; isFictional?: boolean; isSynthetic?: boolean }, executor: Db = db()): Promise<string> {
+  return executor.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(cases)
+      .values({ organisationId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx)) })
+      .returning({ id: cases.id });
+    await tx.insert(caseEvents).values({ caseId: row!.id, fromStatus: null, toStatus: "draft", actorId: input.userId });
+    await recordAudit({ actorId: input.userId, action: "case.created", subjectType: "case", subjectId: row!.id }, tx);
+    return row!.id;
+  });
+}
+
+export type UpdateCaseResult = { ok: true; revision: number } | { ok: false; reason: "not_found" | "not_editable" | "stale" };
+
+/** A firm's edit of its draft or returned case, only from the revision the editor read. */
+export async function updateCase(input: CaseInput & { firmId: string; caseId: string; userId: string; baseRevision: number }): Promise<UpdateCaseResult> {
+  return db().transaction(async (tx) => {
+    const [current] = await tx.select({ status: cases.status, revision: cases.revision }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.firmId))).for("update");
+    if (!current) return { ok: false, reason: "not_found" } as const;
+    if (current.status !== "draft" && current.status !== "returned") return { ok: false, reason: "not_editable" } as const;
+    if (current.revision !== input.baseRevision) return { ok: false, reason: "stale" } as const;
+    await tx
+      .update(cases)
+      .set({ ...(await derivedColumns(input.content, tx)), anonymised: input.anonymised, revision: current.revision + 1, updatedAt: new Date() })
+      .where(eq(cases.id, input.caseId));
+    await recordAudit({ actorId: input.userId, action: "case.updated", subjectType: "case", subjectId: input.caseId, details: { revision: current.revision + 1 } }, tx);
+    return { ok: true, revision: current.revision + 1 } as const;
+  });
+}
+
+export type StepResult =
+  | { ok: true; status: CaseStatus }
+  | { ok: false; reason: "not_found" | "not_allowed" | "comment_required" | "consent_required" | "stale" };
+
+export interface StepInput {
+  caseId: string;
+  step: CaseStep;
+  actor: CaseActor;
+  userId: string;
+  /** For a firm: the firm the caller acts for; the case must belong to it. */
+  firmId?: string;
+  comment?: string;
+  /** Submission only: the explicit consent to publish. */
+  consent?: boolean;
+  /** Submission only: the revision the member saw, so an unseen edit is not submitted. */
+  baseRevision?: number;
+  /** Base URL for links in notifications. */
+  origin: string;
+}
+
+/** One workflow step: checked against the rules, recorded, audited and notified in one transaction. */
+export async function takeCaseStep(input: StepInput): Promise<StepResult> {
+  const comment = input.comment?.trim() || null;
+  return db().transaction(async (tx) => {
+    const where = input.firmId ? and(eq(cases.id, input.caseId), eq(cases.organisationId, input.firmId)) : eq(cases.id, input.caseId);
+    const [current] = await tx
+      .select({ status: cases.status, title: cases.title, organisationId: cases.organisationId, consentAt: cases.consentAt, revision: cases.revision })
+      .from(cases)
+      .where(where)
+      .for("update");
+    if (!current) return { ok: false, reason: "not_found" } as const;
+    const next = transition(input.step, input.actor, current.status);
+    if (!next.ok) return { ok: false, reason: "not_allowed" } as const;
+    if (next.needsComment && !comment) return { ok: false, reason: "comment_required" } as const;
+    if (input.step === "submit") {
+      if (!input.consent) return { ok: false, reason: "consent_required" } as const;
+      if (input.baseRevision !== undefined && input.baseRevision !== current.revision) return { ok: false, reason: "stale" } as const;
+    }
+    if (input.step === "publish" && !current.consentAt) return { ok: false, reason: "consent_required" } as const;
+    const now = new Date();
+    await tx
+      .update(cases)
+      .set({
+        status: next.to,
+        updatedAt: now,
+        ...(input.step === "submit" ? { consentAt: now, submittedAt: now } : {}),
+        ...(input.step === "publish" ? { publishedAt: now } : {}),
+      })
+      .where(eq(cases.id, input.caseId));
+    await tx.insert(caseEvents).values({ caseId: input.caseId, fromStatus: current.status, toStatus: next.to, actorId: input.userId, comment });
+    await recordAudit({ actorId: input.userId, action: `case.${input.step}`, subjectType: "case", subjectId: input.caseId, details: { from: current.status, to: next.to } }, tx);
+    await notify(tx, { ...input, comment, title: current.title, firmId: current.organisationId, status: next.to });
+    return { ok: true, status: next.to } as const;
+  });
+}
+
+/** The firm's members hear of every step an analyst takes and of a withdrawal; analysts hear of submissions. */
+async function notify(tx: Db, n: Omit<StepInput, "comment"> & { comment: string | null; title: string; firmId: string; status: CaseStatus }) {
+  const firmUrl = `${n.origin}/firms/${n.firmId}/cases/${n.caseId}`;
+  if (n.actor === "analyst" || n.step === "withdraw") {
+    const members = await tx.select({ email: users.email, locale: users.locale }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, n.firmId));
+    for (const m of members) {
+      const t = i18nFor(isLocale(m.locale) ? m.locale : "zh").t;
+      const status = t(`cases.statuses.${n.status}`);
+      await enqueueEmail(
+        {
+          to: m.email,
+          kind: "notification",
+          subject: t("caseMail.subject", { title: n.title, status, interpolation: { escapeValue: false } }),
+          body: t("caseMail.body", { title: n.title, status, url: firmUrl, comment: n.comment ? t("caseMail.commentLine", { comment: n.comment, interpolation: { escapeValue: false } }) : "", interpolation: { escapeValue: false } }),
+        },
+        tx,
+      );
+    }
+  }
+  if (n.step === "submit") {
+    const analysts = await tx.select({ email: users.email, locale: users.locale }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(eq(roleGrants.role, "analyst"));
+    for (const a of analysts) {
+      const t = i18nFor(isLocale(a.locale) ? a.locale : "zh").t;
+      await enqueueEmail({ to: a.email, kind: "notification", subject: t("caseMail.reviewSubject", { title: n.title, interpolation: { escapeValue: false } }), body: t("caseMail.reviewBody", { title: n.title, url: `${n.origin}/review/cases/${n.caseId}`, interpolation: { escapeValue: false } }) }, tx);
+    }
+  }
+}
+
+const caseRow = {
+  id: cases.id,
+  status: cases.status,
+  title: cases.title,
+  content: cases.content,
+  anonymised: cases.anonymised,
+  consentAt: cases.consentAt,
+  revision: cases.revision,
+  isFictional: cases.isFictional,
+  publishedAt: cases.publishedAt,
+  submittedAt: cases.submittedAt,
+  updatedAt: cases.updatedAt,
+  organisationId: cases.organisationId,
+  firmName: organisations.name,
+};
+
+async function caseWithEvents(where: SQL) {
+  const [row] = await db().select(caseRow).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(where);
+  if (!row) return null;
+  const events = await db()
+    .select({ id: caseEvents.id, from: caseEvents.fromStatus, to: caseEvents.toStatus, comment: caseEvents.comment, at: caseEvents.createdAt, who: users.displayName })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(asc(caseEvents.id));
+  return { ...row, content: row.content as CaseContent, events };
+}
+
+/** A case of this firm, in any status, with its history: for the firm's own pages. */
+export function getFirmCase(firmId: string, caseId: string) {
+  return caseWithEvents(and(eq(cases.id, caseId), eq(cases.organisationId, firmId))!);
+}
+
+/** Any case with its history: for analysts. */
+export function getCaseForReview(caseId: string) {
+  return caseWithEvents(eq(cases.id, caseId));
+}
+
+export function listFirmCases(firmId: string) {
+  return db().select({ id: cases.id, title: cases.title, status: cases.status, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.organisationId, firmId)).orderBy(desc(cases.updatedAt));
+}
+
+export function listReviewQueue() {
+  return db()
+    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.submittedAt, firmName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(inArray(cases.status, ["submitted", "in_review"]))
+    .orderBy(asc(cases.submittedAt));
+}
+
+export function listRecentlyPublished(limit = 20) {
+  return db()
+    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.publishedAt, firmName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.status, "published"))
+    .orderBy(desc(cases.publishedAt))
+    .limit(limit);
+}
+
+/** What the public sees of a published case: the firm's name only when it chose to be named. */
+export interface PublicCase {
+  id: string;
+  content: CaseContent;
+  publisher: string | null;
+  isFictional: boolean;
+  publishedAt: Date | null;
+}
+
+function toPublic(row: { id: string; content: unknown; anonymised: boolean; firmName: string; isFictional: boolean; publishedAt: Date | null }): PublicCase {
+  return { id: row.id, content: row.content as CaseContent, publisher: row.anonymised ? null : row.firmName, isFictional: row.isFictional, publishedAt: row.publishedAt };
+}
+
+const publicColumns = { id: cases.id, content: cases.content, anonymised: cases.anonymised, firmName: organisations.name, isFictional: cases.isFictional, publishedAt: cases.publishedAt };
+
+export async function getPublishedCase(caseId: string): Promise<PublicCase | null> {
+  const [row] = await db().select(publicColumns).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(and(eq(cases.id, caseId), eq(cases.status, "published")));
+  return row ? toPublic(row) : null;
+}
+
+export type CaseFilters = CatalogueFilters;
+
+export async function searchCases(filters: CaseFilters, page: number): Promise<{ items: PublicCase[]; total: number }> {
+  const where: SQL[] = [eq(cases.status, "published")];
+  if (filters.group) where.push(eq(cases.industryGroup, filters.group));
+  if (filters.division) where.push(eq(cases.industryDivision, filters.division));
+  if (filters.region) where.push(eq(cases.regionCode, filters.region));
+  if (filters.size) where.push(sql`${cases.sizeClass} = ${filters.size}`);
+  if (filters.link) where.push(arrayContains(cases.businessLinks, [filters.link]));
+  if (filters.tier) where.push(arrayContains(cases.tiers, [filters.tier]));
+  if (filters.technology) where.push(arrayContains(cases.technologies, [filters.technology]));
+  if (filters.article) where.push(arrayContains(cases.articles, [filters.article]));
+  where.push(...searchConditions(filters.q, cases));
+  const condition = and(...where);
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db()
+      .select(publicColumns)
+      .from(cases)
+      .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+      .where(condition)
+      .orderBy(desc(cases.publishedAt), asc(cases.id))
+      .limit(CASES_PER_PAGE)
+      .offset((page - 1) * CASES_PER_PAGE),
+    db().select({ total: sql<number>`count(*)::int` }).from(cases).where(condition),
+  ]);
+  return { items: rows.map(toPublic), total };
+}
+
+export async function publishedCasesFor(where: { scene?: string; article?: number }, limit = 20): Promise<PublicCase[]> {
+  const conditions: SQL[] = [eq(cases.status, "published")];
+  if (where.scene) conditions.push(arrayContains(cases.sceneSlugs, [where.scene]));
+  if (where.article) conditions.push(arrayContains(cases.articles, [where.article]));
+  const rows = await db().select(publicColumns).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(and(...conditions)).orderBy(desc(cases.publishedAt)).limit(limit);
+  return rows.map(toPublic);
+}
+
+/**
+ * Published cases for a firm's report: those illustrating any of the given scenes or articles,
+ * most similar firm first (same division, then same group; same size; same region).
+ */
+export async function casesForFirm(firm: { industryDivision: string; sizeClass: string; regionCode: string }, about: { scenes: string[]; articles: number[] }, limit = 30): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
+  if (!about.scenes.length && !about.articles.length) return [];
+  const group = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? "";
+  const overlap = or(
+    about.scenes.length ? sql`${cases.sceneSlugs} && ${sql.param(about.scenes)}::text[]` : undefined,
+    about.articles.length ? sql`${cases.articles} && ${sql.param(about.articles)}::int[]` : undefined,
+  );
+  const similarity = sql<number>`(case when ${cases.industryDivision} = ${firm.industryDivision} then 4 when ${cases.industryGroup} = ${group} then 2 else 0 end
+    + case when ${cases.sizeClass}::text = ${firm.sizeClass} then 1 else 0 end + case when ${cases.regionCode} = ${firm.regionCode} then 1 else 0 end)`;
+  const rows = await db()
+    .select({ ...publicColumns, sceneSlugs: cases.sceneSlugs, articles: cases.articles })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(and(eq(cases.status, "published"), overlap))
+    .orderBy(desc(similarity), desc(cases.publishedAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...toPublic(r), sceneSlugs: r.sceneSlugs, articles: r.articles }));
+}
+
+/**
+ * A demo case, marked fictional and published as if the demo owner had submitted it and the
+ * demo analyst published it; no notifications. Only the demo seed calls this.
+ */
+export async function publishSeededCase(tx: Db, input: { firmId: string; ownerId: string; analystId: string; content: CaseContent; anonymised: boolean }): Promise<string> {
+  const caseId = await createCase({ firmId: input.firmId, userId: input.ownerId, content: input.content, anonymised: input.anonymised, isFictional: true }, tx);
+  const now = new Date();
+  await tx.update(cases).set({ status: "published", consentAt: now, submittedAt: now, publishedAt: now }).where(eq(cases.id, caseId));
+  await tx.insert(caseEvents).values([
+    { caseId, fromStatus: "draft", toStatus: "submitted", actorId: input.ownerId },
+    { caseId, fromStatus: "submitted", toStatus: "published", actorId: input.analystId },
+  ]);
+  return caseId;
+}

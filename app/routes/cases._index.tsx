@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CatalogueFilterForm, Pager } from "~/components/catalogue-filters";
+import { usePublisher } from "~/components/case-view";
+import { CASES_PER_PAGE, searchCases } from "~/models/case.server";
+import { catalogueFilterOptions, FILTER_FIELDS, parseCatalogueFilters } from "~/models/catalogue-filters.server";
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { filters, page } = parseCatalogueFilters(new URL(request.url).searchParams, FILTER_FIELDS);
+  const { items, total } = await searchCases(filters, page);
+  return { filters, page, pages: Math.max(1, Math.ceil(total / CASES_PER_PAGE)), total, items, options: catalogueFilterOptions() };
+}
+
+export default function CaseLibrary() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const publisher = usePublisher(d.options);
+  return (
+    <>
+      <h1>{t("cases.title")}</h1>
+      <p className="lead">{t("cases.lead")}</p>
+      <CatalogueFilterForm fields={FILTER_FIELDS} filters={d.filters} options={d.options} clearTo="/cases" label={t("cases.filters")} />
+      <p role="status">{t("cases.results", { count: d.total })}</p>
+      {d.items.length === 0 ? <p>{t("cases.none")}</p> : null}
+      <ul className="cards">
+        {d.items.map((c) => (
+          <li key={c.id} className="card">
+            <h2><Link to={`/cases/${c.id}`}>{c.content.title}</Link></h2>
+            <p className="muted">{publisher(c.content, c.publisher)}</p>
+            <p>{c.content.summary}</p>
+            {c.isFictional ? <p><span className="tag">{t("cases.fictional")}</span></p> : null}
+          </li>
+        ))}
+      </ul>
+      <Pager page={d.page} pages={d.pages} filters={d.filters} />
+    </>
+  );
+}

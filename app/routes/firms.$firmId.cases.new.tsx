@@ -1,0 +1,39 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireFirmMember } from "~/auth/guard.server";
+import { CaseFormFields, useCaseFieldLabels } from "~/components/case-form";
+import { ErrorSummary } from "~/components/form";
+import { notFound } from "~/http.server";
+import { caseFormOptions, createCaseFromForm, newCaseValues } from "~/models/firm-case.server";
+import { getFirm } from "~/models/organisation.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { firmId } = await requireFirmMember(args, args.params.firmId);
+  const firm = (await getFirm(firmId)) ?? notFound();
+  return { firmId, values: newCaseValues(firm), options: await caseFormOptions() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const caller = await requireFirmMember(args, args.params.firmId);
+  const outcome = await createCaseFromForm(await args.request.formData(), caller.firmId, caller.user.id);
+  if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
+  return redirect(`/firms/${caller.firmId}/cases/${outcome.caseId}?saved=1`);
+}
+
+export default function NewCase() {
+  const { firmId, values, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted"><Link to={`/firms/${firmId}/cases`}>{t("firmCases.link")}</Link></p>
+      <h1>{t("caseForm.newTitle")}</h1>
+      <ErrorSummary errors={result?.errors} labels={useCaseFieldLabels()} />
+      <Form method="post" className="stack" noValidate>
+        <CaseFormFields values={result?.values ?? values} errors={result?.errors ?? {}} options={options} />
+        <button type="submit" className="button">{t("caseForm.save")}</button>
+      </Form>
+    </>
+  );
+}
