@@ -4,8 +4,9 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useRouteLocale } from "~/i18n/use-locale";
 
+import type { FilterField as Field } from "~/search/filter-fields";
+
 type Named = { id: string; zh: string; en: string };
-type Field = "group" | "division" | "link" | "tier" | "technology" | "article" | "region" | "size";
 type Filters = Partial<Record<Field, string | number>> & { q?: string };
 
 export interface CatalogueOptions {

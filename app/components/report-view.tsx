@@ -5,7 +5,7 @@ import type { ReportData } from "../models/report.server";
 import { BarChart } from "./charts/bar-chart";
 import { RadarChart } from "./charts/radar-chart";
 
-export function ReportView({ report, locale, articleHref, sceneHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string; sceneHref: (slug: string) => string }) {
+export function ReportView({ report, locale, articleHref, sceneHref, caseHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string; sceneHref: (slug: string) => string; caseHref: (id: string) => string }) {
   const { t } = useTranslation();
   const names = report.dimensions.map((d) => pick(d.name, locale));
   const articles = (ns: number[]) =>
@@ -110,6 +110,20 @@ export function ReportView({ report, locale, articleHref, sceneHref }: { report:
                           {s.sameIndustry ? <span className="tag"> {t("report.sameIndustry")}</span> : null}
                           <br />
                           <span className="muted">{pick(s.summary, locale)}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {p.recommendation.cases.length > 0 ? (
+                  <>
+                    <p><strong>{t("report.cases")}</strong></p>
+                    <ul>
+                      {p.recommendation.cases.map((c) => (
+                        <li key={c.id}>
+                          <a href={caseHref(c.id)}>{c.title}</a>
+                          {c.sameIndustry ? <span className="tag"> {t("report.sameIndustry")}</span> : null}
+                          {c.fictional ? <span className="tag"> {t("cases.fictional")}</span> : null}
                         </li>
                       ))}
                     </ul>

@@ -269,6 +269,7 @@ export const en: Shape<typeof zh> = {
     heldStage: "held the stage",
     seeArticle: "See article {{article}} of the guide",
     scenes: "Scenes to look at",
+    cases: "Cases from similar firms",
     sameIndustry: "your industry",
     peers: "Peer benchmark",
     peersPending: "The peer benchmark arrives with the first statistics release: the report will then show your position (decile band) among firms of your industry and size, with the peers' median and top quartile.",

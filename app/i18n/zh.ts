@@ -265,6 +265,7 @@ export const zh = {
     heldStage: "限制了阶段",
     seeArticle: "参见指南第 {{article}} 条",
     scenes: "可参考的场景",
+    cases: "同类企业的案例",
     sameIndustry: "本行业",
     peers: "同行对标",
     peersPending: "同行对标将在首份统计公报发布后提供：届时报告会显示你在同行业、同规模企业中所处的位置（十分位区间），以及同行中位数和前四分之一水平。",

@@ -1,6 +1,6 @@
 // The case library (典型案例): firms draft and submit, analysts review and publish, every
 // transition is one transaction with its case event, audit entry and outbox notifications.
-import { and, arrayContains, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { caseEvents, cases, memberships, organisations, roleGrants, users } from "~db/schema";
 import type { CaseContent } from "../cases/schema";
@@ -195,6 +195,11 @@ export function getFirmCase(firmId: string, caseId: string) {
   return caseWithEvents(and(eq(cases.id, caseId), eq(cases.organisationId, firmId))!);
 }
 
+export async function firmOwnsCase(firmId: string, caseId: string): Promise<boolean> {
+  const [row] = await db().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.organisationId, firmId)));
+  return Boolean(row);
+}
+
 /** Any case with its history: for analysts. */
 export function getCaseForReview(caseId: string) {
   return caseWithEvents(eq(cases.id, caseId));
@@ -283,7 +288,7 @@ export async function publishedCasesFor(where: { scene?: string; article?: numbe
  * Published cases for a firm's report: those illustrating any of the given scenes or articles,
  * most similar firm first (same division, then same group; same size; same region).
  */
-export async function casesForFirm(firm: { industryDivision: string; sizeClass: string; regionCode: string }, about: { scenes: string[]; articles: number[] }, limit = 30): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
+export async function casesForFirm(firm: { industryDivision: string; sizeClass: string; regionCode: string }, about: { scenes: string[]; articles: number[] }, opts: { excludeFirmId?: string; limit?: number } = {}): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
   if (!about.scenes.length && !about.articles.length) return [];
   const group = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? "";
   const overlap = or(
@@ -296,9 +301,9 @@ export async function casesForFirm(firm: { industryDivision: string; sizeClass: 
     .select({ ...publicColumns, sceneSlugs: cases.sceneSlugs, articles: cases.articles })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(and(eq(cases.status, "published"), overlap))
+    .where(and(eq(cases.status, "published"), overlap, opts.excludeFirmId ? ne(cases.organisationId, opts.excludeFirmId) : undefined))
     .orderBy(desc(similarity), desc(cases.publishedAt))
-    .limit(limit);
+    .limit(opts.limit ?? 30);
   return rows.map((r) => ({ ...toPublic(r), sceneSlugs: r.sceneSlugs, articles: r.articles }));
 }
 

@@ -3,8 +3,7 @@
 import { businessLinks, industries, regions, scenarioTiers, sizeClasses, technologies } from "../content/taxonomies.server";
 import { MAX_QUERY_CHARS } from "../search/grams";
 
-export const FILTER_FIELDS = ["group", "division", "link", "tier", "technology", "article", "region", "size"] as const;
-export type FilterField = (typeof FILTER_FIELDS)[number];
+import type { FilterField } from "../search/filter-fields";
 
 export interface CatalogueFilters {
   group?: string;

@@ -20,7 +20,7 @@ export function renderReportDocument(report: ReportData, locale: Locale, origin:
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <main className="container">
-        <ReportView report={report} locale={locale} articleHref={(n) => `${origin}/guide/${n}`} sceneHref={(slug) => `${origin}/scenes/${slug}`} />
+        <ReportView report={report} locale={locale} articleHref={(n) => `${origin}/guide/${n}`} sceneHref={(slug) => `${origin}/scenes/${slug}`} caseHref={(id) => `${origin}/cases/${id}`} />
       </main>
     </I18nextProvider>,
   );

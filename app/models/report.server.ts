@@ -3,9 +3,12 @@ import type { Assessment, Organisation } from "~db/schema";
 import type { AssessmentResult } from "../assessment/scoring";
 import type { QuestionnaireVersion } from "../assessment/versions.server";
 import type { Localized } from "../content/schemas";
-import { scenesOnDisk } from "../content/scenes.server";
+import type { Scene } from "../content/schemas";
 import { industries } from "../content/taxonomies.server";
+import { matchScenes } from "../report/scene-match";
 import { listAssessments } from "./assessment.server";
+import { casesForFirm } from "./case.server";
+import { allScenes } from "./scene.server";
 
 export const REPORT_PRIORITIES = 5;
 
@@ -17,6 +20,15 @@ export interface ReportScene {
 }
 
 export const SCENES_PER_PRIORITY = 3;
+export const CASES_PER_PRIORITY = 2;
+
+/** A published case from a similar firm: by title only, the publisher stays on the case page. */
+export interface ReportCase {
+  id: string;
+  title: string;
+  sameIndustry: boolean;
+  fictional: boolean;
+}
 
 export interface ReportData {
   firmName: string;
@@ -34,20 +46,9 @@ export interface ReportData {
     score: number;
     gap: number;
     heldStage: boolean;
-    recommendation: { title: Localized; actions: Localized[]; articles: number[]; scenes: ReportScene[] } | null;
+    recommendation: { title: Localized; actions: Localized[]; articles: number[]; scenes: ReportScene[]; cases: ReportCase[] } | null;
   }>;
   history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
-}
-
-/** The recommendation's scenes, those of the firm's own industry group first. */
-function scenesFor(slugs: readonly string[], industryGroup: string | null): ReportScene[] {
-  const catalogue = scenesOnDisk();
-  return slugs
-    .map((slug) => catalogue.get(slug))
-    .filter((s) => s !== undefined)
-    .map((s) => ({ slug: s.slug, title: s.title, summary: s.summary, sameIndustry: s.industryGroup === industryGroup }))
-    .sort((a, b) => Number(b.sameIndustry) - Number(a.sameIndustry))
-    .slice(0, SCENES_PER_PRIORITY);
 }
 
 export async function buildReport(firm: Organisation, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
@@ -57,6 +58,23 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
   const stage = model.stages.find((s) => s.stage === result.stage)!;
   const next = model.stages.find((s) => s.stage === result.stage + 1);
   const dimension = (id: string) => model.dimensions.find((d) => d.id === id)!;
+  const levels = Object.fromEntries(result.dimensions.map((d) => [d.id, d.level]));
+  const catalogue: Scene[] = await allScenes();
+  const shown = result.priorities.slice(0, REPORT_PRIORITIES).map((p) => {
+    const rec = model.recommendations.find((r) => r.dimension === p.dimension && r.level === p.level) ?? null;
+    const scenes = rec ? matchScenes(catalogue, { dimension: p.dimension, recommended: rec.scenes ?? [], industryGroup, levels, limit: SCENES_PER_PRIORITY }) : [];
+    return { p, rec, scenes };
+  });
+  const candidates = await casesForFirm(
+    firm,
+    { scenes: [...new Set(shown.flatMap((x) => x.scenes.map((m) => m.scene.slug)))], articles: [...new Set(shown.flatMap((x) => x.rec?.articles ?? []))] },
+    { excludeFirmId: firm.id },
+  );
+  const casesFor = (scenes: string[], articles: number[]): ReportCase[] =>
+    candidates
+      .filter((c) => c.sceneSlugs.some((s) => scenes.includes(s)) || c.articles.some((a) => articles.includes(a)))
+      .slice(0, CASES_PER_PRIORITY)
+      .map((c) => ({ id: c.id, title: c.content.title, sameIndustry: industries().divisions.find((d) => d.code === c.content.industryDivision)?.group === industryGroup, fictional: c.isFictional }));
   const submitted = (await listAssessments(assessment.organisationId))
     .filter((a) => a.status === "submitted" && a.overallScore !== null && a.stage !== null)
     .sort((a, b) => a.period.localeCompare(b.period));
@@ -71,16 +89,21 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
     nextStage: next ? { number: next.stage, name: next.name } : null,
     held: result.heldBy.map((id) => ({ id, explanation: model.gates.find((g) => g.id === id)!.explanation })),
     dimensions: result.dimensions.map((d) => ({ ...d, name: dimension(d.id).name, weight: dimension(d.id).weight, articles: dimension(d.id).articles })),
-    priorities: result.priorities.slice(0, REPORT_PRIORITIES).map((p) => {
-      const rec = model.recommendations.find((r) => r.dimension === p.dimension && r.level === p.level);
-      return {
-        dimension: dimension(p.dimension).name,
-        score: p.score,
-        gap: p.gap,
-        heldStage: p.heldStage,
-        recommendation: rec ? { title: rec.title, actions: rec.actions, articles: rec.articles, scenes: scenesFor(rec.scenes ?? [], industryGroup) } : null,
-      };
-    }),
+    priorities: shown.map(({ p, rec, scenes }) => ({
+      dimension: dimension(p.dimension).name,
+      score: p.score,
+      gap: p.gap,
+      heldStage: p.heldStage,
+      recommendation: rec
+        ? {
+            title: rec.title,
+            actions: rec.actions,
+            articles: rec.articles,
+            scenes: scenes.map((m) => ({ slug: m.scene.slug, title: m.scene.title, summary: m.scene.summary, sameIndustry: m.sameIndustry })),
+            cases: casesFor(scenes.map((m) => m.scene.slug), rec.articles),
+          }
+        : null,
+    })),
     history: submitted.map((a, i) => ({
       period: a.period,
       overall: a.overallScore!,

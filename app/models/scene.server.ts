@@ -120,6 +120,12 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
   });
 }
 
+/** The whole catalogue (tens of rows): for matching scenes to a report's priorities. */
+export async function allScenes(): Promise<Scene[]> {
+  const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
+  return rows.map((r) => r.content as Scene);
+}
+
 export async function scenesForArticle(article: number): Promise<Scene[]> {
   const rows = await db().select({ content: scenes.content }).from(scenes).where(arrayContains(scenes.articles, [article])).orderBy(asc(scenes.industryGroup), asc(scenes.slug));
   return rows.map((r) => r.content as Scene);

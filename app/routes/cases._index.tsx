@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { CatalogueFilterForm, Pager } from "~/components/catalogue-filters";
 import { usePublisher } from "~/components/case-view";
 import { CASES_PER_PAGE, searchCases } from "~/models/case.server";
-import { catalogueFilterOptions, FILTER_FIELDS, parseCatalogueFilters } from "~/models/catalogue-filters.server";
+import { catalogueFilterOptions, parseCatalogueFilters } from "~/models/catalogue-filters.server";
+import { FILTER_FIELDS } from "~/search/filter-fields";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,7 +26,7 @@ export default function ReportPage() {
         <Link to={`/firms/${firmId}/assessments`}>{t("assessment.history")}</Link>
       </p>
       <p className="notice no-print">{t("assessment.readOnly")}</p>
-      <ReportView report={report} locale={locale} articleHref={(n) => `/guide/${n}`} sceneHref={(slug) => `/scenes/${slug}`} />
+      <ReportView report={report} locale={locale} articleHref={(n) => `/guide/${n}`} sceneHref={(slug) => `/scenes/${slug}`} caseHref={(id) => `/cases/${id}`} />
       <div className="actions no-print">
         <a className="button" href={`${base}/download`} download>
           {t("report.download")}

@@ -11,7 +11,7 @@ import { availableSteps, firmCanEdit } from "~/cases/workflow";
 import { isUuid, notFound } from "~/http.server";
 import { useText } from "~/i18n/use-text";
 import { presentCase } from "~/models/case-presenter.server";
-import { getFirmCase } from "~/models/case.server";
+import { firmOwnsCase, getFirmCase } from "~/models/case.server";
 import { caseFormOptions, saveCaseFromForm, stepProblem, takeStep, typedCaseValues } from "~/models/firm-case.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -43,6 +43,8 @@ export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
   if (!isUuid(args.params.caseId)) notFound();
   const caseId = args.params.caseId;
+  // Another firm's case, or none, is the same 404 whatever was posted.
+  if (!(await firmOwnsCase(caller.firmId, caseId))) notFound();
   const form = await args.request.formData();
   const intent = form.get("intent");
   const here = `/firms/${caller.firmId}/cases/${caseId}`;

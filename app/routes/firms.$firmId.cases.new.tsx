@@ -18,7 +18,7 @@ export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
   const outcome = await createCaseFromForm(await args.request.formData(), caller.firmId, caller.user.id);
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
-  return redirect(`/firms/${caller.firmId}/cases/${outcome.caseId}?saved=1`);
+  return redirect(`/firms/${caller.firmId}/cases/${outcome.caseId}?done=save`);
 }
 
 export default function NewCase() {

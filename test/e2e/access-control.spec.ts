@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { E2E_ADMIN_EMAIL } from "../../playwright.config";
-import { expectAccessible, newUserWithFirm, PASSWORD, signIn, signUp } from "./support/helpers";
+import { draftCase, expectAccessible, newUserWithFirm, signInOrUp } from "./support/helpers";
 
 interface BuiltRoute { id: string; path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } }
 
@@ -29,16 +29,17 @@ test.describe("no firm member can reach another firm's pages", () => {
     const a = await newUserWithFirm(pageA);
     const b = await newUserWithFirm(pageB);
     const ids = { a: await startAssessment(pageA, a.firmId), b: await startAssessment(pageB, b.firmId) };
+    const cases = { a: await draftCase(pageA, a.firmId), b: await draftCase(pageB, b.firmId) };
 
     for (const route of routes) {
-      const own = fill(route.path!, { firmId: a.firmId, assessmentId: ids.a });
+      const own = fill(route.path!, { firmId: a.firmId, assessmentId: ids.a, caseId: cases.a });
       // The route answers its own firm's member, so a refusal below means something.
       expect([200, 302, 405], `own ${own}`).toContain((await ctxA.request.get(own, { maxRedirects: 0 })).status());
       const probes = [
-        fill(route.path!, { firmId: b.firmId, assessmentId: ids.b }), // another firm's page
-        fill(route.path!, { firmId: a.firmId, assessmentId: ids.b }), // own firm, another firm's assessment
-        fill(route.path!, { firmId: b.firmId, assessmentId: ids.a }),
-        fill(route.path!, { firmId: "not-a-uuid", assessmentId: "not-a-uuid" }),
+        fill(route.path!, { firmId: b.firmId, assessmentId: ids.b, caseId: cases.b }), // another firm's page
+        fill(route.path!, { firmId: a.firmId, assessmentId: ids.b, caseId: cases.b }), // own firm, another firm's assessment or case
+        fill(route.path!, { firmId: b.firmId, assessmentId: ids.a, caseId: cases.a }),
+        fill(route.path!, { firmId: "not-a-uuid", assessmentId: "not-a-uuid", caseId: "not-a-uuid" }),
       ];
       for (const foreign of [...new Set(probes)]) {
         if (foreign === own) continue;
@@ -58,8 +59,8 @@ test.describe("no firm member can reach another firm's pages", () => {
   });
 
   test("signed-out visitors are sent to sign in from every private page, and API calls get 401", async ({ page, baseURL }) => {
-    const privateRoutes = (await builtRoutes()).filter((r) => r.path && /^(account|firms|admin)/.test(r.path));
-    const params = { firmId: "00000000-0000-4000-8000-000000000000", assessmentId: "00000000-0000-4000-8000-000000000001" };
+    const privateRoutes = (await builtRoutes()).filter((r) => r.path && isPrivatePath(r.path));
+    const params = { firmId: "00000000-0000-4000-8000-000000000000", assessmentId: "00000000-0000-4000-8000-000000000001", caseId: "00000000-0000-4000-8000-000000000002", slug: "cnc-on-machine-measurement-closed-loop" };
     for (const route of privateRoutes.filter((r) => r.module.default)) {
       const path = fill(route.path!, params);
       await page.goto(path);
@@ -84,15 +85,24 @@ test.describe("no firm member can reach another firm's pages", () => {
 });
 
 test.describe("staff pages", () => {
-  test("a firm member gets 403 on every admin route", async ({ page, baseURL }) => {
+  test("a firm member gets 403 on every admin, review and scene-editing route, even with a real case of another firm", async ({ page, browser, baseURL }) => {
+    const other = await (await browser.newContext()).newPage();
+    const b = await newUserWithFirm(other);
+    const foreignCase = await draftCase(other, b.firmId);
     await newUserWithFirm(page);
-    const adminRoutes = (await builtRoutes()).filter((r) => r.path?.startsWith("admin"));
-    expect(adminRoutes.length).toBeGreaterThanOrEqual(4);
-    for (const route of adminRoutes) {
-      expect((await page.goto(`/${route.path}`))?.status(), route.path).toBe(403);
+    const staffRoutes = (await builtRoutes()).filter((r) => r.path && isStaffPath(r.path));
+    expect(staffRoutes.length).toBeGreaterThanOrEqual(9);
+    for (const route of staffRoutes) {
+      const path = fill(route.path!, { caseId: foreignCase, slug: "cnc-on-machine-measurement-closed-loop" });
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      expect(await response?.text()).not.toContain("E2E 案例");
       await expectAccessible(page);
-      if (route.module.action) expect((await post(page.request, baseURL!, `/${route.path}`)).status()).toBe(403);
+      if (route.module.action) expect((await post(page.request, baseURL!, path)).status()).toBe(403);
     }
+    // The public page of a case shows only published cases: a draft is 404, as is a made-up id.
+    expect((await page.goto(`/cases/${foreignCase}`))?.status()).toBe(404);
+    expect((await page.goto("/cases/00000000-0000-4000-8000-000000000009"))?.status()).toBe(404);
   });
 
   test("an administrator manages roles, and the audit log records it", async ({ page, browser }) => {
@@ -132,10 +142,11 @@ async function startAssessment(page: Page, firmId: string): Promise<string> {
   return /assessments\/([0-9a-f-]{36})/.exec(page.url())![1]!;
 }
 
-async function signInOrUp(page: Page, email: string) {
-  await signIn(page, email, PASSWORD);
-  if (!/\/account$/.test(page.url())) {
-    await signUp(page, email, "E2E 管理员");
-  }
-  await expect(page).toHaveURL(/\/account$/);
+/** Pages only staff may open: administration, case review, scene editing. */
+function isStaffPath(path: string): boolean {
+  return /^(admin|review)/.test(path) || /^scenes\/(new|:slug\/(edit|history))$/.test(path);
+}
+
+function isPrivatePath(path: string): boolean {
+  return /^(account|firms)/.test(path) || isStaffPath(path);
 }

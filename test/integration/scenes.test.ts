@@ -42,3 +42,24 @@ describe("scene catalogue in the database", () => {
     expect((await searchScenes({ q: "___" }, 1)).total).toBe(0);
   });
 });
+
+describe("analysts editing scenes", () => {
+  it("keeps every revision, refuses a stale edit and a taken slug, and re-indexes the search", async () => {
+    const { saveScene, sceneHistory, getSceneWithRevision } = await import("../../app/models/scene.server");
+    const { makeUser } = await import("../support/factories");
+    const editor = await makeUser({ displayName: "Scene Editor" });
+    const original = [...scenesOnDisk().values()][0]!;
+    const slug = `edited-${Date.now()}`;
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({ ok: true, revision: 1 });
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({ ok: false, reason: "slug_taken" });
+    const renamed = { ...original, slug, title: { zh: "全新的螺钉标题", en: "A brand new title" } };
+    expect(await saveScene({ scene: renamed, baseRevision: 1, editorId: editor.id })).toEqual({ ok: true, revision: 2 });
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: 1, editorId: editor.id })).toEqual({ ok: false, reason: "stale" });
+    expect((await getSceneWithRevision(slug))?.revision).toBe(2);
+    const history = await sceneHistory(slug);
+    expect(history.map((h) => h.revision)).toEqual([2, 1]);
+    expect(history[0]!.editor).toBe("Scene Editor");
+    expect((await searchScenes({ q: "螺钉标" }, 1)).items.map((s) => s.slug)).toEqual([slug]);
+    expect((await searchScenes({ q: "螺钉" }, 1)).items.map((s) => s.slug)).toContain(slug);
+  });
+});

@@ -25,7 +25,12 @@ export async function runAction(action: Action, request: Request, params: Record
   try {
     const out = await action({ request, params, context: createRequestContext() } as ActionFunctionArgs);
     if (out instanceof Response) return out;
-    throw new Error("the action returned data, not a Response");
+    // `data(body, { status })` from @remix-run/node: turned into a JSON response with that status.
+    if (out && typeof out === "object" && "type" in out && out.type === "DataWithResponseInit") {
+      const d = out as unknown as { data: unknown; init: { status?: number } | null };
+      return Response.json(d.data, { status: d.init?.status ?? 200 });
+    }
+    throw new Error("the action returned plain data, not a Response");
   } catch (e) {
     if (e instanceof Response) return e;
     throw e;

@@ -82,3 +82,57 @@ export async function inviteColleague(owner: Page, colleague: Page, firmId: stri
   await expect(colleague).toHaveURL(new RegExp(`/firms/${firmId}\\?joined=1$`));
   return colleagueEmail;
 }
+
+/** Sign in, or sign up the first time (for the bootstrap admin of the e2e server). */
+export async function signInOrUp(page: Page, email: string, name = "E2E 管理员"): Promise<void> {
+  const settled = () => Promise.race([page.waitForURL(/\/account$/), page.getByRole("alert").waitFor()]);
+  await signIn(page, email, PASSWORD);
+  await settled();
+  if (!/\/account$/.test(page.url())) {
+    await signUp(page, email, name);
+    await settled();
+    // Another test may have signed the same account up a moment before: then sign in.
+    if (!/\/account$/.test(page.url())) await signIn(page, email, PASSWORD);
+  }
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** As an administrator (on `admin`), grant a role to the user with this email. */
+export async function grantRoleByEmail(admin: Page, email: string, role: "analyst" | "admin"): Promise<void> {
+  await admin.goto(`/admin/users?q=${encodeURIComponent(email)}`);
+  const row = admin.getByRole("row", { name: new RegExp(email) });
+  await row.getByLabel("角色").selectOption(role);
+  await row.getByRole("button", { name: "授予" }).click();
+  await expect(admin.getByRole("status")).toContainText("角色已授予");
+}
+
+export interface CaseFields {
+  title?: string;
+  problem?: string;
+  approach?: string;
+  scene?: string;
+}
+
+/** Fill the case form with a valid case (on the new-case or edit page). */
+export async function fillCaseForm(page: Page, fields: CaseFields = {}): Promise<void> {
+  await page.getByLabel("标题 *").fill(fields.title ?? `E2E 案例 ${randomUUID().slice(0, 6)}`);
+  await page.getByLabel("概要（一两句话） *").fill("在机测量数据写回刀补，关键尺寸稳定。");
+  await page.getByLabel("面临的问题 *").fill(fields.problem ?? "关键尺寸**波动大**。");
+  await page.getByLabel("做法 *").fill(fields.approach ?? "- 加装测头\n- 数据进入 SPC 系统");
+  const row = page.getByRole("group", { name: "第 1 项成效" });
+  await row.getByLabel("指标").fill("关键尺寸 Cpk");
+  await row.getByLabel("改进前").fill("1.0");
+  await row.getByLabel("改进后").fill("1.6");
+  await row.getByLabel("单位").fill("无量纲");
+  await row.getByLabel("统计期间").fill("2025年");
+  if (fields.scene) await page.getByRole("group", { name: "对应场景" }).getByLabel(fields.scene).check();
+}
+
+/** A firm member drafts a case through the UI; returns its id. */
+export async function draftCase(page: Page, firmId: string, fields: CaseFields = {}): Promise<string> {
+  await page.goto(`/firms/${firmId}/cases/new`);
+  await fillCaseForm(page, fields);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}\?done=save$/);
+  return /\/cases\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+}
