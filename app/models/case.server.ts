@@ -4,6 +4,7 @@ import { and, arrayContains, asc, desc, eq, inArray, ne, or, sql, type SQL } fro
 import type { Db } from "~db/connect";
 import { caseEvents, cases, memberships, organisations, roleGrants, users } from "~db/schema";
 import type { CaseContent } from "../cases/schema";
+import type { Scene } from "../content/schemas";
 import { transition, type CaseActor, type CaseStatus, type CaseStep } from "../cases/workflow";
 import { industries } from "../content/taxonomies.server";
 import { db } from "../db.server";
@@ -23,8 +24,8 @@ export function caseSearchText(content: CaseContent): string {
 }
 
 /** Filter and search columns derived from the content and from the scenes it names. */
-async function derivedColumns(content: CaseContent, executor: Db) {
-  const scenes = await scenesBySlugs(content.sceneSlugs, executor);
+export function caseColumns(content: CaseContent, scenes: readonly Scene[]) {
+  const named = scenes.filter((s) => content.sceneSlugs.includes(s.slug));
   const searchText = caseSearchText(content);
   return {
     title: content.title,
@@ -36,11 +37,15 @@ async function derivedColumns(content: CaseContent, executor: Db) {
     regionCode: content.regionCode,
     sizeClass: content.sizeClass,
     technologies: content.technologies,
-    businessLinks: [...new Set(scenes.flatMap((s) => s.businessLinks))],
-    tiers: [...new Set(scenes.map((s) => s.tier))],
+    businessLinks: [...new Set(named.flatMap((s) => s.businessLinks))],
+    tiers: [...new Set(named.map((s) => s.tier))],
     searchText,
     searchGrams: bigrams(searchText),
   };
+}
+
+async function derivedColumns(content: CaseContent, executor: Db) {
+  return caseColumns(content, await scenesBySlugs(content.sceneSlugs, executor));
 }
 
 export interface CaseInput {

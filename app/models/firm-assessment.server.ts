@@ -34,6 +34,15 @@ export function describeProblems(problems: AnswerProblem[], version: Questionnai
   }));
 }
 
+/**
+ * Remix adds the refreshed session cookie (context.setCookies) to documents only; a resource
+ * route adds it itself, or an API-only client's session would never be extended.
+ */
+function withSessionCookies(context: AppLoadContext, response: Response): Response {
+  for (const cookie of context.setCookies) response.headers.append("Set-Cookie", cookie);
+  return response;
+}
+
 /** GET on a POST-only assessment endpoint: the caller is checked first, so a stranger learns nothing. */
 export async function postOnlyLoader(args: Args): Promise<Response> {
   return asApi((await serverI18n(args.request)).text, async () => {
@@ -49,7 +58,7 @@ type Context = Awaited<ReturnType<typeof requireFirmAssessment>> & { text: Text;
  * envelope with `schema`, and answers every failure as a JSON error in the caller's language.
  */
 export function assessmentJsonAction<S extends z.ZodType>(schema: S, run: (context: Context, body: z.output<S>) => Promise<Response>) {
-  return async (args: Args): Promise<Response> =>
+  const answer = async (args: Args): Promise<Response> =>
     asApi((await serverI18n(args.request)).text, async () => {
       const found = await requireFirmAssessment(args);
       const { text, locale } = await serverI18n(args.request, found.caller.user.locale);
@@ -59,4 +68,5 @@ export function assessmentJsonAction<S extends z.ZodType>(schema: S, run: (conte
       if (!parsed.success) return apiError(400, "invalid_request", text("assessment.api.invalid_request"));
       return run({ ...found, text, locale }, parsed.data);
     });
+  return async (args: Args): Promise<Response> => withSessionCookies(args.context, await answer(args));
 }

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
+import { sql } from "drizzle-orm";
 import pg from "pg";
 
 process.env.COOKIE_SECURE = "false";
@@ -25,6 +26,7 @@ const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaire
 
 if (want("scoring")) results.scoring = benchScoring();
 if (want("submit")) results.submit = await benchSubmit(Number(process.env.BENCH_SUBMISSIONS ?? 3000));
+if (want("search")) results.search = await benchSearch(Number(process.env.BENCH_CASES ?? 10_000));
 console.log(JSON.stringify(results, null, 2));
 
 function benchScoring() {
@@ -92,6 +94,107 @@ async function benchSubmit(n: number) {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/**
+ * Case-library search over N synthetic published cases in PostgreSQL: p50/p95 of the search
+ * itself (model call) and of the whole /cases page over HTTP, for a mix of Chinese queries.
+ */
+async function benchSearch(n: number) {
+  const dbName = `qmd_bench_search_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = withDatabase(adminUrl, dbName);
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    const { openDatabase } = await import("../../db/connect");
+    const { useDatabase, closeDatabase } = await import("../../app/db.server");
+    const { syncScenesFromContent, allScenes } = await import("../../app/models/scene.server");
+    const { caseColumns, searchCases } = await import("../../app/models/case.server");
+    const { parseCatalogueFilters } = await import("../../app/models/catalogue-filters.server");
+    const { FILTER_FIELDS } = await import("../../app/search/filter-fields");
+    const { industries, selectableRegions, technologies } = await import("../../app/content/taxonomies.server");
+    const { syntheticCase, SEARCH_QUERIES } = await import("./synthetic-cases");
+    const { demoCreditCode } = await import("../../db/seed");
+    const schema = await import("../../db/schema");
+    const handle = await openDatabase({ driver: "postgres", url });
+    await handle.migrate("db/migrations");
+    useDatabase(handle);
+    await syncScenesFromContent();
+    const scenes = await allScenes();
+    const [firm] = await handle.db
+      .insert(schema.organisations)
+      .values({ name: "Bench cases", creditCode: demoCreditCode("330000", 20_000_000), industryDivision: "C36", regionCode: "330000", sizeClass: "small", isSynthetic: true })
+      .returning({ id: schema.organisations.id });
+    const random = seededRandom(11);
+    const pools = { divisions: industries().divisions.map((d) => d.code), regions: selectableRegions().map((r) => r.code), scenes: scenes.map((s) => s.slug), technologies: technologies().map((t) => t.id) };
+    const loadStart = process.hrtime.bigint();
+    for (let start = 0; start < n; start += 500) {
+      const rows = Array.from({ length: Math.min(500, n - start) }, (_, i) => {
+        const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
+        return { ...caseColumns(syntheticCase(random, pools), scenes), organisationId: firm!.id, status: "published" as const, anonymised: true, isSynthetic: true, consentAt: at, submittedAt: at, publishedAt: at };
+      });
+      await handle.db.insert(schema.cases).values(rows);
+    }
+    await handle.db.execute(sql`analyze cases`);
+    const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
+
+    const queries = SEARCH_QUERIES.map((q) => parseCatalogueFilters(new URLSearchParams(q), FILTER_FIELDS));
+    for (const q of queries) await searchCases(q.filters, q.page); // warm-up
+    const modelMs: number[] = [];
+    const hits: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      for (const q of queries) {
+        const t0 = process.hrtime.bigint();
+        const found = await searchCases(q.filters, q.page);
+        modelMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (round === 0) hits.push(found.total);
+      }
+    }
+    await closeDatabase();
+
+    const port = 3291;
+    server = spawn(process.execPath, ["server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: "1" }, stdio: ["ignore", "ignore", "inherit"] });
+    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    const paths = SEARCH_QUERIES.map((q) => `/cases?${new URLSearchParams(q)}`);
+    for (const p of paths) await (await fetch(`http://127.0.0.1:${port}${p}`)).text(); // warm-up
+    const httpMs: number[] = [];
+    // Four visitors at once, each walking the query mix.
+    await Promise.all(
+      Array.from({ length: 4 }, async (_, v) => {
+        for (let round = 0; round < 10; round++) {
+          for (let i = 0; i < paths.length; i++) {
+            const path = paths[(i + v * 3) % paths.length]!;
+            const t0 = process.hrtime.bigint();
+            const res = await fetch(`http://127.0.0.1:${port}${path}`);
+            await res.text();
+            if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+            httpMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          }
+        }
+      }),
+    );
+    return {
+      cases: n,
+      loadSeconds: round(loadSeconds, 1),
+      queries: SEARCH_QUERIES.length,
+      matchesPerQuery: hits,
+      searchMs: { samples: modelMs.length, p50: percentile(modelMs, 50), p95: percentile(modelMs, 95), max: round(Math.max(...modelMs), 1) },
+      pageOverHttpMs: { samples: httpMs.length, concurrentVisitors: 4, p50: percentile(httpMs, 50), p95: percentile(httpMs, 95), max: round(Math.max(...httpMs), 1) },
+      target: { p95Ms: 50 },
+    };
+  } finally {
+    server?.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!, 1);
 }
 
 /** Users, firms, sessions and drafts written in bulk, so the run measures the submit path only. */
