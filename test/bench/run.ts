@@ -85,6 +85,9 @@ async function benchSubmit(n: number) {
       errors: run.errors,
       storedSubmitted: stored,
       perSecond: Math.round(run.requests.average),
+      // autocannon's average is over whole-second buckets, so a 10 s run can only show …, 273, 300, 333:
+      // submissions over the run's measured duration, for finer comparisons.
+      perSecondOverRun: Math.round(n / run.duration),
       latencyMs: { p50: run.latency.p50, p97_5: run.latency.p97_5, p99: run.latency.p99, max: run.latency.max },
       connections: 32,
       serverWorkers: Number(process.env.BENCH_WORKERS ?? 2),
