@@ -10,6 +10,18 @@ import { logger } from "./logger.server";
 export { health, serverSettings, shutdown, startClusterPrimary, startup } from "./lifecycle.server";
 export { isAllowedOrigin } from "./auth/origin";
 
+/**
+ * Resource routes whose POST action server.js calls directly, ahead of the Remix request handler:
+ * JSON endpoints that answer from their own action only (no component, no parent loader). Same
+ * module, same action, same Express middleware in front (origin check, body limit, headers); only
+ * Remix's per-request routing and request/response conversion is skipped. Other methods, and
+ * requests with a query string, still go through Remix.
+ */
+export const directActionRoutes = [
+  "routes/firms.$firmId.assessments.$assessmentId.answers",
+  "routes/firms.$firmId.assessments.$assessmentId.submit",
+] as const;
+
 const ABORT_DELAY = 5_000;
 
 function appendCookies(headers: Headers, context: AppLoadContext) {

@@ -2,6 +2,8 @@ declare module "autocannon" {
   interface Result {
     non2xx: number;
     errors: number;
+    /** seconds, start to finish, to 0.01 s */
+    duration: number;
     requests: { average: number };
     latency: { p50: number; p97_5: number; p99: number; max: number };
   }

@@ -81,6 +81,8 @@ describe("database sessions", () => {
     const refreshed = await validateSessionToken(token, inSecondHalf);
     expect(refreshed?.refreshed).toBe(true);
     expect(refreshed!.session.expiresAt.getTime()).toBe(inSecondHalf.getTime() + 30 * DAY_MS);
+    const [stored] = await db().select().from(sessions).where(eq(sessions.id, session.id));
+    expect(stored!.expiresAt.getTime()).toBe(inSecondHalf.getTime() + 30 * DAY_MS);
     const afterExpiry = new Date(inSecondHalf.getTime() + 31 * DAY_MS);
     expect(await validateSessionToken(token, afterExpiry)).toBeNull();
     expect(await db().select().from(sessions).where(eq(sessions.id, session.id))).toHaveLength(0);
