@@ -173,9 +173,9 @@ export const scenes = pgTable("scenes", {
   articles: integer("articles").array().notNull(),
   content: jsonb("content").notNull(),
   divisions: text("divisions").array().notNull().default(sql`'{}'::text[]`),
-  // Lower-cased zh and en text of the scene, for substring search that works for Chinese.
+  // Normalised zh and en text of the scene, for substring search that works for Chinese.
   searchText: text("search_text").notNull().default(""),
-  // Character bigrams of search_text (GIN-indexed): narrows a substring search before LIKE checks it.
+  // Its character bigrams and trigrams, GIN-indexed (decision 011).
   searchGrams: text("search_grams").array().notNull().default(sql`'{}'::text[]`),
   revision: integer("revision").notNull().default(1),
   updatedBy: uuid("updated_by").references(() => users.id),
@@ -224,7 +224,7 @@ export const cases = pgTable("cases", {
   updatedAt: updatedAt(),
 }, (t) => [
   index("cases_org_idx").on(t.organisationId),
-  index("cases_status_published_idx").on(t.status, t.publishedAt),
+  index("cases_status_published_idx").on(t.status, t.publishedAt, t.id),
   index("cases_search_grams_idx").using("gin", t.searchGrams),
 ]);
 

@@ -10,11 +10,12 @@ import { industries } from "../content/taxonomies.server";
 import { db } from "../db.server";
 import { i18nFor } from "../i18n/i18n";
 import { isLocale } from "../i18n/locales";
-import { bigrams, normaliseSearchText } from "../search/grams";
+import { normaliseSearchText, planSearch, searchGrams } from "../search/grams";
 import { recordAudit } from "./audit.server";
 import type { CatalogueFilters } from "./catalogue-filters.server";
 import { enqueueEmail } from "./outbox.server";
-import { scenesBySlugs, searchConditions } from "./scene.server";
+import { scenesBySlugs } from "./scene.server";
+import { countCapped, filterToken, runSearch, searchConditions } from "../search/sql.server";
 
 export const CASES_PER_PAGE = 12;
 
@@ -24,7 +25,7 @@ export function caseSearchText(content: CaseContent): string {
 }
 
 /** Filter and search columns derived from the content and from the scenes it names. */
-export function caseColumns(content: CaseContent, scenes: readonly Scene[]) {
+export function caseColumns(content: CaseContent, scenes: readonly Scene[], status: CaseStatus) {
   const named = scenes.filter((s) => content.sceneSlugs.includes(s.slug));
   const searchText = caseSearchText(content);
   return {
@@ -40,12 +41,37 @@ export function caseColumns(content: CaseContent, scenes: readonly Scene[]) {
     businessLinks: [...new Set(named.flatMap((s) => s.businessLinks))],
     tiers: [...new Set(named.map((s) => s.tier))],
     searchText,
-    searchGrams: bigrams(searchText),
+    searchGrams: [...searchGrams(searchText), ...caseTokens(content, named, status)],
   };
 }
 
-async function derivedColumns(content: CaseContent, executor: Db) {
-  return caseColumns(content, await scenesBySlugs(content.sceneSlugs, executor));
+/** The filter values of a case, stored among its grams so a search with filters is one index lookup. */
+function caseTokens(content: CaseContent, scenes: readonly Scene[], status: CaseStatus): string[] {
+  const group = industries().divisions.find((d) => d.code === content.industryDivision)?.group ?? "";
+  return [
+    filterToken("status", status),
+    filterToken("group", group),
+    filterToken("division", content.industryDivision),
+    filterToken("region", content.regionCode),
+    filterToken("size", content.sizeClass),
+    ...new Set([...scenes.flatMap((s) => s.businessLinks.map((l) => filterToken("link", l))), ...scenes.map((s) => filterToken("tier", s.tier))]),
+    ...content.technologies.map((t) => filterToken("technology", t)),
+    ...new Set(content.articles.map((a) => filterToken("article", a))),
+  ];
+}
+
+/** The tokens a search of published cases with these filters requires. */
+function filterTokens(filters: CaseFilters): string[] {
+  const tokens = [filterToken("status", "published")];
+  for (const field of ["group", "division", "region", "size", "link", "tier", "technology", "article"] as const) {
+    const value = filters[field];
+    if (value !== undefined) tokens.push(filterToken(field, value));
+  }
+  return tokens;
+}
+
+async function derivedColumns(content: CaseContent, executor: Db, status: CaseStatus) {
+  return caseColumns(content, await scenesBySlugs(content.sceneSlugs, executor), status);
 }
 
 export interface CaseInput {
@@ -57,7 +83,7 @@ export async function createCase(input: CaseInput & { firmId: string; userId: st
   return executor.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
-      .values({ organisationId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx)) })
+      .values({ organisationId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx, "draft")) })
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: row!.id, fromStatus: null, toStatus: "draft", actorId: input.userId });
     await recordAudit({ actorId: input.userId, action: "case.created", subjectType: "case", subjectId: row!.id }, tx);
@@ -76,7 +102,7 @@ export async function updateCase(input: CaseInput & { firmId: string; caseId: st
     if (current.revision !== input.baseRevision) return { ok: false, reason: "stale" } as const;
     await tx
       .update(cases)
-      .set({ ...(await derivedColumns(input.content, tx)), anonymised: input.anonymised, revision: current.revision + 1, updatedAt: new Date() })
+      .set({ ...(await derivedColumns(input.content, tx, current.status)), anonymised: input.anonymised, revision: current.revision + 1, updatedAt: new Date() })
       .where(eq(cases.id, input.caseId));
     await recordAudit({ actorId: input.userId, action: "case.updated", subjectType: "case", subjectId: input.caseId, details: { revision: current.revision + 1 } }, tx);
     return { ok: true, revision: current.revision + 1 } as const;
@@ -127,6 +153,7 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
       .update(cases)
       .set({
         status: next.to,
+        searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", current.status)}::text), ${filterToken("status", next.to)}::text)`,
         updatedAt: now,
         ...(input.step === "submit" ? { consentAt: now, submittedAt: now } : {}),
         ...(input.step === "publish" ? { publishedAt: now } : {}),
@@ -255,7 +282,7 @@ export async function getPublishedCase(caseId: string): Promise<PublicCase | nul
 
 export type CaseFilters = CatalogueFilters;
 
-export async function searchCases(filters: CaseFilters, page: number): Promise<{ items: PublicCase[]; total: number }> {
+export async function searchCases(filters: CaseFilters, page: number): Promise<{ items: PublicCase[]; total: number; capped: boolean }> {
   const where: SQL[] = [eq(cases.status, "published")];
   if (filters.group) where.push(eq(cases.industryGroup, filters.group));
   if (filters.division) where.push(eq(cases.industryDivision, filters.division));
@@ -265,20 +292,30 @@ export async function searchCases(filters: CaseFilters, page: number): Promise<{
   if (filters.tier) where.push(arrayContains(cases.tiers, [filters.tier]));
   if (filters.technology) where.push(arrayContains(cases.technologies, [filters.technology]));
   if (filters.article) where.push(arrayContains(cases.articles, [filters.article]));
-  where.push(...searchConditions(filters.q, cases));
-  const condition = and(...where);
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db()
+  // With a text search every filter (and the status) is a token among the grams: one GIN lookup
+  // finds the matching rows, and no row's gram array is read (see runSearch).
+  const plan = filters.q ? planSearch(filters.q) : null;
+  const indexed = Boolean(plan?.grams.length);
+  const search = searchConditions(filters.q, cases, filterTokens(filters));
+  // The count needs only the index; the page also names the status column, so a common word can be
+  // answered by walking the (status, published_at, id) index until the page is full.
+  const counted = and(...(indexed ? [] : where), ...search);
+  const listed = and(...(indexed ? [eq(cases.status, "published")] : where), ...search);
+  // Sequential scans are turned off only when the index alone decides (two or three characters):
+  // with a LIKE check as well, the planner's estimates go wrong and it then walks a whole index.
+  const [rows, count] = await runSearch(db(), Boolean(plan?.gramsSuffice), (tx) => Promise.all([
+    tx
       .select(publicColumns)
       .from(cases)
       .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-      .where(condition)
-      .orderBy(desc(cases.publishedAt), asc(cases.id))
+      .where(listed)
+      // Newest first, in the order of the (status, published_at, id) index.
+      .orderBy(desc(cases.publishedAt), desc(cases.id))
       .limit(CASES_PER_PAGE)
       .offset((page - 1) * CASES_PER_PAGE),
-    db().select({ total: sql<number>`count(*)::int` }).from(cases).where(condition),
-  ]);
-  return { items: rows.map(toPublic), total };
+    countCapped(tx, cases, counted),
+  ]));
+  return { items: rows.map(toPublic), ...count };
 }
 
 export async function publishedCasesFor(where: { scene?: string; article?: number }, limit = 20): Promise<PublicCase[]> {
@@ -319,7 +356,10 @@ export async function casesForFirm(firm: { industryDivision: string; sizeClass: 
 export async function publishSeededCase(tx: Db, input: { firmId: string; ownerId: string; analystId: string; content: CaseContent; anonymised: boolean }): Promise<string> {
   const caseId = await createCase({ firmId: input.firmId, userId: input.ownerId, content: input.content, anonymised: input.anonymised, isFictional: true }, tx);
   const now = new Date();
-  await tx.update(cases).set({ status: "published", consentAt: now, submittedAt: now, publishedAt: now }).where(eq(cases.id, caseId));
+  await tx
+    .update(cases)
+    .set({ status: "published", searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", "draft")}::text), ${filterToken("status", "published")}::text)`, consentAt: now, submittedAt: now, publishedAt: now })
+    .where(eq(cases.id, caseId));
   await tx.insert(caseEvents).values([
     { caseId, fromStatus: "draft", toStatus: "submitted", actorId: input.ownerId },
     { caseId, fromStatus: "submitted", toStatus: "published", actorId: input.analystId },

@@ -2,13 +2,13 @@
 // edited by analysts with every revision kept, browsed with filters and a bigram-indexed
 // substring search that works for Chinese.
 import { and, arrayContains, asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "~db/connect";
 import { sceneRevisions, scenes, users } from "~db/schema";
 import { scenesOnDisk } from "../content/scenes.server";
 import type { Scene } from "../content/schemas";
 import { db } from "../db.server";
-import { bigrams, likePattern, normaliseSearchText, planSearch } from "../search/grams";
+import { normaliseSearchText, searchGrams } from "../search/grams";
+import { countCapped, searchConditions } from "../search/sql.server";
 import { recordAudit } from "./audit.server";
 import type { CatalogueFilters } from "./catalogue-filters.server";
 
@@ -32,13 +32,18 @@ function sceneColumns(scene: Scene) {
     divisions: scene.divisions,
     content: scene,
     searchText,
-    searchGrams: bigrams(searchText),
+    searchGrams: searchGrams(searchText),
   };
 }
 
 export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<number> {
-  const stored = await db().select({ slug: scenes.slug, grams: sql<number>`cardinality(${scenes.searchGrams})` }).from(scenes);
+  const stored = await db().select({ slug: scenes.slug, content: scenes.content, searchText: scenes.searchText }).from(scenes);
   const known = new Set(stored.map((r) => r.slug));
+  // Search text written under an older normalisation is brought up to date.
+  for (const row of stored) {
+    const fresh = sceneSearchText(row.content as Scene);
+    if (fresh !== row.searchText) await db().update(scenes).set({ searchText: fresh, searchGrams: searchGrams(fresh) }).where(eq(scenes.slug, row.slug));
+  }
   let added = 0;
   for (const scene of onDisk.values()) {
     if (known.has(scene.slug)) continue;
@@ -49,26 +54,10 @@ export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<nu
     });
     if (inserted) added++;
   }
-  // Rows stored before the search columns existed get them once.
-  for (const row of stored.filter((r) => r.grams === 0)) {
-    const [current] = await db().select({ content: scenes.content }).from(scenes).where(eq(scenes.slug, row.slug));
-    if (current) await db().update(scenes).set(sceneColumns(current.content as Scene)).where(eq(scenes.slug, row.slug));
-  }
   return added;
 }
 
 export type SceneFilters = Pick<CatalogueFilters, "group" | "division" | "link" | "tier" | "technology" | "article" | "q">;
-
-/** Conditions for a bigram-indexed substring search on a table with search_text and search_grams. */
-export function searchConditions(q: string | undefined, columns: { searchText: AnyPgColumn; searchGrams: AnyPgColumn }): SQL[] {
-  if (!q) return [];
-  const plan = planSearch(q);
-  if (!plan.query) return [];
-  const where: SQL[] = [];
-  if (plan.grams.length) where.push(sql`${columns.searchGrams} @> ${sql.param(plan.grams)}::text[]`);
-  if (!plan.gramsSuffice) where.push(sql`${columns.searchText} like ${likePattern(plan.query)}`);
-  return where;
-}
 
 export async function searchScenes(filters: SceneFilters, page: number) {
   const where: SQL[] = [];
@@ -80,7 +69,7 @@ export async function searchScenes(filters: SceneFilters, page: number) {
   if (filters.article) where.push(arrayContains(scenes.articles, [filters.article]));
   where.push(...searchConditions(filters.q, scenes));
   const condition = where.length ? and(...where) : undefined;
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db()
       .select({ slug: scenes.slug, content: scenes.content })
       .from(scenes)
@@ -88,9 +77,9 @@ export async function searchScenes(filters: SceneFilters, page: number) {
       .orderBy(asc(scenes.industryGroup), asc(scenes.slug))
       .limit(SCENES_PER_PAGE)
       .offset((page - 1) * SCENES_PER_PAGE),
-    db().select({ total: sql<number>`count(*)::int` }).from(scenes).where(condition),
+    countCapped(db(), scenes, condition),
   ]);
-  return { items: rows.map((r) => r.content as Scene), total };
+  return { items: rows.map((r) => r.content as Scene), ...count };
 }
 
 export async function getScene(slug: string): Promise<Scene | null> {

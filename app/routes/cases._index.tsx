@@ -10,8 +10,8 @@ import { FILTER_FIELDS } from "~/search/filter-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, page } = parseCatalogueFilters(new URL(request.url).searchParams, FILTER_FIELDS);
-  const { items, total } = await searchCases(filters, page);
-  return { filters, page, pages: Math.max(1, Math.ceil(total / CASES_PER_PAGE)), total, items, options: catalogueFilterOptions() };
+  const { items, total, capped } = await searchCases(filters, page);
+  return { filters, page, pages: Math.max(1, Math.ceil(total / CASES_PER_PAGE)), total, capped, items, options: catalogueFilterOptions() };
 }
 
 export default function CaseLibrary() {
@@ -23,7 +23,7 @@ export default function CaseLibrary() {
       <h1>{t("cases.title")}</h1>
       <p className="lead">{t("cases.lead")}</p>
       <CatalogueFilterForm fields={FILTER_FIELDS} filters={d.filters} options={d.options} clearTo="/cases" label={t("cases.filters")} />
-      <p role="status">{t("cases.results", { count: d.total })}</p>
+      <p role="status">{d.capped ? t("cases.resultsCapped", { count: d.total }) : t("cases.results", { count: d.total })}</p>
       {d.items.length === 0 ? <p>{t("cases.none")}</p> : null}
       <ul className="cards">
         {d.items.map((c) => (

@@ -13,10 +13,10 @@ const FIELDS = ["group", "division", "link", "tier", "technology", "article"] as
 
 export async function loader(args: LoaderFunctionArgs) {
   const { filters, page } = parseCatalogueFilters(new URL(args.request.url).searchParams, FIELDS);
-  const { items, total } = await searchScenes(filters, page);
+  const { items, total, capped } = await searchScenes(filters, page);
   const caller = await getCaller(args);
   const canEdit = Boolean(caller && (hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin")));
-  return { filters, page, pages: Math.max(1, Math.ceil(total / SCENES_PER_PAGE)), total, items, options: catalogueFilterOptions(), canEdit };
+  return { filters, page, pages: Math.max(1, Math.ceil(total / SCENES_PER_PAGE)), total, capped, items, options: catalogueFilterOptions(), canEdit };
 }
 
 export default function Scenes() {
@@ -30,7 +30,7 @@ export default function Scenes() {
       <p className="lead">{t("scenes.lead")}</p>
       {d.canEdit ? <p><Link className="button button--secondary" to="/scenes/new">{t("sceneEdit.add")}</Link></p> : null}
       <CatalogueFilterForm fields={FIELDS} filters={d.filters} options={d.options} clearTo="/scenes" label={t("scenes.filters")} />
-      <p role="status">{t("scenes.results", { count: d.total })}</p>
+      <p role="status">{d.capped ? t("scenes.resultsCapped", { count: d.total }) : t("scenes.results", { count: d.total })}</p>
       {d.items.length === 0 ? <p>{t("scenes.none")}</p> : null}
       <ul className="cards">
         {d.items.map((s) => (

@@ -13,6 +13,6 @@ ALTER TABLE "cases" ADD COLUMN "is_synthetic" boolean DEFAULT false NOT NULL;-->
 ALTER TABLE "cases" ADD COLUMN "submitted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "scenes" ADD COLUMN "divisions" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "scenes" ADD COLUMN "search_grams" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
-CREATE INDEX "cases_status_published_idx" ON "cases" USING btree ("status","published_at");--> statement-breakpoint
+CREATE INDEX "cases_status_published_idx" ON "cases" USING btree ("status","published_at","id");--> statement-breakpoint
 CREATE INDEX "cases_search_grams_idx" ON "cases" USING gin ("search_grams");--> statement-breakpoint
 CREATE INDEX "scenes_search_grams_idx" ON "scenes" USING gin ("search_grams");

@@ -136,3 +136,21 @@ describe("case library search", () => {
     expect(ids.indexOf(near)).toBeLessThan(ids.indexOf(far));
   });
 });
+
+describe("case search edge cases", () => {
+  it("a one-character query still honours status and filters, and tokens follow status changes", async () => {
+    const { owner, firm, analyst } = await setting();
+    const marker = String.fromCodePoint(0x4e00 + (Date.now() % 20000));
+    const caseId = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent({ title: `${marker}单字`, industryDivision: "C14", regionCode: "510000" }), anonymised: true });
+    expect((await searchCases({ q: marker }, 1)).items.map((c) => c.id)).not.toContain(caseId);
+    await step({ caseId, step: "submit", actor: "firm", userId: owner.id, firmId: firm.id, consent: true });
+    await step({ caseId, step: "publish", actor: "analyst", userId: analyst.id });
+    expect((await searchCases({ q: marker }, 1)).items.map((c) => c.id)).toContain(caseId);
+    expect((await searchCases({ q: `${marker}单字` }, 1)).items.map((c) => c.id)).toEqual([caseId]);
+    expect((await searchCases({ q: `${marker}单字`, region: "510000", division: "C14" }, 1)).items.map((c) => c.id)).toEqual([caseId]);
+    expect((await searchCases({ q: `${marker}单字`, region: "330000" }, 1)).total).toBe(0);
+    expect((await searchCases({ q: marker, region: "330000" }, 1)).items.map((c) => c.id)).not.toContain(caseId);
+    await step({ caseId, step: "withdraw", actor: "firm", userId: owner.id, firmId: firm.id });
+    expect((await searchCases({ q: `${marker}单字` }, 1)).total).toBe(0);
+  });
+});

@@ -63,3 +63,4 @@ describe("analysts editing scenes", () => {
     expect((await searchScenes({ q: "螺钉" }, 1)).items.map((s) => s.slug)).toContain(slug);
   });
 });
+

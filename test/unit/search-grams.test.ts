@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bigrams, likePattern, normaliseSearchText, planSearch } from "~/search/grams";
+import { bigrams, likePattern, normaliseSearchText, planSearch, searchGrams } from "~/search/grams";
 
 describe("bigram search", () => {
   it("a substring's bigrams are always among the text's bigrams (the index never misses a match)", () => {
@@ -11,7 +11,7 @@ describe("bigram search", () => {
         const [from, to] = [a % (chars.length + 1), b % (chars.length + 1)].sort((x, y) => x - y);
         const query = chars.slice(from!, to!).join("");
         const plan = planSearch(query);
-        const stored = new Set(bigrams(text));
+        const stored = new Set(searchGrams(text));
         expect(plan.grams.every((g) => stored.has(g))).toBe(true);
       }),
     );
@@ -23,6 +23,18 @@ describe("bigram search", () => {
     }));
   });
 
+  it("a query found by the index alone is found exactly when the text contains it", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a", " "), maxLength: 30 }), fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a"), minLength: 2, maxLength: 3 }), (raw, q) => {
+        const text = normaliseSearchText(raw);
+        const plan = planSearch(q);
+        if (!plan.gramsSuffice) return;
+        const stored = new Set(searchGrams(text));
+        expect(plan.grams.every((g) => stored.has(g))).toBe(text.includes(plan.query));
+      }),
+    );
+  });
+
   it("splits Chinese into overlapping pairs and ignores pairs across spaces", () => {
     expect(bigrams("质量追溯")).toEqual(["质量", "量追", "追溯"]);
     expect(bigrams("ab cd")).toEqual(["ab", "cd"]);
@@ -31,7 +43,9 @@ describe("bigram search", () => {
 
   it("a two-character query is decided by the index alone; longer ones need the LIKE check", () => {
     expect(planSearch(" 追溯 ")).toEqual({ query: "追溯", grams: ["追溯"], gramsSuffice: true });
-    expect(planSearch("视觉检测").gramsSuffice).toBe(false);
+    expect(planSearch("视觉检测")).toEqual({ query: "视觉检测", grams: ["视觉检", "觉检测"], gramsSuffice: false });
+    expect(planSearch("机器人")).toEqual({ query: "机器人", grams: ["机器人"], gramsSuffice: true });
+    expect(searchGrams("质量追溯")).toEqual(["质量", "量追", "追溯", "质量追", "量追溯"]);
     expect(planSearch("Ｖision").query).toBe("vision");
     expect(planSearch("").grams).toEqual([]);
   });
