@@ -17,6 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
   if (!isUuid(args.params.caseId)) notFound();
   const found = (await getCaseForReview(args.params.caseId)) ?? notFound();
+  // A draft is the firm's own work until it is submitted: reviewers do not see it.
+  if (found.status === "draft") notFound();
   return {
     id: found.id,
     status: found.status,

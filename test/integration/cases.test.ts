@@ -154,3 +154,18 @@ describe("case search edge cases", () => {
     expect((await searchCases({ q: `${marker}单字` }, 1)).total).toBe(0);
   });
 });
+
+describe("review pages", () => {
+  it("an analyst sees submitted cases but not a firm's draft", async () => {
+    const { loader } = await import("../../app/routes/review.cases.$caseId");
+    const { runAction, sessionCookieFor, ORIGIN } = await import("../support/requests");
+    const { owner, firm, analyst } = await setting();
+    const caseId = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent(), anonymised: true });
+    const cookie = await sessionCookieFor(analyst.id);
+    const draft = await runAction(async (args) => { await loader(args as never); return new Response("ok"); }, new Request(`${ORIGIN}/review/cases/${caseId}`, { headers: { Cookie: cookie } }), { caseId });
+    expect(draft.status).toBe(404);
+    await step({ caseId, step: "submit", actor: "firm", userId: owner.id, firmId: firm.id, consent: true });
+    const submitted = await runAction(async (args) => { await loader(args as never); return new Response("ok"); }, new Request(`${ORIGIN}/review/cases/${caseId}`, { headers: { Cookie: cookie } }), { caseId });
+    expect(submitted.status).toBe(200);
+  });
+});
