@@ -41,14 +41,8 @@ function benchScoring() {
   return { assessments: n, seconds: round(seconds, 3), perSecond: Math.round(n / seconds), target: 20_000, checksum };
 }
 
-async function benchSubmit(n: number) {
-  const dbName = `qmd_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = withDatabase(adminUrl, dbName);
-  let server: ReturnType<typeof spawn> | undefined;
-  try {
+function benchSubmit(n: number) {
+  return withBenchDatabase("qmd_bench", async ({ url, dbName, admin, startServer }) => {
     // A server in service is warm: the first submissions (JIT, pools, caches) are not counted.
     const warm = Number(process.env.BENCH_WARMUP ?? 1000);
     const all = await prepareSubmitFixtures(url, warm + n);
@@ -56,8 +50,7 @@ async function benchSubmit(n: number) {
     const fixtures = all.slice(warm);
     const baseline = await postgresBaseline(url);
     const port = 3290;
-    server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: process.env.BENCH_WORKERS ?? "2" }, stdio: ["ignore", "ignore", "inherit"] });
-    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    const server = await startServer(port, process.env.BENCH_WORKERS ?? "2", process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
     const { default: autocannon } = await import("autocannon");
     const drive = (list: typeof fixtures) => {
       let next = 0;
@@ -78,7 +71,7 @@ async function benchSubmit(n: number) {
     };
     const warmRun = warm > 0 ? await drive(warmup) : null;
     // CPU time per submission, per process group: robust where throughput is not (shared cores).
-    const serverPids = () => [server!.pid!, ...childrenOf(server!.pid!)];
+    const serverPids = () => [server.pid!, ...childrenOf(server.pid!)];
     const backendPids = async () => (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [dbName])).rows.map((r) => r.pid);
     const cpuBefore = { server: cpuMs(serverPids()), postgres: cpuMs(await backendPids()), load: process.cpuUsage() };
     const run = await drive(fixtures);
@@ -109,26 +102,15 @@ async function benchSubmit(n: number) {
       target: 300,
       postgresBaseline: baseline,
     };
-  } finally {
-    server?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 /**
  * Case-library search over N synthetic published cases in PostgreSQL: p50/p95 of the search
  * itself (model call) and of the whole /cases page over HTTP, for a mix of Chinese queries.
  */
-async function benchSearch(n: number) {
-  const dbName = `qmd_bench_search_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = withDatabase(adminUrl, dbName);
-  let server: ReturnType<typeof spawn> | undefined;
-  try {
+function benchSearch(n: number) {
+  return withBenchDatabase("qmd_bench_search", async ({ url, startServer }) => {
     const { openDatabase } = await import("../../db/connect");
     const { useDatabase, closeDatabase } = await import("../../app/db.server");
     const { syncScenesFromContent, allScenes } = await import("../../app/models/scene.server");
@@ -166,21 +148,20 @@ async function benchSearch(n: number) {
     const modelMs: number[] = [];
     const hits: number[] = [];
     const slowestMs = queries.map(() => 0);
-    for (let round = 0; round < 20; round++) {
+    for (let pass = 0; pass < 20; pass++) {
       for (const [i, q] of queries.entries()) {
         const t0 = process.hrtime.bigint();
         const found = await searchCases(q.filters, q.page);
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         modelMs.push(ms);
-        slowestMs[i] = Math.max(slowestMs[i]!, round1(ms));
-        if (round === 0) hits.push(found.capped ? -found.total : found.total);
+        slowestMs[i] = Math.max(slowestMs[i]!, round(ms, 1));
+        if (pass === 0) hits.push(found.capped ? -found.total : found.total);
       }
     }
     await closeDatabase();
 
     const port = 3291;
-    server = spawn(process.execPath, ["server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: "1" }, stdio: ["ignore", "ignore", "inherit"] });
-    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    await startServer(port, "1");
     const paths = SEARCH_QUERIES.map((q) => `/cases?${new URLSearchParams(q)}`);
     for (const p of paths) await (await fetch(`http://127.0.0.1:${port}${p}`)).text(); // warm-up
     const httpMs: number[] = [];
@@ -210,18 +191,40 @@ async function benchSearch(n: number) {
       pageOverHttpMs: { samples: httpMs.length, concurrentVisitors: 4, p50: percentile(httpMs, 50), p95: percentile(httpMs, 95), max: round(Math.max(...httpMs), 1) },
       target: { p95Ms: 50 },
     };
+  });
+}
+
+interface BenchDatabase {
+  url: string;
+  dbName: string;
+  admin: pg.Client;
+  /** Start server.js on this database; it is stopped when the part ends. */
+  startServer: (port: number, workers: string, nodeArgs?: string[]) => Promise<ReturnType<typeof spawn>>;
+}
+
+/** A fresh PostgreSQL database for one bench part, dropped afterwards (BENCH_KEEP_DB=1 keeps it, for EXPLAIN and the like). */
+async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => Promise<T>): Promise<T> {
+  const dbName = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = withDatabase(adminUrl, dbName);
+  const servers: Array<ReturnType<typeof spawn>> = [];
+  const startServer = async (port: number, workers: string, nodeArgs: string[] = []) => {
+    const server = spawn(process.execPath, [...nodeArgs, "server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: workers }, stdio: ["ignore", "ignore", "inherit"] });
+    servers.push(server);
+    await waitFor(`http://127.0.0.1:${port}/healthz`);
+    return server;
+  };
+  try {
+    return await run({ url, dbName, admin, startServer });
   } finally {
-    server?.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 500));
-    // BENCH_KEEP_DB=1 keeps the loaded database for EXPLAIN and the like.
+    for (const server of servers) server.kill("SIGTERM");
+    if (servers.length) await new Promise((r) => setTimeout(r, 500));
     if (process.env.BENCH_KEEP_DB === "1") console.error(`kept database ${dbName}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
-}
-
-function round1(x: number) {
-  return Math.round(x * 10) / 10;
 }
 
 function percentile(xs: number[], p: number): number {
