@@ -27,6 +27,16 @@ export function db(): Db {
   return databaseHandle().db;
 }
 
+/** One value per open database (a cache, say), made on first use: tests open many databases in one process. */
+export function perDatabase<T extends object>(make: () => T): () => T {
+  const values = new WeakMap<Db, T>();
+  return () => {
+    let value = values.get(db());
+    if (!value) values.set(db(), (value = make()));
+    return value;
+  };
+}
+
 export async function closeDatabase(): Promise<void> {
   const handle = current;
   current = undefined;

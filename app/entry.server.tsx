@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { logger } from "./logger.server";
+import { isPlainPage, renderPlainPage } from "./render-cache.server";
 
 export { health, serverSettings, shutdown, startClusterPrimary, startup } from "./lifecycle.server";
 export { isAllowedOrigin } from "./auth/origin";
@@ -41,32 +42,39 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   appendCookies(responseHeaders, loadContext);
+  const app = (
+    <NonceContext.Provider value={loadContext.nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.nonce} />
+    </NonceContext.Provider>
+  );
+  if (request.method === "GET" && isPlainPage(remixContext)) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(renderPlainPage(request, responseStatusCode, remixContext, app, loadContext.nonce), { headers: responseHeaders, status: responseStatusCode });
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={loadContext.nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce: loadContext.nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) logger.error({ err: error }, "render error");
-        },
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce: loadContext.nonce,
+      [waitForAll ? "onAllReady" : "onShellReady"]() {
+        shellRendered = true;
+        const body = new PassThrough();
+        // The abort timer holds the whole render until it fires: drop it as soon as the response is written.
+        body.on("finish", () => clearTimeout(timer));
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        pipe(body);
       },
-    );
-    setTimeout(abort, ABORT_DELAY);
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) logger.error({ err: error }, "render error");
+      },
+    });
+    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -156,6 +156,13 @@ export const assessments = pgTable("assessments", {
   isSynthetic: boolean("is_synthetic").notNull().default(false),
   submittedAt: timestamp("submitted_at", { withTimezone: true }),
   submittedBy: uuid("submitted_by").references(() => users.id),
+  withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  // The firm's classification when it submitted, so statistics never move when a profile is edited.
+  industryDivision: text("industry_division"),
+  regionCode: text("region_code"),
+  sizeClass: sizeClass("size_class"),
+  // Disclosure control counts firms of one group of companies as one unit: the group key, else the firm.
+  unitKey: text("unit_key"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -240,16 +247,23 @@ export const caseEvents = pgTable("case_events", {
 
 export const statisticsReleases = pgTable("statistics_releases", {
   id: uuid("id").primaryKey().defaultRandom(),
+  // 1, 2, 3, … in build order: the public name of a release and the order of the across-time checks.
+  number: integer("number").notNull(),
   label: text("label").notNull(),
   questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
   periods: text("periods").array().notNull(),
   status: releaseStatus("status").notNull().default("building"),
+  // Submissions up to this instant are in the release.
+  cutoff: timestamp("cutoff", { withTimezone: true }).notNull(),
   methodology: jsonb("methodology").notNull(),
+  // Headline figures of the release (counts of cells, suppressions, firms): what the history page lists.
+  summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
+  containsSynthetic: boolean("contains_synthetic").notNull().default(false),
   builtAt: timestamp("built_at", { withTimezone: true }),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex("statistics_releases_label_key").on(t.label)]);
+}, (t) => [uniqueIndex("statistics_releases_label_key").on(t.label), uniqueIndex("statistics_releases_number_key").on(t.number)]);
 
 // One row per cube cell of a release: (industry, region, size, period) with "*" for a margin.
 export const releaseCells = pgTable("release_cells", {
@@ -261,7 +275,20 @@ export const releaseCells = pgTable("release_cells", {
   suppressed: boolean("suppressed").notNull(),
   reason: text("reason"),
   metrics: jsonb("metrics").notNull(),
-}, (t) => [primaryKey({ columns: [t.releaseId, t.industry, t.region, t.size, t.period] })]);
+}, (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })]);
+
+// Private, never served: which assessments (and in what state) a release counted, so the next release can
+// be checked for differences against it. `digest` changes when anything the release used changes.
+export const releaseMembers = pgTable("release_members", {
+  releaseId: uuid("release_id").notNull().references(() => statisticsReleases.id, { onDelete: "cascade" }),
+  assessmentId: uuid("assessment_id").notNull(),
+  period: text("period").notNull(),
+  industryDivision: text("industry_division").notNull(),
+  regionCode: text("region_code").notNull(),
+  sizeClass: sizeClass("size_class").notNull(),
+  unitKey: text("unit_key").notNull(),
+  digest: text("digest").notNull(),
+}, (t) => [primaryKey({ columns: [t.releaseId, t.assessmentId] })]);
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
 export const auditLog = pgTable("audit_log", {
@@ -296,3 +323,4 @@ export type Invitation = typeof invitations.$inferSelect;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
+export type StatisticsRelease = typeof statisticsReleases.$inferSelect;

@@ -6,8 +6,14 @@ import { db } from "~/db.server";
 import { creditCodeCheckCharacter } from "~/domain/credit-code";
 import { demoCasesOnDisk } from "~/content/demo-cases.server";
 import { publishSeededCase } from "~/models/case.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/models/questionnaire.server";
+import { logger } from "~/logger.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/models/release-build.server";
 import { DEMO_FIRMS } from "./demo-firms";
-import { memberships, organisations, roleGrants, users } from "./schema";
+import { memberships, organisations, roleGrants, statisticsReleases, users } from "./schema";
+import { defaultPeriods, Synthesiser } from "./synth/generate";
+import { taxonomyFromContent, writeSynthetic } from "./synth/run";
+import { hasSynthetic, type Executor } from "./synth/writer";
 
 export const DEMO_PASSWORD = "qmd-demo-2026";
 
@@ -28,10 +34,70 @@ export function demoCreditCode(regionCode: string, serial: number): string {
 
 
 
+/**
+ * Synthetic firms (decision 014) the demo adds, so that statistics, peer groups and disclosure
+ * control have something to work on: about 2,000 firms with ~4,300 submitted assessments over the
+ * last three years, a few seconds on PGlite. Same seed every time.
+ */
+export const DEMO_SYNTHETIC_FIRMS = 2000;
+export const DEMO_SYNTHETIC_SEED = "qmd-demo";
+
+async function demoSynthesiser(): Promise<Synthesiser | null> {
+  // Read before any transaction opens: PGlite runs one statement at a time.
+  await syncQuestionnaireVersions();
+  const version = await currentQuestionnaireVersion();
+  if (!version) return null;
+  return new Synthesiser(version, taxonomyFromContent(), { seed: DEMO_SYNTHETIC_SEED, firms: DEMO_SYNTHETIC_FIRMS, periods: defaultPeriods(), now: new Date() });
+}
+
+async function addDemoSyntheticFirms(ex: Executor, synth: Synthesiser | null): Promise<void> {
+  if (!synth) return;
+  const report = await writeSynthetic(ex, synth);
+  logger.info({ firms: report.firms, assessments: report.assessments, seconds: report.seconds }, "synthetic demo firms added");
+}
+
+/** A demo database from before synthetic data (demo users, no synthetic firm) gets its synthetic firms. */
+async function topUpDemoSynthetic(): Promise<void> {
+  const [demo] = await db().select({ id: users.id }).from(users).where(sql`${users.isDemo}`).limit(1);
+  if (!demo || (await hasSynthetic(db()))) return;
+  const synth = await demoSynthesiser();
+  await db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(4751204)`);
+    if (await hasSynthetic(tx)) return;
+    await addDemoSyntheticFirms(tx, synth);
+  });
+}
+
+/** A demo with synthetic firms and no statistics release yet gets one, built and published as an analyst would. */
+async function ensureDemoRelease(): Promise<void> {
+  const [{ releases } = { releases: 0 }] = await db().select({ releases: sql<number>`count(*)::int` }).from(statisticsReleases);
+  if (releases > 0 || !(await hasSynthetic(db()))) return;
+  const version = await currentQuestionnaireVersion();
+  if (!version) return;
+  try {
+    const built = await buildRelease({ version, label: "演示数据第1期 Demo release 1", actorId: null });
+    await publishRelease(built.id, null);
+    logger.info({ number: built.number, cells: (built.summary as { cells?: number }).cells }, "demo statistics release published");
+  } catch (e) {
+    // Another process built it first, or there is nothing to release: the demo still starts.
+    if (!(e instanceof ReleaseError) && !String(e).includes("statistics_releases_")) throw e;
+  }
+}
+
 export async function seedDemoIfEmpty(): Promise<boolean> {
+  const seeded = await seedDemoData();
+  await ensureDemoRelease();
+  return seeded;
+}
+
+async function seedDemoData(): Promise<boolean> {
   const [{ n } = { n: 0 }] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
-  if (n > 0) return false;
+  if (n > 0) {
+    await topUpDemoSynthetic();
+    return false;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const synth = await demoSynthesiser();
   return db().transaction(async (tx) => {
     // Several processes may start at once: one seeds, the others find users and stop.
     await tx.execute(sql`select pg_advisory_xact_lock(4751204)`);
@@ -60,6 +126,7 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       const { slug: _slug, demoFirm, anonymised, ...content } = demo;
       await publishSeededCase(tx, { firmId: firms[demoFirm]!.id, ownerId: id("owner"), analystId: id("analyst"), content, anonymised });
     }
+    await addDemoSyntheticFirms(tx, synth);
     return true;
   });
 }

@@ -21,7 +21,7 @@ export function usePublisher(options: Pick<CatalogueOptions, "regions" | "sizes"
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const name = (list: Named[], id: string) => list.find((x) => x.id === id)?.[locale] ?? id;
-  return (content: CaseContent, firm: string | null) => {
+  return (content: Pick<CaseContent, "regionCode" | "industryDivision" | "sizeClass">, firm: string | null) => {
     const region = name(options.regions, content.regionCode);
     if (firm) return t("cases.namedPublisher", { firm, region });
     const division = name(options.divisions, content.industryDivision).replace(/^C\d{2}\s*/, "");

@@ -30,11 +30,13 @@ export function SiteShell({ user, locale, demo, children }: { user: ShellUser | 
             <li><NavLink to="/guide">{t("nav.guide")}</NavLink></li>
             <li><NavLink to="/scenes">{t("nav.scenes")}</NavLink></li>
             <li><NavLink to="/cases">{t("nav.cases")}</NavLink></li>
+            <li><NavLink to="/statistics">{t("stats.navLink")}</NavLink></li>
             <li><NavLink to="/scoring">{t("nav.scoring")}</NavLink></li>
             {user ? (
               <>
                 <li><NavLink to="/account">{t("nav.account")}</NavLink></li>
                 {user.isReviewer ? <li><NavLink to="/review/cases">{t("nav.review")}</NavLink></li> : null}
+                {user.isReviewer ? <li><NavLink to="/admin/releases">{t("admin.releases")}</NavLink></li> : null}
                 {user.isAdmin ? <li><NavLink to="/admin">{t("nav.admin")}</NavLink></li> : null}
                 <li>
                   <Form method="post" action="/logout" className="inline-form">

@@ -4,10 +4,21 @@ import { pick, type Locale } from "../i18n/locales";
 import type { ReportData } from "../models/report.server";
 import { BarChart } from "./charts/bar-chart";
 import { RadarChart } from "./charts/radar-chart";
+import { PeerBenchmarkSection } from "./peer-benchmark";
 
 export function ReportView({ report, locale, articleHref, sceneHref, caseHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string; sceneHref: (slug: string) => string; caseHref: (id: string) => string }) {
   const { t } = useTranslation();
   const names = report.dimensions.map((d) => pick(d.name, locale));
+  const peerLines = report.peers.status === "ok" ? report.dimensions.map((d) => (report.peers.status === "ok" ? report.peers.peers.dimensions[d.id] : undefined) ?? { median: null, p75: null }) : null;
+  const medians = peerLines?.map((l) => l.median) ?? [];
+  const tops = peerLines?.map((l) => l.p75) ?? [];
+  const complete = (xs: Array<number | null>) => xs.length > 0 && xs.every((x) => x !== null);
+  const radarSeries = [
+    { label: t("report.score"), values: report.dimensions.map((d) => d.score), className: "series-firm" },
+    ...(complete(medians) ? [{ label: t("benchmark.median"), values: medians, className: "series-median" }] : []),
+    ...(complete(tops) ? [{ label: t("benchmark.p75"), values: tops, className: "series-p75" }] : []),
+  ];
+  const barMarks = peerLines ? [{ values: medians, className: "mark-median" }, { values: tops, className: "mark-p75" }] : [];
   const articles = (ns: number[]) =>
     ns.map((n, i) => (
       <span key={n}>
@@ -52,9 +63,16 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
 
       <h2>{t("report.dimensions")}</h2>
       <div className="charts">
-        <RadarChart axes={names} series={[{ label: t("report.score"), values: report.dimensions.map((d) => d.score), className: "series-firm" }]} title={t("report.radarTitle")} id="radar-chart" describedBy="dimension-table-caption" />
-        <BarChart bars={report.dimensions.map((d, i) => ({ label: names[i]!, value: d.score }))} title={t("report.barTitle")} id="bar-chart" describedBy="dimension-table-caption" />
+        <RadarChart axes={names} series={radarSeries} title={t("report.radarTitle")} id="radar-chart" describedBy="dimension-table-caption" />
+        <BarChart bars={report.dimensions.map((d, i) => ({ label: names[i]!, value: d.score }))} marks={barMarks} title={t("report.barTitle")} id="bar-chart" describedBy="dimension-table-caption" />
       </div>
+      {peerLines ? (
+        <ul className="legend">
+          <li><span className="swatch firm" aria-hidden="true" />{t("report.score")}</li>
+          <li><span className="swatch median" aria-hidden="true" />{t("benchmark.median")}</li>
+          <li><span className="swatch p75" aria-hidden="true" />{t("benchmark.p75")}</li>
+        </ul>
+      ) : null}
       <table>
         <caption id="dimension-table-caption">{t("report.tableCaption")}</caption>
         <thead>
@@ -62,6 +80,8 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
             <th scope="col">{t("report.dimension")}</th>
             <th scope="col">{t("report.score")}</th>
             <th scope="col">{t("report.level")}</th>
+            {peerLines ? <th scope="col">{t("benchmark.median")}</th> : null}
+            {peerLines ? <th scope="col">{t("benchmark.p75")}</th> : null}
             <th scope="col">{t("report.weight")}</th>
             <th scope="col">{t("report.answered")}</th>
             <th scope="col">{t("report.articles")}</th>
@@ -73,6 +93,8 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
               <th scope="row">{names[i]}</th>
               <td>{d.score === null ? t("report.notApplicable") : d.score.toFixed(1)}</td>
               <td>{d.level ?? t("report.noScore")}</td>
+              {peerLines ? <td>{peerLines[i]!.median ?? "—"}</td> : null}
+              {peerLines ? <td>{peerLines[i]!.p75 ?? "—"}</td> : null}
               <td>{Math.round(d.weight * 100)}%</td>
               <td>{`${d.answered}/${d.total}`}</td>
               <td>{articles(d.articles)}</td>
@@ -82,13 +104,13 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
       </table>
 
       <h2>{t("report.priorities")}</h2>
-      <p className="muted">{t("report.prioritiesLead")}</p>
+      <p className="muted">{peerLines ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead")}</p>
       {report.priorities.length === 0 ? <p>{t("report.noPriorities")}</p> : null}
       <ol className="plain-list">
         {report.priorities.map((p) => (
           <li key={pick(p.dimension, locale)} className="priority">
             <h3>
-              {pick(p.dimension, locale)} · {p.score.toFixed(1)} · {t("report.gap", { gap: p.gap.toFixed(1) })}
+              {pick(p.dimension, locale)} · {p.score.toFixed(1)} · {peerLines ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target }) : t("report.gap", { gap: p.gap.toFixed(1) })}
               {p.heldStage ? <span className="tag"> {t("report.heldStage")}</span> : null}
             </h3>
             {p.recommendation ? (
@@ -136,7 +158,7 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
       </ol>
 
       <h2>{t("report.peers")}</h2>
-      <p className="placeholder" data-testid="peer-benchmark">{t("report.peersPending")}</p>
+      <PeerBenchmarkSection outcome={report.peers} score={report.overall} />
 
       <h2>{t("report.progress")}</h2>
       {report.history.length <= 1 ? (

@@ -119,11 +119,14 @@ export type SubmitResult =
 // The update and its audit entry in one statement: together or not at all, in one round trip.
 const SUBMIT_SQL = `
   with submitted as (
-    update assessments
+    update assessments a
     set status = 'submitted', answers = $1::jsonb, overall_score = $2, stage = $3, dimension_scores = $4::jsonb,
-        result = $5::jsonb, version = version + 1, submitted_at = now(), submitted_by = $6, updated_at = now()
-    where id = $7 and status = 'draft' and version = $8
-    returning id
+        result = $5::jsonb, version = a.version + 1, submitted_at = now(), submitted_by = $6, updated_at = now(),
+        industry_division = o.industry_division, region_code = o.region_code, size_class = o.size_class,
+        unit_key = coalesce(o.group_key, o.id::text)
+    from organisations o
+    where a.id = $7 and a.status = 'draft' and a.version = $8 and o.id = a.organisation_id
+    returning a.id
   )
   insert into audit_log (actor_id, action, subject_type, subject_id, details)
   select $6, 'assessment.submitted', 'assessment', id::text, $9::jsonb from submitted

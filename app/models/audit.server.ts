@@ -30,6 +30,8 @@ export type AuditAction =
   | "case.publish"
   | "scene.created"
   | "scene.updated"
+  | "release.built"
+  | "release.published"
   | "role.granted"
   | "role.revoked";
 

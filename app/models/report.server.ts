@@ -1,6 +1,6 @@
 // Everything the firm's report shows, computed from the stored result and the model.
 import type { Assessment, Organisation } from "~db/schema";
-import type { AssessmentResult } from "../assessment/scoring";
+import { rankPriorities, type AssessmentResult } from "../assessment/scoring";
 import type { QuestionnaireVersion } from "../assessment/versions.server";
 import type { Localized } from "../content/schemas";
 import type { Scene } from "../content/schemas";
@@ -8,6 +8,7 @@ import { industries } from "../content/taxonomies.server";
 import { matchScenes } from "../report/scene-match";
 import { listAssessments } from "./assessment.server";
 import { casesForFirm } from "./case.server";
+import { peerBenchmark, type PeerOutcome } from "./peer-benchmark.server";
 import { allScenes } from "./scene.server";
 
 export const REPORT_PRIORITIES = 5;
@@ -41,9 +42,12 @@ export interface ReportData {
   nextStage: { number: number; name: Localized } | null;
   held: Array<{ id: string; explanation: Localized }>;
   dimensions: Array<{ id: string; name: Localized; score: number | null; level: number | null; weight: number; articles: number[]; answered: number; total: number }>;
+  /** The peer benchmark from the newest public release; priorities rank by the gap to its top quartile when present. */
+  peers: PeerOutcome;
   priorities: Array<{
     dimension: Localized;
     score: number;
+    target: number;
     gap: number;
     heldStage: boolean;
     recommendation: { title: Localized; actions: Localized[]; articles: number[]; scenes: ReportScene[]; cases: ReportCase[] } | null;
@@ -59,8 +63,18 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
   const next = model.stages.find((s) => s.stage === result.stage + 1);
   const dimension = (id: string) => model.dimensions.find((d) => d.id === id)!;
   const levels = Object.fromEntries(result.dimensions.map((d) => [d.id, d.level]));
-  const catalogue: Scene[] = await allScenes();
-  const shown = result.priorities.slice(0, REPORT_PRIORITIES).map((p) => {
+  // Independent reads at once: each is a round trip, and PostgreSQL shares the cores with the server.
+  const [catalogue, peers, earlier]: [Scene[], Awaited<ReturnType<typeof peerBenchmark>>, Awaited<ReturnType<typeof listAssessments>>] = await Promise.all([
+    allScenes(),
+    peerBenchmark(assessment),
+    listAssessments(assessment.organisationId),
+  ]);
+  // With peers, the target of each dimension is the peer group's top quartile (where published), not 100.
+  const targets =
+    peers.status === "ok" ? Object.fromEntries(Object.entries(peers.peers.dimensions).flatMap(([id, d]) => (d.p75 === null ? [] : [[id, d.p75]]))) : {};
+  const gated = new Set(result.heldBy.map((id) => model.gates.find((g) => g.id === id)?.dimension).filter((d): d is string => !!d));
+  const ranked = peers.status === "ok" ? rankPriorities(model, result.dimensions, gated, targets) : result.priorities;
+  const shown = ranked.slice(0, REPORT_PRIORITIES).map((p) => {
     const rec = model.recommendations.find((r) => r.dimension === p.dimension && r.level === p.level) ?? null;
     const scenes = rec ? matchScenes(catalogue, { dimension: p.dimension, recommended: rec.scenes ?? [], industryGroup, levels, limit: SCENES_PER_PRIORITY }) : [];
     return { p, rec, scenes };
@@ -75,7 +89,7 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
       .filter((c) => c.sceneSlugs.some((s) => scenes.includes(s)) || c.articles.some((a) => articles.includes(a)))
       .slice(0, CASES_PER_PRIORITY)
       .map((c) => ({ id: c.id, title: c.content.title, sameIndustry: industries().divisions.find((d) => d.code === c.content.industryDivision)?.group === industryGroup, fictional: c.isFictional }));
-  const submitted = (await listAssessments(assessment.organisationId))
+  const submitted = earlier
     .filter((a) => a.status === "submitted" && a.overallScore !== null && a.stage !== null)
     .sort((a, b) => a.period.localeCompare(b.period));
   return {
@@ -89,9 +103,11 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
     nextStage: next ? { number: next.stage, name: next.name } : null,
     held: result.heldBy.map((id) => ({ id, explanation: model.gates.find((g) => g.id === id)!.explanation })),
     dimensions: result.dimensions.map((d) => ({ ...d, name: dimension(d.id).name, weight: dimension(d.id).weight, articles: dimension(d.id).articles })),
+    peers,
     priorities: shown.map(({ p, rec, scenes }) => ({
       dimension: dimension(p.dimension).name,
       score: p.score,
+      target: p.target,
       gap: p.gap,
       heldStage: p.heldStage,
       recommendation: rec

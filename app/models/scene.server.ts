@@ -6,7 +6,7 @@ import type { Db } from "~db/connect";
 import { sceneRevisions, scenes, users } from "~db/schema";
 import { scenesOnDisk } from "../content/scenes.server";
 import type { Scene } from "../content/schemas";
-import { db } from "../db.server";
+import { db, perDatabase } from "../db.server";
 import { normaliseSearchText, searchGrams } from "../search/grams";
 import { countCapped, searchConditions } from "../search/sql.server";
 import { recordAudit } from "./audit.server";
@@ -110,9 +110,18 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
 }
 
 /** The whole catalogue (tens of rows): for matching scenes to a report's priorities. */
+// Every report reads the whole catalogue: keep it per database while the scenes table is unchanged
+// (an edit bumps updated_at; the check is one index-free aggregate over ~60 rows).
+const catalogueCache = perDatabase<{ stamp?: string; scenes: Scene[] }>(() => ({ scenes: [] }));
+
 export async function allScenes(): Promise<Scene[]> {
+  const [{ stamp }] = (await db().select({ stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')` }).from(scenes)) as [{ stamp: string }];
+  const cached = catalogueCache();
+  if (cached.stamp === stamp) return cached.scenes;
   const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
-  return rows.map((r) => r.content as Scene);
+  const catalogue = rows.map((r) => r.content as Scene);
+  Object.assign(cached, { stamp, scenes: catalogue });
+  return catalogue;
 }
 
 export async function scenesForArticle(article: number): Promise<Scene[]> {

@@ -17,6 +17,7 @@ export default function AdminHome() {
         <li><Link to="/admin/users">{t("admin.users")}</Link></li>
         <li><Link to="/admin/audit">{t("admin.audit")}</Link></li>
         <li><Link to="/admin/outbox">{t("admin.outbox")}</Link></li>
+        <li><Link to="/admin/releases">{t("admin.releases")}</Link></li>
       </ul>
     </>
   );

@@ -8,6 +8,9 @@ import { requireFirmAssessment } from "~/models/firm-assessment.server";
 import { getFirm } from "~/models/organisation.server";
 import { buildReport } from "~/models/report.server";
 
+// A finished report needs no client-side React: plain HTML, rendered per request (firm data: not cached).
+export const handle = { hydrate: false, cacheRender: false };
+
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
@@ -37,10 +40,14 @@ export default function ReportPage() {
   );
 }
 
+/** Works without hydration: /print.js handles the click. */
 function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" className="button button--secondary" onClick={() => window.print()}>
-      {label}
-    </button>
+    <>
+      <button type="button" className="button button--secondary" data-print>
+        {label}
+      </button>
+      <script src="/print.js" defer />
+    </>
   );
 }

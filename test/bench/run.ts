@@ -27,6 +27,12 @@ const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaire
 if (want("scoring")) results.scoring = benchScoring();
 if (want("submit")) results.submit = await benchSubmit(Number(process.env.BENCH_SUBMISSIONS ?? 3000));
 if (want("search")) results.search = await benchSearch(Number(process.env.BENCH_CASES ?? 10_000));
+if (want("statistics"))
+  results.statistics = await withBenchDatabase("qmd_bench_stats", async ({ url, startServer }) => {
+    const { benchStatistics } = await import("./statistics");
+    const part = await benchStatistics({ url, startServer, serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)], peakRss, percentile }, Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000));
+    return { ...part, postgresBaseline: await postgresBaseline(url) };
+  });
 console.log(JSON.stringify(results, null, 2));
 
 function benchScoring() {
@@ -204,10 +210,13 @@ interface BenchDatabase {
 
 /** A fresh PostgreSQL database for one bench part, dropped afterwards (BENCH_KEEP_DB=1 keeps it, for EXPLAIN and the like). */
 async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => Promise<T>): Promise<T> {
-  const dbName = `${prefix}_${process.pid}`;
+  // BENCH_REUSE_DB=<name> runs a part on a database kept from an earlier run (BENCH_KEEP_DB=1), e.g. the
+  // 1,000,000-assessment one, without loading it again; it is kept afterwards.
+  const reuse = process.env.BENCH_REUSE_DB;
+  const dbName = reuse ?? `${prefix}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = withDatabase(adminUrl, dbName);
   const servers: Array<ReturnType<typeof spawn>> = [];
   const startServer = async (port: number, workers: string, nodeArgs: string[] = []) => {
@@ -221,7 +230,7 @@ async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => 
   } finally {
     for (const server of servers) server.kill("SIGTERM");
     if (servers.length) await new Promise((r) => setTimeout(r, 500));
-    if (process.env.BENCH_KEEP_DB === "1") console.error(`kept database ${dbName}`);
+    if (process.env.BENCH_KEEP_DB === "1" || reuse) console.error(`kept database ${dbName}`);
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
@@ -282,6 +291,7 @@ async function prepareSubmitFixtures(url: string, n: number) {
 /** What PostgreSQL itself does on this machine: single-row insert-and-commit, and an index lookup. */
 async function postgresBaseline(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 32 });
+  await pool.query("drop table if exists bench_baseline");
   await pool.query("create table bench_baseline (id bigserial primary key, payload jsonb not null)");
   const insertRate = async (connections: number, seconds: number) => {
     let count = 0;
@@ -302,6 +312,7 @@ async function postgresBaseline(url: string) {
   const start = process.hrtime.bigint();
   for (let i = 1; i <= lookups; i++) await pool.query("select * from bench_baseline where id = $1", [i]);
   const lookupMs = Number(process.hrtime.bigint() - start) / 1e6 / lookups;
+  await pool.query("drop table bench_baseline");
   await pool.end();
   return { insertCommitPerSecond1Conn: one, insertCommitPerSecond32Conn: many, indexLookupMs: round(lookupMs, 3) };
 }

@@ -1,16 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./support/helpers";
+import { expectAccessible, expectChinesePage } from "./support/helpers";
 
 const pages = ["/", "/scenes", "/scoring", "/guide", "/guide/1", "/guide/13", "/guide/23", "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-token"];
 
 test.describe("public pages", () => {
   for (const path of pages) {
     test(`${path} renders in Chinese and passes axe`, async ({ page }) => {
-      const response = await page.goto(path);
-      expect(response?.status()).toBe(200);
-      await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-      await expect(page.locator("h1")).toHaveCount(1);
-      await expectAccessible(page);
+      await expectChinesePage(page, path);
     });
   }
 

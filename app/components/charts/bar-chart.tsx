@@ -6,7 +6,13 @@ export interface Bar {
   value: number | null;
 }
 
-export function BarChart({ bars, title, id, describedBy, width = 640 }: { bars: Bar[]; title: string; id: string; describedBy: string; width?: number }) {
+/** Reference lines drawn across each bar (e.g. the peers' median and top quartile), one value per bar. */
+export interface BarMarks {
+  values: Array<number | null>;
+  className: string;
+}
+
+export function BarChart({ bars, title, id, describedBy, width = 640, marks = [] }: { bars: Bar[]; title: string; id: string; describedBy: string; width?: number; marks?: BarMarks[] }) {
   const left = 190;
   const right = 50;
   const rowHeight = 30;
@@ -24,12 +30,17 @@ export function BarChart({ bars, title, id, describedBy, width = 640 }: { bars: 
           </text>
         </g>
       ))}
-      {bars.map((b) => (
+      {bars.map((b, i) => (
         <g key={b.label} transform={`translate(0, ${y(b.label) ?? 0})`}>
           <text x={left - 8} y={y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
             {b.label}
           </text>
           <rect x={x(0)} width={Math.max(0, x(b.value ?? 0) - x(0))} height={y.bandwidth()} className="chart-bar" />
+          {marks.map((m) =>
+            m.values[i] === null || m.values[i] === undefined ? null : (
+              <line key={m.className} x1={x(m.values[i]!)} x2={x(m.values[i]!)} y1={-3} y2={y.bandwidth() + 3} className={`chart-mark ${m.className}`} />
+            ),
+          )}
           <text x={x(b.value ?? 0) + 6} y={y.bandwidth() / 2} dominantBaseline="middle" className="chart-value">
             {b.value ?? "—"}
           </text>

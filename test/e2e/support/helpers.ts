@@ -22,6 +22,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** A page answers 200 in Chinese with one h1 and no axe violation. */
+export async function expectChinesePage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expectAccessible(page);
+}
+
 export async function signUp(page: Page, email: string, name = "E2E 用户", redirectTo?: string): Promise<void> {
   await page.goto(redirectTo ? `/signup?${new URLSearchParams({ redirectTo })}` : "/signup");
   await page.getByLabel("电子邮箱").fill(email);

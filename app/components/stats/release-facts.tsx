@@ -1,0 +1,46 @@
+// The facts that place a page's numbers: which release, when, from which questionnaire and model.
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export interface Facts {
+  number: number;
+  label: string;
+  periods: string[];
+  cutoff: string;
+  publishedAt: string | null;
+  questionnaire: string;
+  model: { id: string; version: number };
+}
+
+export const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
+
+export function ReleaseFacts({ release, methodologyQuery }: { release: Facts; methodologyQuery: string }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t("stats.facts.release")}</dt>
+        <dd>{t("stats.releaseName", { number: release.number, label: release.label })}</dd>
+      </div>
+      <div>
+        <dt>{t("stats.facts.published")}</dt>
+        <dd>{day(release.publishedAt)}</dd>
+      </div>
+      <div>
+        <dt>{t("stats.facts.cutoff")}</dt>
+        <dd>{day(release.cutoff)}</dd>
+      </div>
+      <div>
+        <dt>{t("stats.facts.periods")}</dt>
+        <dd>{release.periods.join("、")}</dd>
+      </div>
+      <div>
+        <dt>{t("stats.facts.versions")}</dt>
+        <dd>
+          {t("stats.facts.versionsValue", { questionnaire: release.questionnaire, model: release.model.id, version: release.model.version })}{" "}
+          <Link to={`/statistics/methodology${methodologyQuery}`}>{t("stats.facts.methodology")}</Link>
+        </dd>
+      </div>
+    </dl>
+  );
+}

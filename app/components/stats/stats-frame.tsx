@@ -1,0 +1,53 @@
+// What every statistics page shares: the section's navigation, the synthetic-data banner and a notice
+// when an older release is shown.
+import { Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface FrameRelease {
+  number: number;
+  label: string;
+  latest: boolean;
+  containsSynthetic: boolean;
+}
+
+const SECTIONS = [
+  ["", "overview"],
+  ["/industry", "industry"],
+  ["/region", "region"],
+  ["/size", "size"],
+  ["/trends", "trends"],
+  ["/methodology", "methodology"],
+  ["/releases", "releases"],
+] as const;
+
+export function StatsFrame({ release, explicit, children }: { release: FrameRelease | null; explicit: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const query = explicit && release ? `?release=${release.number}` : "";
+  return (
+    <>
+      <nav aria-label={t("stats.sections")} className="stats-nav">
+        <ul className="nav-list">
+          {SECTIONS.map(([path, key]) => (
+            <li key={key}>
+              <NavLink to={`/statistics${path}${path === "/releases" ? "" : query}`} end>
+                {t(`stats.nav.${key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {release?.containsSynthetic ? (
+        <p className="notice notice--warning" role="note">
+          <strong>{t("stats.synthetic")}</strong>
+        </p>
+      ) : null}
+      {release && !release.latest ? (
+        <p className="notice" role="note">
+          {t("stats.olderRelease", { number: release.number, label: release.label })} <Link to="/statistics">{t("stats.latestLink")}</Link>
+        </p>
+      ) : null}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// Choose the release and period (and, on the region page, an industry and a size): a plain GET form,
+// so every view is a link and works without JavaScript.
+import { useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export interface PickerOption {
+  value: string;
+  label: string;
+}
+
+export interface PickerData {
+  releases: Array<{ number: number; label: string; latest: boolean }>;
+  release: number;
+  periods: string[];
+  period: string;
+  filters?: Array<{ name: "industry" | "size"; value: string; options: PickerOption[] }>;
+}
+
+export function ViewPicker({ data }: { data: PickerData }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <form method="get" action={pathname} className="filters view-picker" aria-label={t("stats.picker.label")}>
+      <div className="field">
+        <label htmlFor="pick-release">{t("stats.picker.release")}</label>
+        <select id="pick-release" name="release" defaultValue={String(data.release)}>
+          {data.releases.map((r) => (
+            <option key={r.number} value={r.number}>
+              {t("stats.releaseName", { number: r.number, label: r.label })}
+              {r.latest ? t("stats.latestSuffix") : ""}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="pick-period">{t("stats.picker.period")}</label>
+        <select id="pick-period" name="period" defaultValue={data.period}>
+          {data.periods.map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+      </div>
+      {data.filters?.map((f) => (
+        <div className="field" key={f.name}>
+          <label htmlFor={`pick-${f.name}`}>{t(`stats.picker.${f.name}`)}</label>
+          <select id={`pick-${f.name}`} name={f.name} defaultValue={f.value}>
+            {f.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <div className="actions">
+        <button type="submit" className="button">
+          {t("stats.picker.apply")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+// The firm report's peer benchmark: a few primary-key reads of the newest public release that covers the
+// assessment's period, so its cost does not grow with the number of firms.
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { statisticsReleases, type Assessment, type StatisticsRelease } from "~db/schema";
+import { db, perDatabase } from "../db.server";
+import { Lru } from "../lib/lru";
+import { industries } from "../content/taxonomies.server";
+import { choosePeerGroup, histogramBin, positionBand, type PeerChoice, type PeerLevel, type PositionBand } from "../stats/peer-position";
+import { DISCLOSURE_RULES, GROUP_PREFIX, type ReleaseCell } from "../stats/types";
+import { rowsOf } from "./release-data.server";
+
+export interface PeerBenchmark {
+  release: { number: number; label: string; publishedAt: string; synthetic: boolean };
+  level: PeerLevel;
+  skipped: PeerChoice["skipped"];
+  firms: number;
+  band: PositionBand | null;
+  overall: { median: number | null; p75: number | null; mean: number };
+  /** Per dimension id: the peer median and top quartile (null when not published). */
+  dimensions: Record<string, { median: number | null; p75: number | null }>;
+  histogram: { edges: number[]; counts: number[]; firmBin: number };
+}
+
+export type PeerOutcome = { status: "ok"; peers: PeerBenchmark } | { status: "no-release" | "not-submitted" | "no-group" };
+
+const benchmarkable = (a: Assessment): a is Assessment & { industryDivision: string; sizeClass: string; overallScore: number } =>
+  a.status === "submitted" && a.overallScore !== null && !!a.industryDivision && !!a.sizeClass;
+
+export async function peerBenchmark(assessment: Assessment): Promise<PeerOutcome> {
+  if (!benchmarkable(assessment)) return { status: "not-submitted" };
+  // The newest public release that covers the period and has a usable group: a late submission can make a
+  // newer release suppress the firm's groups (across-time rule) while an older one still serves.
+  const releases = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(and(eq(statisticsReleases.questionnaireVersionId, assessment.questionnaireVersionId), isNotNull(statisticsReleases.publishedAt), sql`${assessment.period} = any(${statisticsReleases.periods})`))
+    .orderBy(desc(statisticsReleases.number))
+    .limit(RELEASES_TRIED);
+  if (releases.length === 0) return { status: "no-release" };
+  for (const release of releases) {
+    const peers = await fromRelease(assessment, release);
+    if (peers) return { status: "ok", peers };
+  }
+  return { status: "no-group" };
+}
+
+const RELEASES_TRIED = 4;
+
+type PeerCellRow = { industry: string; size: string; suppressed: boolean; reason: string | null; metrics: unknown };
+// A release's cells never change: the few a peer group needs are kept per release, period and key.
+const cellCache = perDatabase(() => new Lru<string, PeerCellRow[]>(5000));
+
+function peerCells(releaseId: string, period: string, industries: string[], sizes: string[]): Promise<PeerCellRow[]> {
+  return cellCache().through(`${releaseId}|${period}|${industries.join(",")}|${sizes.join(",")}`, async () =>
+    rowsOf<PeerCellRow>(
+      await db().execute(sql`select industry, size, suppressed, reason, metrics from release_cells
+        where release_id = ${releaseId} and period = ${period} and industry in (${sql.join(industries.map((i) => sql`${i}`), sql`, `)})
+          and region = '*' and size in (${sql.join(sizes.map((z) => sql`${z}`), sql`, `)})`),
+    ),
+  );
+}
+
+async function fromRelease(assessment: Assessment & { industryDivision: string; sizeClass: string; overallScore: number }, release: StatisticsRelease): Promise<PeerBenchmark | null> {
+  const division = assessment.industryDivision;
+  const group = industries().divisions.find((d) => d.code === division)?.group;
+  const keys: Array<[PeerLevel, string, string]> = [
+    ["division-size", division, assessment.sizeClass],
+    ["division", division, "*"],
+    ["group", group ? GROUP_PREFIX + group : "-", "*"],
+    ["all", "*", "*"],
+  ];
+  const rows = await peerCells(release.id, assessment.period, [...new Set(keys.map(([, i]) => i))], [...new Set(keys.map(([, , s]) => s))]);
+  const [{ counted }] = rowsOf<{ counted: boolean }>(
+    await db().execute(sql`select exists (select 1 from release_members where release_id = ${release.id} and assessment_id = ${assessment.id}) as counted`),
+  ) as [{ counted: boolean }];
+  const candidates = keys.map(([level, industry, size]) => {
+    const row = rows.find((r) => r.industry === industry && r.size === size);
+    return { level, cell: row ? ({ period: assessment.period, industry, region: "*", size, suppressed: row.suppressed, reason: row.reason, metrics: row.suppressed ? null : row.metrics } as ReleaseCell) : undefined };
+  });
+  const choice = choosePeerGroup(candidates, counted, DISCLOSURE_RULES.kBenchmark);
+  if (!choice) return null;
+  const m = choice.metrics;
+  const score = assessment.overallScore;
+  return {
+      release: { number: release.number, label: release.label, publishedAt: release.publishedAt!.toISOString(), synthetic: release.containsSynthetic },
+      level: choice.level,
+      skipped: choice.skipped,
+      firms: m.firms,
+      band: positionBand(score, m.overall),
+      overall: { median: m.overall.median, p75: m.overall.p75, mean: m.overall.mean },
+      dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, d]) => [id, { median: d?.median ?? null, p75: d?.p75 ?? null }])),
+      histogram: { edges: m.histogram.edges, counts: m.histogram.counts, firmBin: histogramBin(m.histogram.edges, score) },
+  };
+}

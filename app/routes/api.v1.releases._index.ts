@@ -1,0 +1,8 @@
+// GET /api/v1/releases: every public statistics release, newest first.
+import { apiJson, CACHE_LISTING, releaseJson } from "~/models/release-api.server";
+import { listPublicReleases } from "~/models/release-read.server";
+
+export async function loader() {
+  const releases = await listPublicReleases();
+  return apiJson({ releases: releases.map(releaseJson) }, CACHE_LISTING);
+}

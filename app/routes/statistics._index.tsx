@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ReleaseFacts } from "~/components/stats/release-facts";
+import { StatTableView } from "~/components/stats/stat-table";
+import { StatsBarChart } from "~/components/stats/stats-bar-chart";
+import { ChartSection, StatsPage } from "~/components/stats/stats-page";
+import { loadStatsPage } from "~/models/statistics-view.server";
+import { columnValues, formatValue } from "~/stats/present";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(request, ["national", "stages", "dimensions"] as const) };
+}
+
+export default function StatisticsOverview() {
+  const { page } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (!page) return <StatsPage title={t("stats.overview.title")} lead={t("stats.overview.lead")} picker={null} />;
+  const { national, stages, dimensions } = page.tables;
+  const row = national.rows[0]!;
+  const figure = (id: string) => formatValue(national, row, national.columns.findIndex((c) => c.id === id));
+  const weakest = columnValues(dimensions, "mean").filter((d) => d.value !== null).slice(0, 3);
+  return (
+    <StatsPage title={t("stats.overview.title")} lead={t("stats.overview.lead")} picker={page.picker} unknownPeriod={page.unknownPeriod} period={page.period}>
+      <ReleaseFacts release={page.release} methodologyQuery={`?release=${page.release.number}`} />
+      <section aria-labelledby="headline-heading">
+        <h2 id="headline-heading">{t("stats.overview.headline", { period: page.period })}</h2>
+        <div className="score-hero">
+          <p>
+            <span className="figure" data-testid="firms">{figure("firms")}</span>
+            <br />
+            {t("stats.overview.firms")}
+          </p>
+          <p>
+            <span className="figure" data-testid="mean">{figure("mean")}</span>
+            <br />
+            {t("stats.overview.mean")}
+          </p>
+          <p>
+            <span className="figure">{figure("median")}</span>
+            <br />
+            {t("stats.overview.median")}
+          </p>
+        </div>
+        {row.reason ? <p className="notice">{t(`stats.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p> : null}
+        <StatTableView table={national} query={page.query} />
+      </section>
+      <ChartSection id="stages" title={t("stats.overview.stagesTitle")}>
+        <StatsBarChart table={stages} column="share" id="chart-stages" title={stages.caption} unit="%" />
+        <StatTableView table={stages} query={page.query} />
+      </ChartSection>
+      <ChartSection id="weak" title={t("stats.overview.weakTitle")}>
+        {weakest.length ? (
+          <p>
+            {t("stats.overview.weakLead")}
+            {weakest.map((d) => `${d.label}（${d.text}）`).join("、")}
+          </p>
+        ) : null}
+        <StatsBarChart table={dimensions} column="mean" id="chart-dimensions" title={dimensions.caption} />
+        <StatTableView table={dimensions} query={page.query} />
+      </ChartSection>
+    </StatsPage>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { SingleTableStatsPage } from "~/components/stats/stats-page";
+import { loadStatsPage } from "~/models/statistics-view.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(request, ["industry"] as const) };
+}
+
+export default function StatisticsByIndustry() {
+  return <SingleTableStatsPage id="industry" page={useLoaderData<typeof loader>().page} />;
+}

@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ReleaseFacts } from "~/components/stats/release-facts";
+import { StatsPage } from "~/components/stats/stats-page";
+import { resolveLocale } from "~/i18n/locale.server";
+import { releaseFacts, releaseOptions, requestedRelease } from "~/models/statistics-view.server";
+import { suppressionMarks } from "~/stats/present";
+import { SUPPRESSION_REASONS, type DisclosureRules } from "~/stats/types";
+
+const RULES: Array<keyof DisclosureRules> = ["minUnitsForScores", "minUnitsForCounts", "quantileTailUnits", "dominanceSlack", "minChangedUnits", "minHistogramBin", "kBenchmark"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await requestedRelease(new URL(request.url));
+  if (!found) return { release: null };
+  const { release } = found;
+  const locale = await resolveLocale(request);
+  const m = release.methodology;
+  return {
+    release: releaseFacts(release),
+    releases: await releaseOptions(),
+    rules: RULES.map((id) => ({ id, value: m.rules[id] })),
+    marks: suppressionMarks(m.rules.minUnitsForScores),
+    minUnits: m.rules.minUnitsForScores,
+    note: m.note[locale],
+    dimensions: m.dimensions.map((d) => ({ id: d.id, name: d.name[locale] })),
+    firstPeriod: release.periods[release.periods.length - 1]!,
+  };
+}
+
+export default function StatisticsMethodology() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (!d.release) return <StatsPage title={t("stats.methodology.title")} lead={t("stats.methodology.lead")} picker={null} />;
+  const n = d.release.number;
+  return (
+    <>
+      <h1>{t("stats.methodology.title")}</h1>
+      <p className="lead">{t("stats.methodology.lead")}</p>
+      <ReleaseFacts release={d.release} methodologyQuery={`?release=${n}`} />
+      {d.note ? <p>{d.note}</p> : null}
+      <h2>{t("stats.methodology.rulesTitle")}</h2>
+      <table>
+        <caption>{t("stats.methodology.rulesCaption", { number: n })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("stats.methodology.rule")}</th>
+            <th scope="col" className="num">{t("stats.methodology.value")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.rules.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{t(`stats.methodology.rules.${r.id}`)}</th>
+              <td className="num">{r.value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t("stats.methodology.never")}</p>
+      <h2>{t("stats.methodology.reasonsTitle")}</h2>
+      <dl className="reasons">
+        {SUPPRESSION_REASONS.map((reason) => (
+          <div key={reason}>
+            <dt>
+              <strong>{d.marks[reason]}</strong> {t(`stats.reasons.${reason}`, { n: d.minUnits })}
+            </dt>
+            <dd>{t(`stats.methodology.reasonDetail.${reason}`, { n: d.minUnits })}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>
+            <strong>—</strong> {t("stats.withheld")}
+          </dt>
+          <dd>{t("stats.methodology.withheldDetail")}</dd>
+        </div>
+      </dl>
+      <h2>{t("stats.methodology.presentationTitle")}</h2>
+      <p>{t("stats.methodology.presentation")}</p>
+      <h2>{t("stats.methodology.dimensionsTitle")}</h2>
+      <ul>
+        {d.dimensions.map((x) => (
+          <li key={x.id}>
+            {x.name} <code>{x.id}</code>
+          </li>
+        ))}
+      </ul>
+      <h2>{t("stats.methodology.openDataTitle")}</h2>
+      <p>{t("stats.methodology.openData")}</p>
+      <ul>
+        <li>
+          <a href="/api/v1/openapi.json">{t("stats.methodology.openapi")}</a>
+        </li>
+        <li>
+          <a href={`/api/v1/releases/${n}`}>
+            <code>/api/v1/releases/{n}</code>
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/releases/${n}/cells?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>
+            <code>/api/v1/releases/{n}/cells?period={d.firstPeriod}&amp;region=*&amp;size=*</code>
+          </a>
+          {" · "}
+          <a href={`/api/v1/releases/${n}/cells.csv?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>CSV</a>
+          {" · "}
+          <a href={`/api/v1/releases/${n}/cells.xlsx?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>XLSX</a>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatTableView } from "~/components/stats/stat-table";
+import { ChartSection, StatsPage } from "~/components/stats/stats-page";
+import { TileMap } from "~/components/stats/tile-map";
+import { regions } from "~/content/taxonomies.server";
+import { resolveLocale } from "~/i18n/locale.server";
+import { loadStatsPage } from "~/models/statistics-view.server";
+import { shortRegionName } from "~/stats/present";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await resolveLocale(request);
+  const tiles = regions().map((r) => ({ code: r.code, short: locale === "zh" ? shortRegionName(r.zh) : r.abbr, row: r.tile.row, col: r.tile.col }));
+  return { page: await loadStatsPage(request, ["region"] as const, ["industry", "size"]), tiles };
+}
+
+export default function StatisticsByRegion() {
+  const { page, tiles } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <StatsPage title={t("stats.region.title")} lead={t("stats.region.lead")} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
+      {page ? (
+        <ChartSection id="region" title={t("stats.region.mapTitle", { period: page.period })}>
+          <TileMap table={page.tables.region} regions={tiles} id="chart-region" title={t("stats.region.mapLabel", { caption: page.tables.region.caption })} />
+          <StatTableView table={page.tables.region} query={page.query} />
+        </ChartSection>
+      ) : null}
+    </StatsPage>
+  );
+}

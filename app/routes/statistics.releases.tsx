@@ -1,0 +1,74 @@
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { day } from "~/components/stats/release-facts";
+import { listPublicReleases } from "~/models/release-read.server";
+
+export async function loader() {
+  const releases = await listPublicReleases();
+  return {
+    releases: releases.map((r) => ({
+      number: r.number,
+      label: r.label,
+      status: r.status,
+      latest: r.latest,
+      publishedAt: r.publishedAt,
+      cutoff: r.cutoff,
+      periods: r.periods,
+      questionnaire: r.methodology.questionnaire,
+      cells: r.summary.cells,
+      suppressed: Object.values(r.summary.suppressed).reduce<number>((a, b) => a + (b ?? 0), 0),
+      containsSynthetic: r.containsSynthetic,
+    })),
+  };
+}
+
+export default function StatisticsReleases() {
+  const { releases } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("stats.releases.title")}</h1>
+      <p className="lead">{t("stats.releases.lead")}</p>
+      {releases.length === 0 ? (
+        <p className="notice">{t("stats.none")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="releases-caption" tabIndex={0}>
+          <table>
+            <caption id="releases-caption">{t("stats.releases.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("stats.col.release")}</th>
+                <th scope="col">{t("stats.releases.status")}</th>
+                <th scope="col">{t("stats.facts.published")}</th>
+                <th scope="col">{t("stats.facts.cutoff")}</th>
+                <th scope="col">{t("stats.facts.periods")}</th>
+                <th scope="col">{t("stats.releases.questionnaire")}</th>
+                <th scope="col" className="num">{t("stats.releases.cells")}</th>
+                <th scope="col" className="num">{t("stats.releases.suppressed")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {releases.map((r) => (
+                <tr key={r.number}>
+                  <th scope="row">
+                    <Link to={`/statistics?release=${r.number}`}>{t("stats.releaseName", { number: r.number, label: r.label })}</Link>
+                  </th>
+                  <td>
+                    {r.latest ? t("stats.releases.latest") : t(`stats.releases.${r.status}`)}
+                    {r.containsSynthetic ? <span className="tag">{t("stats.releases.synthetic")}</span> : null}
+                  </td>
+                  <td>{day(r.publishedAt)}</td>
+                  <td>{day(r.cutoff)}</td>
+                  <td>{r.periods.join("、")}</td>
+                  <td>{r.questionnaire}</td>
+                  <td className="num">{r.cells}</td>
+                  <td className="num">{r.suppressed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

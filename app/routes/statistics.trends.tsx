@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatsLineChart } from "~/components/stats/line-chart";
+import { StatTableView } from "~/components/stats/stat-table";
+import { ChartSection, StatsPage } from "~/components/stats/stats-page";
+import { loadStatsPage } from "~/models/statistics-view.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(request, ["trends", "releases"] as const) };
+}
+
+export default function StatisticsTrends() {
+  const { page } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <StatsPage title={t("stats.trends.title")} lead={t("stats.trends.lead")} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
+      {page ? (
+        <>
+          <ChartSection id="trends" title={t("stats.trends.periodsTitle")}>
+            <StatsLineChart table={page.tables.trends} column="mean" id="chart-trends" title={page.tables.trends.caption} />
+            <StatTableView table={page.tables.trends} query={page.query} />
+          </ChartSection>
+          {page.tables.releases.rows.length > 1 ? (
+            <ChartSection id="releases" title={t("stats.trends.releasesTitle", { period: page.period })}>
+              <p>{t("stats.trends.releasesLead")}</p>
+              <StatsLineChart table={page.tables.releases} column="mean" id="chart-releases" title={page.tables.releases.caption} />
+              <StatTableView table={page.tables.releases} query={page.query} />
+            </ChartSection>
+          ) : null}
+        </>
+      ) : null}
+    </StatsPage>
+  );
+}

@@ -1,0 +1,26 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { StatsFrame } from "~/components/stats/stats-frame";
+import { requestedRelease } from "~/models/statistics-view.server";
+import styles from "~/components/stats/stats.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+// Public statistics need no JavaScript (GET forms, links, downloads): served as plain HTML, which saves
+// every visitor the loader data and the scripts, and the server their serialisation.
+export const handle = { hydrate: false };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await requestedRelease(new URL(request.url));
+  const r = found?.release;
+  return { release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null, explicit: found?.explicit ?? false };
+}
+
+export default function Statistics() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <StatsFrame release={d.release} explicit={d.explicit}>
+      <Outlet />
+    </StatsFrame>
+  );
+}

@@ -1,0 +1,29 @@
+// Download one statistics table (/statistics/tables/<table>.<csv|json|xlsx>?release=&period=…): the
+// same table, built by the same code, as the page shows.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/http.server";
+import { buildStatsTable, isTableId, resolveStatsView } from "~/models/statistics-view.server";
+import { downloadName, tableCsv, tableJson } from "~/stats/serialise";
+import { tableXlsx, XLSX_TYPE } from "~/stats/serialise-xlsx.server";
+import { ALL } from "~/stats/types";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(params.file ?? "");
+  const id = match?.[1];
+  const ext = match?.[2];
+  if (!id || !ext || !isTableId(id)) notFound();
+  const view = (await resolveStatsView(request)) ?? notFound();
+  const table = await buildStatsTable(id, view);
+  const filters = id === "region" ? Object.fromEntries(Object.entries({ industry: view.industry, size: view.size }).filter(([, v]) => v !== ALL)) : {};
+  const meta = { release: view.release.number, period: id === "trends" ? null : view.period, filters, containsSynthetic: view.release.containsSynthetic };
+  const name = downloadName(view.release.number, [id, ...Object.values(filters)].join("-"), ext, meta.period);
+  const headers: Record<string, string> = {
+    "Content-Disposition": `attachment; filename="${name}"`,
+    // A release never changes, but the table's language follows the visitor's choice.
+    "Cache-Control": "public, max-age=3600",
+    Vary: "Cookie",
+  };
+  if (ext === "csv") return new Response(tableCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  if (ext === "json") return new Response(JSON.stringify(tableJson(table, meta), null, 1), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(new Uint8Array(await tableXlsx(table, meta)), { headers: { ...headers, "Content-Type": XLSX_TYPE } });
+}

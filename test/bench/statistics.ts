@@ -1,0 +1,99 @@
+// Bench part "statistics": PostgreSQL loaded with BENCH_ASSESSMENTS synthetic assessments (default
+// 1,000,000, through `db:synth`), then: release build time and memory (`release:build`, its own process),
+// and p50/p95 of a firm's report (with its peer position) and of the statistics overview under concurrent load.
+import { spawn } from "node:child_process";
+import pg from "pg";
+
+export interface StatisticsBenchDeps {
+  url: string;
+  startServer: (port: number, workers: string) => Promise<ReturnType<typeof spawn>>;
+  serverPids: (server: ReturnType<typeof spawn>) => number[];
+  peakRss: (pid: number) => number | null;
+  percentile: (xs: number[], p: number) => number;
+}
+
+function runScript(script: string, args: string[], url: string): Promise<{ stdout: string; seconds: number }> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(script.includes("release") ? ["--max-old-space-size=128"] : []), "--import", "tsx", script, ...args], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.on("exit", (code) => (code === 0 ? resolve({ stdout, seconds: Number(process.hrtime.bigint() - started) / 1e9 }) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+const lastJson = (text: string) => JSON.parse(text.trim().split("\n").filter((l) => l.startsWith("{")).pop()!);
+
+export async function benchStatistics(deps: StatisticsBenchDeps, target: number) {
+  const { expectedAssessmentsPerFirm } = await import("../../db/synth/generate");
+  const firms = Math.ceil(target / expectedAssessmentsPerFirm(3));
+  const client = new pg.Client({ connectionString: deps.url });
+  await client.connect();
+  const hasTable = (await client.query<{ t: string | null }>("select to_regclass('assessments')::text as t")).rows[0]!.t !== null;
+  const loaded = hasTable && (await client.query<{ n: boolean }>("select exists (select 1 from assessments where is_synthetic) as n")).rows[0]!.n;
+  const synth = loaded ? { seconds: 0, stdout: "" } : await runScript("db/synth/cli.ts", ["--firms", String(firms), "--seed", "2026", "--periods", "2023,2024,2025"], deps.url);
+  await client.query("analyze");
+  const assessments = (await client.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")).rows[0]!.n;
+  const build = await runScript("db/release-cli.ts", ["--publish", "--label", `bench-${Date.now()}`], deps.url);
+  const built = lastJson(build.stdout);
+
+  // Fifty firm members, each with a session, looking at their own latest report.
+  const { hashToken, generateToken } = await import("../../app/auth/tokens.server");
+  const { serializeSessionCookie } = await import("../../app/auth/session.server");
+  const picks = (await client.query<{ org: string; id: string }>(
+    "select organisation_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit 50",
+  )).rows;
+  const members: Array<{ path: string; cookie: string }> = [];
+  for (const [i, p] of picks.entries()) {
+    const user = (await client.query<{ id: string }>("insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id", [`stats-bench-${Date.now()}-${i}@example.test`])).rows[0]!;
+    await client.query("insert into memberships (organisation_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
+    const token = generateToken();
+    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [hashToken(token), user.id]);
+    members.push({ path: `/firms/${p.org}/assessments/${p.id}/report`, cookie: (await serializeSessionCookie(token)).split(";")[0]! });
+  }
+  await client.end();
+
+  const port = 3292;
+  const server = await deps.startServer(port, process.env.BENCH_WORKERS ?? "2");
+  const get = async (path: string, cookie?: string) => {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: cookie ? { cookie } : {} });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, body };
+  };
+  const probe = await get(members[0]!.path, members[0]!.cookie);
+  const hasPeers = probe.body.includes('data-testid="peer-band"');
+  const load = async (paths: Array<{ path: string; cookie?: string }>, visitors: number, perVisitor: number) => {
+    for (const p of paths) await get(p.path, p.cookie); // warm-up: each page once, as on a server in service
+    const ms: number[] = [];
+    await Promise.all(
+      Array.from({ length: visitors }, async (_, v) => {
+        for (let r = 0; r < perVisitor; r++) {
+          const p = paths[(r * visitors + v) % paths.length]!;
+          ms.push((await get(p.path, p.cookie)).ms);
+        }
+      }),
+    );
+    return { samples: ms.length, concurrentVisitors: visitors, p50: deps.percentile(ms, 50), p95: deps.percentile(ms, 95), max: Math.round(Math.max(...ms)) };
+  };
+  const statisticsPaths = ["/statistics", "/statistics/industry", "/statistics/region", "/statistics/size", "/statistics/trends"].map((path) => ({ path }));
+  // Four visitors at once (as in the search part), then eight.
+  const atLoad = async (visitors: number) => ({
+    reportWithPeerPosition: { ...(await load(members, visitors, 100)), peerBandShown: hasPeers },
+    statisticsOverview: await load([{ path: "/statistics" }], visitors, 100),
+    statisticsPages: await load(statisticsPaths, visitors, 50),
+  });
+  const fourVisitors = await atLoad(4);
+  const eightVisitors = await atLoad(8);
+  const rss = deps.serverPids(server).map(deps.peakRss).filter((x): x is number => x !== null);
+  return {
+    assessments,
+    synthSeconds: loaded ? "reused" : Math.round(synth.seconds),
+    release: { buildSecondsWallClock: Math.round(build.seconds * 10) / 10, buildMsInsideTransaction: built.summary?.buildMs, cells: built.summary?.cells, suppressed: built.summary?.suppressed, unresolved: built.summary?.unresolved, peakRssMB: built.peakRssMB },
+    fourVisitors,
+    eightVisitors,
+    serverPeakRssMB: { largestProcess: Math.max(...rss), allProcesses: rss.reduce((a, b) => a + b, 0) },
+    targets: { p95Ms: 50, releaseBuildSeconds: 60, rssMB: 300 },
+  };
+}

@@ -1,0 +1,160 @@
+// Public statistics pages in Chromium against a server of their own, started on a database that holds
+// hand-made releases (test/support/releases.ts): the release builder's output is not needed here.
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { insertRelease } from "../support/releases";
+import { expectAccessible, expectChinesePage } from "./support/helpers";
+import { ownServer } from "./support/own-server";
+
+const own = ownServer(7, "stats");
+const baseURL = own.baseURL;
+
+test.describe.configure({ mode: "serial" });
+test.use({ baseURL });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await own.start(async (handle) => {
+    await insertRelease(handle.db, { number: 1, status: "superseded", label: "2025 年第一期" });
+    await insertRelease(handle.db, { number: 2, label: "2025 年第二期", shift: 2, containsSynthetic: true });
+    await insertRelease(handle.db, { number: 3, status: "built", label: "未发布", shift: 9 });
+  });
+});
+
+test.afterAll(() => own.stop());
+
+/** The text of a page table, header row first, as a visitor reads it. */
+function tableText(page: Page, id: string): Promise<string[][]> {
+  return page.locator(`#table-${id} tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? "").trim())));
+}
+
+/** RFC 4180 fields of CSV text without line breaks inside fields. */
+function parseCsv(text: string): string[][] {
+  return text
+    .replace(/\r\n$/, "")
+    .split("\r\n")
+    .map((line) => {
+      const fields: string[] = [];
+      let field = "";
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const ch = line[i]!;
+        if (quoted) {
+          if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+          else if (ch === '"') quoted = false;
+          else field += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ",") fields.push(field), (field = "");
+        else field += ch;
+      }
+      fields.push(field);
+      return fields;
+    });
+}
+
+const pages = ["/statistics", "/statistics/industry", "/statistics/region", "/statistics/size", "/statistics/trends", "/statistics/methodology", "/statistics/releases", "/statistics?release=1"];
+
+for (const path of pages) {
+  test(`${path} renders in Chinese and passes axe`, async ({ page }) => {
+    await expectChinesePage(page, path);
+  });
+}
+
+test("the overview shows the latest release, its synthetic-data banner and the weakest dimensions", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "统计数据" }).click();
+  await expect(page).toHaveURL(/\/statistics$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("统计数据概览");
+  await expect(page.getByText("本期统计发布含合成演示数据")).toBeVisible();
+  await expect(page.locator(".facts")).toContainText("第 2 期（2025 年第二期）");
+  await expect(page.getByRole("heading", { name: "薄弱环节" })).toBeVisible();
+  await expect(page.locator('svg[data-chart="chart-stages"]')).toHaveAttribute("role", "img");
+  const firms = await page.getByTestId("firms").textContent();
+  const national = await tableText(page, "national");
+  expect(national[1]![1]).toBe(firms);
+  expect((await page.goto("/statistics?release=3"))?.status()).toBe(404);
+});
+
+test("the map shows every province with its value, and suppressed provinces with their mark", async ({ page }) => {
+  await page.goto("/statistics/region?release=2&period=2025&industry=C36&size=*");
+  const map = page.locator('svg[data-chart="chart-region"]');
+  await expect(map).toHaveAttribute("role", "img");
+  await expect(map.locator("g.tile")).toHaveCount(34);
+  const rows = await tableText(page, "region");
+  const zhejiang = rows.find((r) => r[0] === "浙江省")!;
+  expect(zhejiang[2]).toMatch(/^\d+\.\d$/);
+  await expect(map.locator('g[data-region="330000"]')).toHaveAttribute("data-state", "value");
+  await expect(map.locator('g[data-region="330000"] .tile-value')).toHaveText(zhejiang[2]!);
+  await expect(map.locator('g[data-region="330000"] .tile-name')).toHaveText("浙江");
+  await expect(map.locator('g[data-region="110000"]')).toHaveAttribute("data-state", "suppressed");
+  await expect(map.locator('g[data-region="110000"] .tile-value')).toHaveText("<10");
+  await expect(map.locator('g[data-region="650000"] .tile-value')).toHaveText("S");
+  await expect(map.locator('g[data-region="710000"]')).toHaveAttribute("data-state", "none");
+  const beijing = rows.find((r) => r[0] === "北京市")!;
+  expect(beijing.slice(1, 6)).toEqual(["<10", "<10", "<10", "<10", "<10"]);
+  expect(beijing[6]).toContain("少于 10 家");
+  await expect(page.getByRole("list", { name: "符号说明" })).toContainText("<10");
+});
+
+test("the CSV, JSON and XLSX downloads open and match the page table", async ({ page }) => {
+  await page.goto("/statistics/region?release=2&period=2025&industry=C36&size=*");
+  const expected = await tableText(page, "region");
+  const links = page.locator(".downloads").first();
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: /^CSV/ }).click()]);
+  expect(csv.suggestedFilename()).toBe("qmd-statistics-r2-2025-region-C36.csv");
+  const bytes = readFileSync((await csv.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(parseCsv(bytes.subarray(3).toString("utf8"))).toEqual(expected);
+
+  const [json] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: /^JSON/ }).click()]);
+  const body = JSON.parse(readFileSync((await json.path())!, "utf8"));
+  expect([body.columns.map((c: { label: string }) => c.label), ...body.rows.map((r: { text: string[] }) => r.text)]).toEqual(expected);
+  expect(body.containsSynthetic).toBe(true);
+
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: /^XLSX/ }).click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await xlsx.path())!);
+  const sheet = book.getWorksheet("table")!;
+  const read: string[][] = [];
+  // As a spreadsheet shows it: numbers through their number format (0.0 for means, 0 for counts and quantiles).
+  const shown = (c: ExcelJS.Cell) => (typeof c.value === "number" ? (c.numFmt === "0.0" ? c.value.toFixed(1) : c.numFmt === "0" ? String(c.value) : "?") : c.text);
+  sheet.eachRow((row) => read.push(Array.from({ length: expected[0]!.length }, (_, i) => shown(row.getCell(i + 1)))));
+  expect(read).toEqual(expected);
+});
+
+test("the open data API serves the release and refuses keys outside the cube", async ({ request }) => {
+  const list = await (await request.get("/api/v1/releases")).json();
+  expect(list.releases.map((r: { number: number }) => r.number)).toEqual([2, 1]);
+  const cells = await request.get("/api/v1/releases/2/cells?period=2025&industry=C36&size=*");
+  expect(cells.headers()["cache-control"]).toContain("immutable");
+  expect((await cells.json()).count).toBe(6);
+  const bad = await request.get("/api/v1/releases/2/cells?industry=C36-firm");
+  expect(bad.status()).toBe(400);
+  expect((await request.get("/api/v1/releases/3")).status()).toBe(404);
+  expect((await request.get("/api/v1/openapi.json")).ok()).toBe(true);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the release, period and filters are chosen with a plain form", async ({ page }) => {
+    await page.goto("/statistics/region");
+    await page.getByLabel("统计发布", { exact: true }).selectOption("1");
+    await page.getByLabel("统计期间", { exact: true }).selectOption("2024");
+    await page.getByLabel("行业", { exact: true }).selectOption("C36");
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(page).toHaveURL(/release=1&period=2024&industry=C36&size=/);
+    await expect(page.getByText("你正在查看较早的第 1 期发布")).toBeVisible();
+    await expect(page.locator("#table-region caption")).toContainText("2024 年分地区总体得分（C36 汽车制造业，全部规模）");
+  });
+
+  test("the pages read in English", async ({ page }) => {
+    await page.goto("/statistics/size");
+    await page.getByRole("button", { name: "切换为英文界面" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistics by firm size");
+    await expect(page.locator("#table-size caption")).toContainText("Overall score by firm size");
+  });
+});

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it, beforeAll } from "vitest";
+import { db } from "../../app/db.server";
+import { buildRelease, publishRelease, ReleaseError } from "../../app/models/release-build.server";
+import { getQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
+import { rowsOf } from "../../app/models/release-data.server";
+import { useIsolatedDatabase } from "../support/database";
+import { addAssessments, spread } from "../support/statistics-population";
+
+useIsolatedDatabase();
+beforeAll(async () => {
+  await syncQuestionnaireVersions();
+});
+const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;
+
+interface CellRow { period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: any }
+const cellsOf = async (releaseId: string) => rowsOf<CellRow>(await db().execute(sql`select * from release_cells where release_id = ${releaseId}`));
+
+describe("statistics releases", () => {
+  it("refuses to build without data and stores nothing", async () => {
+    await expect(buildRelease({ version: await version(), actorId: null })).rejects.toBeInstanceOf(ReleaseError);
+    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from statistics_releases`)) as [{ n: number }];
+    expect(n).toBe(0);
+  });
+
+  it("builds a cube with margins, publishes only safe cells, and keeps the members private", async () => {
+    await addAssessments(spread(400, "2024", 7));
+    const built = await buildRelease({ version: await version(), actorId: null, label: "测试第1期" });
+    expect(built.status).toBe("built");
+    expect(built.number).toBe(1);
+    const cells = await cellsOf(built.id);
+    const national = cells.find((c) => c.industry === "*" && c.region === "*" && c.size === "*" && c.period === "2024")!;
+    expect(national.suppressed).toBe(false);
+    expect(national.metrics.firms).toBe(400);
+    expect(national.metrics.overall.deciles).toHaveLength(9);
+    for (const c of cells) {
+      if (c.suppressed) expect(c.metrics).toEqual({});
+      else expect(c.metrics.firms).toBeGreaterThanOrEqual(10);
+    }
+    expect(cells.some((c) => c.suppressed && c.reason === "threshold")).toBe(true);
+    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from release_members where release_id = ${built.id}`)) as [{ n: number }];
+    expect(n).toBe(400);
+    const published = await publishRelease(built.id, null);
+    expect(published.status).toBe("published");
+    await expect(publishRelease(built.id, null)).rejects.toMatchObject({ code: "not_built" });
+  });
+
+  it("does not republish a cell that changed by one firm, and carries suppressions forward", async () => {
+    const [first] = rowsOf<{ id: string }>(await db().execute(sql`select id from statistics_releases where status = 'published'`));
+    const before = await cellsOf(first!.id);
+    await addAssessments([{ division: "C36", region: "330000", size: "small", period: "2024", overall: 99.9, stage: 5 }]);
+    const second = await buildRelease({ version: await version(), actorId: null });
+    const after = await cellsOf(second.id);
+    const key = (c: CellRow) => `${c.period}|${c.industry}|${c.region}|${c.size}`;
+    const old = new Map(before.map((c) => [key(c), c]));
+    for (const c of after) {
+      const o = old.get(key(c));
+      if (!o) continue;
+      if (o.suppressed) expect(c.suppressed).toBe(true);
+      if (!o.suppressed && !c.suppressed) expect(c.metrics).toEqual(o.metrics);
+    }
+    const national = after.find((c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*")!;
+    expect(national.suppressed).toBe(true);
+    expect(national.reason).toBe("across-time");
+  });
+});

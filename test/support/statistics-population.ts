@@ -1,0 +1,56 @@
+// Firms with submitted assessments written straight into the database, for release and benchmark tests.
+// Scores are given, not answered: the release builder reads only the stored scores and classification.
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { db } from "../../app/db.server";
+import { uniqueCreditCode } from "./factories";
+
+export interface PopulationFirm {
+  division: string;
+  region: string;
+  size: "large" | "medium" | "small" | "micro";
+  period: string;
+  overall: number;
+  stage: number;
+  /** Defaults to the overall score for every dimension. */
+  dimensions?: Record<string, number | null>;
+  groupKey?: string;
+  organisationId?: string;
+  synthetic?: boolean;
+}
+
+export const DIMENSIONS = ["strategy", "planning", "people", "equipment", "materials", "inspection", "data-management", "data-modelling", "data-security", "scenarios"];
+
+/** Insert firms (or reuse `organisationId`) and one submitted assessment each; returns the assessment ids. */
+export async function addAssessments(firms: PopulationFirm[], version = "qmd-2025"): Promise<Array<{ assessmentId: string; organisationId: string }>> {
+  const out: Array<{ assessmentId: string; organisationId: string }> = [];
+  for (const f of firms) {
+    const organisationId = f.organisationId ?? randomUUID();
+    if (!f.organisationId)
+      await db().execute(sql`insert into organisations (id, name, credit_code, industry_division, region_code, size_class, group_key, is_synthetic)
+        values (${organisationId}, ${"测试企业 " + organisationId.slice(0, 6)}, ${uniqueCreditCode(f.region)}, ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? null}, ${f.synthetic ?? false})`);
+    const assessmentId = randomUUID();
+    const dims = f.dimensions ?? Object.fromEntries(DIMENSIONS.map((d) => [d, f.overall]));
+    await db().execute(sql`insert into assessments (id, organisation_id, questionnaire_version_id, period, status, answers, overall_score, stage, dimension_scores, result,
+        submitted_at, industry_division, region_code, size_class, unit_key, is_synthetic)
+      values (${assessmentId}, ${organisationId}, ${version}, ${f.period}, 'submitted', '{}'::jsonb, ${f.overall}, ${f.stage}, ${JSON.stringify(dims)}::jsonb, '{}'::jsonb,
+        now(), ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? organisationId}, ${f.synthetic ?? false})`);
+    out.push({ assessmentId, organisationId });
+  }
+  return out;
+}
+
+export const stageOf = (score: number) => Math.min(5, 1 + Math.floor(score / 20));
+
+/** A deterministic spread of firms over a few divisions, provinces and sizes. */
+export function spread(count: number, period: string, seed = 1): PopulationFirm[] {
+  const divisions = ["C36", "C38", "C26", "C13", "C39"];
+  const regions = ["330000", "320000", "440000", "370000"];
+  const sizes = ["small", "micro", "medium", "large"] as const;
+  let s = seed;
+  const next = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  return Array.from({ length: count }, () => {
+    const overall = Math.round(next() * 1000) / 10;
+    return { division: divisions[Math.floor(next() * divisions.length)]!, region: regions[Math.floor(next() * regions.length)]!, size: sizes[Math.floor(next() * next() * sizes.length)]!, period, overall, stage: stageOf(overall) };
+  });
+}
