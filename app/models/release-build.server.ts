@@ -50,8 +50,10 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
     async (tx) => {
       // One build at a time: numbers and the across-time checks depend on order.
       await tx.execute(sql`select pg_advisory_xact_lock(4751207)`);
-      const [{ now }] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`)) as [{ now: string }];
-      const cutoff = new Date(now);
+      // The cut-off is stored and compared with millisecond precision (a JS Date), while submitted_at has
+      // microseconds: rounding now() down could drop a row submitted in the same millisecond, so round up.
+      const [{ ms }] = rowsOf<{ ms: string }>(await tx.execute(sql`select ceil(extract(epoch from now()) * 1000)::bigint::text as ms`)) as [{ ms: string }];
+      const cutoff = new Date(Number(ms));
       const available = await submittedPeriods(tx, version.id);
       const periods = input.periods?.length ? [...new Set(input.periods)].sort() : available;
       if (periods.some((p) => !available.includes(p))) throw new ReleaseError("bad_period");
