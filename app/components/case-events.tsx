@@ -1,5 +1,5 @@
 // A case's history: who moved it from which status to which, when, with any comment.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface CaseEventView {
   id: number;

@@ -1,5 +1,5 @@
 // The case form's fields, for a new case and for editing a draft or returned case.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { CaseFormValues } from "~/cases/form.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";

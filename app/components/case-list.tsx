@@ -1,6 +1,6 @@
 // A short list of published cases (scene pages, guide articles, reports).
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { CaseContent } from "~/cases/schema";
 import type { CatalogueOptions } from "./catalogue-filters";
 import { usePublisher } from "./case-view";

@@ -1,7 +1,7 @@
 // One case, as the public, the firm and the reviewer see it. The HTML parts come from the
 // server's markdown sanitiser (app/cases/markdown.server.ts), never from raw input.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { CaseContent } from "~/cases/schema";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";

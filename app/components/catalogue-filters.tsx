@@ -1,7 +1,7 @@
 // The filter form and pager shared by the scene catalogue and the case library: a GET form,
 // so every filtered page is a link and works without JavaScript.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useRouteLocale } from "~/i18n/use-locale";
 
 import type { FilterField as Field } from "~/search/filter-fields";

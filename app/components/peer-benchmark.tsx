@@ -1,6 +1,6 @@
 // The report's peer section: band, peer group and why, and the peer distribution with the firm's marker.
 import { scaleBand, scaleLinear } from "d3-scale";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { PeerOutcome } from "../models/peer-benchmark.server";
 
 type Peers = Extract<PeerOutcome, { status: "ok" }>["peers"];

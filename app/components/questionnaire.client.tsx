@@ -1,7 +1,7 @@
 // The questionnaire in the browser: SurveyJS, paged with a progress bar, saving to the server
 // on every page change, shortly after each answer, and when the page is hidden or closed.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Model } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
 import { Survey } from "survey-react-ui";

@@ -1,5 +1,5 @@
 // The firm's report, shared by the page and the downloadable file.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { pick, type Locale } from "../i18n/locales";
 import type { ReportData } from "../models/report.server";
 import { BarChart } from "./charts/bar-chart";

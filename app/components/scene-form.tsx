@@ -1,5 +1,5 @@
 // The analysts' scene form: every text in Chinese and English, the taxonomy choices, prerequisites.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { SceneFormValues } from "~/content/scene-form.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * `t` for keys known only at runtime (error keys sent by the server). A key may carry one

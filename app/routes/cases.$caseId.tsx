@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CaseView, usePublisher } from "~/components/case-view";
 import { isUuid, notFound } from "~/http.server";
 import { presentCase } from "~/models/case-presenter.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CatalogueFilterForm, Pager } from "~/components/catalogue-filters";
 import { usePublisher } from "~/components/case-view";
 import { CASES_PER_PAGE, searchCases } from "~/models/case.server";

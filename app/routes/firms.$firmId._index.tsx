@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmMember, requireFirmOwner } from "~/auth/guard.server";
 import { ErrorSummary, Notice, TextField } from "~/components/form";
 import { config } from "~/config.server";

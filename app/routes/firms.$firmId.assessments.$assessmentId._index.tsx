@@ -1,7 +1,7 @@
 import { redirect, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { Questionnaire } from "~/components/questionnaire.client";
 import { pick } from "~/i18n/locales";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmMember } from "~/auth/guard.server";
 import { notFound } from "~/http.server";
 import { currentPeriod, listAssessments, startAssessment } from "~/models/assessment.server";

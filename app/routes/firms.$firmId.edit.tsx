@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmOwner } from "~/auth/guard.server";
 import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
 import { ErrorSummary } from "~/components/form";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { requestPasswordReset } from "~/auth/account.server";
 import { ErrorSummary, Notice, TextField } from "~/components/form";
 import { config } from "~/config.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { CaseList } from "~/components/case-list";
 import { guide } from "~/content/guide.server";
 import { notFound } from "~/http.server";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { getCaller, requireCaller } from "~/auth/guard.server";
 import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
 import { getFirm } from "~/models/organisation.server";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { signIn } from "~/auth/account.server";
 import { getCaller } from "~/auth/guard.server";
 import { ErrorSummary, Notice, TextField } from "~/components/form";

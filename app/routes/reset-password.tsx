@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { findValidResetToken, resetPassword } from "~/auth/account.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { ErrorSummary, TextField } from "~/components/form";

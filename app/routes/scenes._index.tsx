@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { getCaller } from "~/auth/guard.server";
 import { CatalogueFilterForm, Pager, useOptionLabel } from "~/components/catalogue-filters";
 import { hasStaffRole } from "~/domain/access";

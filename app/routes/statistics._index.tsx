@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ReleaseFacts } from "~/components/stats/release-facts";
 import { StatTableView } from "~/components/stats/stat-table";
 import { StatsBarChart } from "~/components/stats/stats-bar-chart";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { StatTableView } from "~/components/stats/stat-table";
 import { ChartSection, StatsPage } from "~/components/stats/stats-page";
 import { TileMap } from "~/components/stats/tile-map";

@@ -1,5 +1,5 @@
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { day } from "~/components/stats/release-facts";
 import { listPublicReleases } from "~/models/release-read.server";
 

@@ -1,6 +1,6 @@
 // The facts that place a page's numbers: which release, when, from which questionnaire and model.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface Facts {
   number: number;

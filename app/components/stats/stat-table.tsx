@@ -1,6 +1,6 @@
 // A statistics table: the accessible alternative to its chart, with its marks explained and download
 // links for exactly this table (CSV, JSON, XLSX).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { marksUsed, tableText, type StatTable } from "~/stats/present";
 
 const NUMERIC = new Set(["count", "mean", "quantile", "share"]);

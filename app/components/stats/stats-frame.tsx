@@ -2,7 +2,7 @@
 // when an older release is shown.
 import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface FrameRelease {
   number: number;

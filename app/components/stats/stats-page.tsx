@@ -1,7 +1,7 @@
 // The frame of a statistics page: its title, the view picker, a notice for a period the release lacks,
 // and the "nothing published yet" state.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import type { StatTable } from "../../stats/present";
 import { StatTableView } from "./stat-table";
 import { StatsBarChart } from "./stats-bar-chart";

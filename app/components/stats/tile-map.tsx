@@ -3,7 +3,7 @@
 // with its name and value; a suppressed province is hatched and shows its mark, a province without data
 // a dash. The legend is HTML beside the SVG; the table below the map is its accessible alternative.
 import { scaleQuantize } from "d3-scale";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { columnValues, type StatTable } from "~/stats/present";
 import { Hatch } from "./hatch";
 

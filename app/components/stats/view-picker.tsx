@@ -1,7 +1,7 @@
 // Choose the release and period (and, on the region page, an industry and a size): a plain GET form,
 // so every view is a link and works without JavaScript.
 import { useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface PickerOption {
   value: string;
