@@ -1,7 +1,16 @@
 // A small least-recently-used map: for values that never change once written (a release's cells).
+// By default `max` counts entries; with `sizeOf` it bounds the sum of the values' sizes instead.
 export class Lru<K, V> {
   private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
+  private total = 0;
+  constructor(
+    private readonly max: number,
+    private readonly sizeOf: (value: V) => number = () => 1,
+  ) {}
+
+  get size(): number {
+    return this.total;
+  }
 
   get(key: K): V | undefined {
     const value = this.map.get(key);
@@ -13,9 +22,19 @@ export class Lru<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.map.delete(key);
+    const size = this.sizeOf(value);
+    this.delete(key); // an older value under this key is stale from now on
+    if (size > this.max) return; // never kept: it would evict everything else
     this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+    this.total += size;
+    while (this.total > this.max) this.delete(this.map.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    const old = this.map.get(key);
+    if (old === undefined) return;
+    this.map.delete(key);
+    this.total -= this.sizeOf(old);
   }
 
   /** The cached value, or the loaded one (then cached). */

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ReportView } from "~/components/report-view";
 import { notFound } from "~/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
@@ -8,8 +8,9 @@ import { requireFirmAssessment } from "~/models/firm-assessment.server";
 import { getFirm } from "~/models/organisation.server";
 import { buildReport } from "~/models/report.server";
 
-// A finished report needs no client-side React: plain HTML, rendered per request (firm data: not cached).
-export const handle = { hydrate: false, cacheRender: false };
+// A finished report needs no client-side React: plain HTML, its render kept per distinct loader data
+// (render-cache.server.ts): a revisit loads and checks everything again but skips the render.
+export const handle = { hydrate: false };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);

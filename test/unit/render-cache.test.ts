@@ -3,10 +3,10 @@ import { createElement } from "react";
 import type { EntryContext } from "@remix-run/node";
 import { isPlainPage, renderPlainPage } from "../../app/render-cache.server";
 
-const context = (loaderData: Record<string, unknown>, hydrate: boolean | undefined, errors: unknown = null, cacheRender?: boolean) =>
+const context = (loaderData: Record<string, unknown>, hydrate: boolean | undefined, errors: unknown = null) =>
   ({
     staticHandlerContext: { matches: [{ route: { id: "root" } }, { route: { id: "routes/statistics" } }], loaderData, errors },
-    routeModules: { root: {}, "routes/statistics": { handle: hydrate === undefined ? undefined : { hydrate, cacheRender } } },
+    routeModules: { root: {}, "routes/statistics": { handle: hydrate === undefined ? undefined : { hydrate } } },
   }) as unknown as EntryContext;
 
 describe("render cache for plain pages", () => {
@@ -25,15 +25,24 @@ describe("render cache for plain pages", () => {
     const req = new Request("http://x/statistics?release=1");
     const a = renderPlainPage(req, 200, context({ root: { locale: "zh" } }, false), createElement(Page, { text: "甲" }), "n1");
     const b = renderPlainPage(req, 200, context({ root: { locale: "zh" } }, false), createElement(Page, { text: "甲" }), "n2");
-    expect(a).toBe(b);
+    expect(a.toString("utf8")).toBe("<!DOCTYPE html><p>甲</p>");
+    expect(b).toBe(a);
     expect(renders).toBe(1);
     renderPlainPage(req, 200, context({ root: { locale: "en" } }, false), createElement(Page, { text: "A" }), "n3");
     expect(renders).toBe(2);
     renderPlainPage(req, 200, context({ root: { locale: "xx" } }, false), createElement(Page, { text: "nonce-n4" }), "nonce-n4");
     renderPlainPage(req, 200, context({ root: { locale: "xx" } }, false), createElement(Page, { text: "nonce-n4" }), "nonce-n4");
     expect(renders).toBe(4);
-    // A firm's page asks not to be kept: rendered every time.
-    renderPlainPage(req, 200, context({ root: { locale: "zh" } }, false, null, false), createElement(Page, { text: "甲" }), "n5");
-    expect(renders).toBe(5);
+    // Another URL, or another status, with the same data: rendered again.
+    renderPlainPage(new Request("http://x/statistics?release=2"), 200, context({ root: { locale: "zh" } }, false), createElement(Page, { text: "乙" }), "n5");
+    renderPlainPage(req, 404, context({ root: { locale: "zh" } }, false), createElement(Page, { text: "甲" }), "n6");
+    expect(renders).toBe(6);
+    // Two firms' reports differ in their loader data: each its own render.
+    const firm = (id: string) => context({ root: { locale: "zh" }, "routes/report": { firmId: id } }, false);
+    const one = renderPlainPage(req, 200, firm("a"), createElement(Page, { text: "firm a" }), "n7");
+    const two = renderPlainPage(req, 200, firm("b"), createElement(Page, { text: "firm b" }), "n8");
+    expect(one.toString()).toContain("firm a");
+    expect(two.toString()).toContain("firm b");
+    expect(renders).toBe(8);
   });
 });
