@@ -16,21 +16,27 @@ export function currentPeriod(now = new Date()): string {
   return config().ASSESSMENT_PERIOD ?? String(now.getFullYear());
 }
 
+const assessmentList = () =>
+  prepared("assessment_list", (d) =>
+    d
+      .select({
+        id: assessments.id,
+        period: assessments.period,
+        status: assessments.status,
+        questionnaireVersionId: assessments.questionnaireVersionId,
+        overallScore: assessments.overallScore,
+        stage: assessments.stage,
+        submittedAt: assessments.submittedAt,
+        updatedAt: assessments.updatedAt,
+      })
+      .from(assessments)
+      .where(eq(assessments.organisationId, sql.placeholder("firmId")))
+      .orderBy(desc(assessments.period), desc(assessments.createdAt))
+      .prepare("assessment_list"),
+  );
+
 export function listAssessments(firmId: string) {
-  return db()
-    .select({
-      id: assessments.id,
-      period: assessments.period,
-      status: assessments.status,
-      questionnaireVersionId: assessments.questionnaireVersionId,
-      overallScore: assessments.overallScore,
-      stage: assessments.stage,
-      submittedAt: assessments.submittedAt,
-      updatedAt: assessments.updatedAt,
-    })
-    .from(assessments)
-    .where(eq(assessments.organisationId, firmId))
-    .orderBy(desc(assessments.period), desc(assessments.createdAt));
+  return assessmentList().execute({ firmId });
 }
 
 const assessmentLookup = () =>

@@ -1,6 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { memberships, organisations, users, type Organisation } from "~db/schema";
 import { db } from "../db.server";
+import { prepared } from "../prepared.server";
 import type { SizeClassId } from "../domain/size-class";
 import { recordAudit } from "./audit.server";
 
@@ -49,8 +50,10 @@ export async function updateFirm(actorId: string, firmId: string, input: FirmPro
   }
 }
 
+const firmLookup = () => prepared("firm_lookup", (d) => d.select().from(organisations).where(eq(organisations.id, sql.placeholder("id"))).prepare("firm_lookup"));
+
 export async function getFirm(firmId: string): Promise<Organisation | null> {
-  const [firm] = await db().select().from(organisations).where(eq(organisations.id, firmId));
+  const [firm] = await firmLookup().execute({ id: firmId });
   return firm ?? null;
 }
 

@@ -1,8 +1,9 @@
 // The firm report's peer benchmark: a few primary-key reads of the newest public release that covers the
 // assessment's period, so its cost does not grow with the number of firms.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { statisticsReleases, type Assessment, type StatisticsRelease } from "~db/schema";
+import { statisticsReleases, type Assessment } from "~db/schema";
 import { db, perDatabase } from "../db.server";
+import { prepared } from "../prepared.server";
 import { Lru } from "../lib/lru";
 import { industries } from "../content/taxonomies.server";
 import { choosePeerGroup, histogramBin, positionBand, type PeerChoice, type PeerLevel, type PositionBand } from "../stats/peer-position";
@@ -30,12 +31,7 @@ export async function peerBenchmark(assessment: Assessment): Promise<PeerOutcome
   if (!benchmarkable(assessment)) return { status: "not-submitted" };
   // The newest public release that covers the period and has a usable group: a late submission can make a
   // newer release suppress the firm's groups (across-time rule) while an older one still serves.
-  const releases = await db()
-    .select()
-    .from(statisticsReleases)
-    .where(and(eq(statisticsReleases.questionnaireVersionId, assessment.questionnaireVersionId), isNotNull(statisticsReleases.publishedAt), sql`${assessment.period} = any(${statisticsReleases.periods})`))
-    .orderBy(desc(statisticsReleases.number))
-    .limit(RELEASES_TRIED);
+  const releases = await releaseCandidates().execute({ version: assessment.questionnaireVersionId, period: assessment.period, assessmentId: assessment.id });
   if (releases.length === 0) return { status: "no-release" };
   for (const release of releases) {
     const peers = await fromRelease(assessment, release);
@@ -45,6 +41,27 @@ export async function peerBenchmark(assessment: Assessment): Promise<PeerOutcome
 }
 
 const RELEASES_TRIED = 4;
+
+/** Up to RELEASES_TRIED public releases covering the period, newest first, each saying whether the assessment is one of its members. */
+const releaseCandidates = () =>
+  prepared("peer_releases", (d) =>
+    d
+      .select({
+        id: statisticsReleases.id,
+        number: statisticsReleases.number,
+        label: statisticsReleases.label,
+        publishedAt: statisticsReleases.publishedAt,
+        containsSynthetic: statisticsReleases.containsSynthetic,
+        counted: sql<boolean>`exists (select 1 from release_members m where m.release_id = ${statisticsReleases.id} and m.assessment_id = ${sql.placeholder("assessmentId")})`,
+      })
+      .from(statisticsReleases)
+      .where(and(eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")), isNotNull(statisticsReleases.publishedAt), sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`))
+      .orderBy(desc(statisticsReleases.number))
+      .limit(RELEASES_TRIED)
+      .prepare("peer_releases"),
+  );
+
+type ReleaseCandidate = Awaited<ReturnType<ReturnType<typeof releaseCandidates>["execute"]>>[number];
 
 type PeerCellRow = { industry: string; size: string; suppressed: boolean; reason: string | null; metrics: unknown };
 // A release's cells never change: the few a peer group needs are kept per release, period and key.
@@ -60,7 +77,7 @@ function peerCells(releaseId: string, period: string, industries: string[], size
   );
 }
 
-async function fromRelease(assessment: Assessment & { industryDivision: string; sizeClass: string; overallScore: number }, release: StatisticsRelease): Promise<PeerBenchmark | null> {
+async function fromRelease(assessment: Assessment & { industryDivision: string; sizeClass: string; overallScore: number }, release: ReleaseCandidate): Promise<PeerBenchmark | null> {
   const division = assessment.industryDivision;
   const group = industries().divisions.find((d) => d.code === division)?.group;
   const keys: Array<[PeerLevel, string, string]> = [
@@ -70,14 +87,11 @@ async function fromRelease(assessment: Assessment & { industryDivision: string; 
     ["all", "*", "*"],
   ];
   const rows = await peerCells(release.id, assessment.period, [...new Set(keys.map(([, i]) => i))], [...new Set(keys.map(([, , s]) => s))]);
-  const [{ counted }] = rowsOf<{ counted: boolean }>(
-    await db().execute(sql`select exists (select 1 from release_members where release_id = ${release.id} and assessment_id = ${assessment.id}) as counted`),
-  ) as [{ counted: boolean }];
   const candidates = keys.map(([level, industry, size]) => {
     const row = rows.find((r) => r.industry === industry && r.size === size);
     return { level, cell: row ? ({ period: assessment.period, industry, region: "*", size, suppressed: row.suppressed, reason: row.reason, metrics: row.suppressed ? null : row.metrics } as ReleaseCell) : undefined };
   });
-  const choice = choosePeerGroup(candidates, counted, DISCLOSURE_RULES.kBenchmark);
+  const choice = choosePeerGroup(candidates, release.counted, DISCLOSURE_RULES.kBenchmark);
   if (!choice) return null;
   const m = choice.metrics;
   const score = assessment.overallScore;

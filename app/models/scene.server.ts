@@ -54,6 +54,7 @@ export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<nu
     });
     if (inserted) added++;
   }
+  catalogueChanged();
   return added;
 }
 
@@ -111,17 +112,27 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
 
 /** The whole catalogue (tens of rows): for matching scenes to a report's priorities. */
 // Every report reads the whole catalogue: keep it per database while the scenes table is unchanged
-// (an edit bumps updated_at; the check is one index-free aggregate over ~60 rows).
-const catalogueCache = perDatabase<{ stamp?: string; scenes: Scene[] }>(() => ({ scenes: [] }));
+// (an edit bumps updated_at; the check is one index-free aggregate over ~60 rows). The check runs at most
+// once per STAMP_CHECK_MS: an edit made through this process shows at once, one made through another
+// worker within that time.
+const STAMP_CHECK_MS = 5_000;
+const catalogueCache = perDatabase<{ stamp?: string; checkedAt: number; scenes: Scene[] }>(() => ({ checkedAt: 0, scenes: [] }));
 
-export async function allScenes(): Promise<Scene[]> {
-  const [{ stamp }] = (await db().select({ stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')` }).from(scenes)) as [{ stamp: string }];
+/** After a write to the scenes table: the next read checks the stamp again. */
+function catalogueChanged(): void {
+  catalogueCache().checkedAt = 0;
+}
+
+export async function allScenes(now = Date.now()): Promise<Scene[]> {
   const cached = catalogueCache();
-  if (cached.stamp === stamp) return cached.scenes;
-  const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
-  const catalogue = rows.map((r) => r.content as Scene);
-  Object.assign(cached, { stamp, scenes: catalogue });
-  return catalogue;
+  if (cached.stamp !== undefined && now - cached.checkedAt < STAMP_CHECK_MS) return cached.scenes;
+  const [{ stamp }] = (await db().select({ stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')` }).from(scenes)) as [{ stamp: string }];
+  if (cached.stamp !== stamp) {
+    const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
+    Object.assign(cached, { stamp, scenes: rows.map((r) => r.content as Scene) });
+  }
+  cached.checkedAt = now;
+  return cached.scenes;
 }
 
 export async function scenesForArticle(article: number): Promise<Scene[]> {
@@ -134,7 +145,7 @@ export type SaveSceneResult = { ok: true; revision: number } | { ok: false; reas
 /** An analyst's new scene (revision 1) or edit (next revision, only from the revision read). */
 export async function saveScene(input: { scene: Scene; baseRevision: number | null; editorId: string }): Promise<SaveSceneResult> {
   const { scene, baseRevision, editorId } = input;
-  return db().transaction(async (tx) => {
+  const saved = await db().transaction(async (tx) => {
     if (baseRevision === null) {
       const [row] = await tx.insert(scenes).values({ slug: scene.slug, ...sceneColumns(scene), updatedBy: editorId }).onConflictDoNothing({ target: scenes.slug }).returning({ id: scenes.id });
       if (!row) return { ok: false, reason: "slug_taken" } as const;
@@ -155,6 +166,8 @@ export async function saveScene(input: { scene: Scene; baseRevision: number | nu
     await recordAudit({ actorId: editorId, action: "scene.updated", subjectType: "scene", subjectId: row.id, details: { slug: scene.slug, revision: row.revision } }, tx);
     return { ok: true, revision: row.revision } as const;
   });
+  if (saved.ok) catalogueChanged();
+  return saved;
 }
 
 export async function sceneHistory(slug: string) {

@@ -64,3 +64,25 @@ describe("analysts editing scenes", () => {
   });
 });
 
+
+describe("the catalogue kept for reports", () => {
+  it("shows an edit made here at once, and one made elsewhere after the next stamp check", async () => {
+    const { allScenes, saveScene, getSceneWithRevision } = await import("../../app/models/scene.server");
+    const { makeUser } = await import("../support/factories");
+    const { db } = await import("../../app/db.server");
+    const { sql } = await import("drizzle-orm");
+    const editor = await makeUser({ displayName: "Catalogue Editor" });
+    const t0 = Date.now();
+    const before = await allScenes(t0);
+    const scene = before[0]!;
+    const { revision } = (await getSceneWithRevision(scene.slug))!;
+    const title = { zh: "本进程改过的标题", en: "Edited in this process" };
+    expect(await saveScene({ scene: { ...scene, title }, baseRevision: revision, editorId: editor.id })).toEqual({ ok: true, revision: revision + 1 });
+    expect((await allScenes(t0 + 1)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
+    // Another worker's edit: the same rows, written without this process knowing.
+    const elsewhere = { zh: "另一进程改过的标题", en: "Edited by another worker" };
+    await db().execute(sql`update scenes set content = jsonb_set(content, '{title}', ${JSON.stringify(elsewhere)}::jsonb), revision = revision + 1, updated_at = now() where slug = ${scene.slug}`);
+    expect((await allScenes(t0 + 2)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
+    expect((await allScenes(t0 + 10_000)).find((s) => s.slug === scene.slug)?.title).toEqual(elsewhere);
+  });
+});
