@@ -56,7 +56,7 @@ function benchSubmit(n: number) {
     const fixtures = all.slice(warm);
     const baseline = await postgresBaseline(url);
     const port = 3290;
-    const server = await startServer(port, process.env.BENCH_WORKERS ?? "2", process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []);
+    const server = await startServer(port, process.env.BENCH_WORKERS ?? "2", process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean));
     const { default: autocannon } = await import("autocannon");
     const drive = (list: typeof fixtures) => {
       let next = 0;
@@ -219,7 +219,8 @@ async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => 
   if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`);
   const url = withDatabase(adminUrl, dbName);
   const servers: Array<ReturnType<typeof spawn>> = [];
-  const startServer = async (port: number, workers: string, nodeArgs: string[] = []) => {
+  // As `npm run serve` starts it: the same old-space cap for a single process as for each cluster worker.
+  const startServer = async (port: number, workers: string, nodeArgs: string[] = [`--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`]) => {
     const server = spawn(process.execPath, [...nodeArgs, "server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: workers }, stdio: ["ignore", "ignore", "inherit"] });
     servers.push(server);
     await waitFor(`http://127.0.0.1:${port}/healthz`);
