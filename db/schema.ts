@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  pgView,
   primaryKey,
   real,
   smallint,
@@ -277,10 +278,31 @@ export const releaseCells = pgTable("release_cells", {
   metrics: jsonb("metrics").notNull(),
 }, (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })]);
 
-// Private, never served: which assessments (and in what state) a release counted, so the next release can
-// be checked for differences against it. `digest` changes when anything the release used changes.
-export const releaseMembers = pgTable("release_members", {
-  releaseId: uuid("release_id").notNull().references(() => statisticsReleases.id, { onDelete: "cascade" }),
+// Private, never served: which assessments (and in what state) each release counted, so the next release
+// can be checked for differences against every earlier one. One row per version of a member: counted from
+// release number `fromRelease` up to, not including, `toRelease` (null: still counted by the newest release
+// covering its period). `digest` changes when anything a release used changes, and then a new span begins.
+// An unchanged population adds no rows, and a comparison reads only the spans that changed in between.
+export const memberSpans = pgTable("member_spans", {
+  assessmentId: uuid("assessment_id").notNull(),
+  fromRelease: integer("from_release").notNull(),
+  toRelease: integer("to_release"),
+  period: text("period").notNull(),
+  industryDivision: text("industry_division").notNull(),
+  regionCode: text("region_code").notNull(),
+  sizeClass: sizeClass("size_class").notNull(),
+  unitKey: text("unit_key").notNull(),
+  digest: text("digest").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.assessmentId, t.fromRelease] }),
+  index("member_spans_to_idx").on(t.period, t.toRelease),
+  index("member_spans_from_idx").on(t.period, t.fromRelease),
+]);
+
+// Each release's members as a list (private, like the spans): for checks and tests, and the report's
+// question "did this release count this assessment?".
+export const releaseMembers = pgView("release_members", {
+  releaseId: uuid("release_id").notNull(),
   assessmentId: uuid("assessment_id").notNull(),
   period: text("period").notNull(),
   industryDivision: text("industry_division").notNull(),
@@ -288,7 +310,8 @@ export const releaseMembers = pgTable("release_members", {
   sizeClass: sizeClass("size_class").notNull(),
   unitKey: text("unit_key").notNull(),
   digest: text("digest").notNull(),
-}, (t) => [primaryKey({ columns: [t.releaseId, t.assessmentId] })]);
+}).as(sql`select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
+  from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)`);
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
 export const auditLog = pgTable("audit_log", {

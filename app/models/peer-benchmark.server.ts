@@ -52,7 +52,9 @@ const releaseCandidates = () =>
         label: statisticsReleases.label,
         publishedAt: statisticsReleases.publishedAt,
         containsSynthetic: statisticsReleases.containsSynthetic,
-        counted: sql<boolean>`exists (select 1 from release_members m where m.release_id = ${statisticsReleases.id} and m.assessment_id = ${sql.placeholder("assessmentId")})`,
+        // The release covers the assessment's period, so a span of it open at the release's number means counted.
+        counted: sql<boolean>`exists (select 1 from member_spans m where m.assessment_id = ${sql.placeholder("assessmentId")}
+          and m.from_release <= ${statisticsReleases.number} and (m.to_release is null or m.to_release > ${statisticsReleases.number}))`,
       })
       .from(statisticsReleases)
       .where(and(eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")), isNotNull(statisticsReleases.publishedAt), sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`))

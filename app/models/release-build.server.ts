@@ -10,7 +10,7 @@ import { buildPeriodCube } from "../stats/period-cube";
 import { seededRandom } from "../stats/random";
 import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type SuppressionReason } from "../stats/types";
 import { recordAudit } from "./audit.server";
-import { earlierPeriod, loadPeriodRecords, rowsOf, snapshotMembers, submittedPeriods } from "./release-data.server";
+import { earlierPeriod, loadPeriodRecords, rowsOf, snapshotMembers, advanceSpans, submittedPeriods } from "./release-data.server";
 
 export interface ReleaseSummary {
   cells: number;
@@ -64,7 +64,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       const [taken] = await tx.select({ id: statisticsReleases.id }).from(statisticsReleases).where(eq(statisticsReleases.label, label));
       if (taken) throw new ReleaseError("label_taken");
       const earlierReleases = await tx
-        .select({ id: statisticsReleases.id, periods: statisticsReleases.periods })
+        .select({ id: statisticsReleases.id, number: statisticsReleases.number, periods: statisticsReleases.periods })
         .from(statisticsReleases)
         .where(and(eq(statisticsReleases.questionnaireVersionId, version.id), isNotNull(statisticsReleases.publishedAt)))
         .orderBy(statisticsReleases.number);
@@ -80,6 +80,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         .values({ number, label, questionnaireVersionId: version.id, periods, cutoff, methodology, status: "building", createdBy: input.actorId })
         .returning();
       await snapshotMembers(tx, version.id, periods, cutoff);
+      await advanceSpans(tx, number, periods);
       const random = seededRandom(number);
       const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<SuppressionReason, number>;
       let cellCount = 0;
@@ -94,7 +95,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         const loaded = await loadPeriodRecords(tx, ctx.shape, ctx.dimensionIds, version.id, period, cutoff);
         const earlier = [];
         for (const r of earlierReleases.filter((e) => e.periods.includes(period)))
-          earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r.id, period));
+          earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period));
         const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
         for (let k = 0; k < cube.cells.length; k += 1000)
           await tx.insert(releaseCells).values(
@@ -112,8 +113,6 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       }
       if (records === 0) throw new ReleaseError("no_data");
       const summary: ReleaseSummary = { cells: cellCount, suppressed, firmsByPeriod, unresolved, auditRounds, records, skipped, buildMs: 0 };
-      await tx.execute(sql`insert into release_members (release_id, assessment_id, period, industry_division, region_code, size_class, unit_key, digest)
-        select ${release!.id}::uuid, id, period, industry_division, region_code, size_class, unit_key, digest from release_current`);
       summary.buildMs = Date.now() - started;
       const [built] = await tx.update(statisticsReleases).set({ status: "built", builtAt: new Date(), summary, containsSynthetic: synthetic }).where(eq(statisticsReleases.id, release!.id)).returning();
       await recordAudit({ actorId: input.actorId, action: "release.built", subjectType: "release", subjectId: release!.id, details: { number, label, periods, cells: cellCount, unresolved } }, tx);

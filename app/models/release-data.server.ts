@@ -39,6 +39,20 @@ export async function snapshotMembers(tx: Tx, version: string, periods: readonly
   await tx.execute(sql`analyze release_current`);
 }
 
+/**
+ * Record release `number`'s members (in `release_current`) as spans, for the periods it covers: a member
+ * gone or changed since ends its span here; a new or changed one begins one. Unchanged members write nothing.
+ */
+export async function advanceSpans(tx: Tx, number: number, periods: readonly string[]): Promise<void> {
+  const covered = sql.join(periods.map((p) => sql`${p}`), sql`, `);
+  await tx.execute(sql`update member_spans s set to_release = ${number}
+    where s.period in (${covered}) and s.to_release is null
+      and not exists (select 1 from release_current c where c.id = s.assessment_id and c.digest = s.digest)`);
+  await tx.execute(sql`insert into member_spans (assessment_id, from_release, to_release, period, industry_division, region_code, size_class, unit_key, digest)
+    select c.id, ${number}, null, c.period, c.industry_division, c.region_code, c.size_class, c.unit_key, c.digest from release_current c
+    where not exists (select 1 from member_spans s where s.assessment_id = c.id and s.to_release is null and s.digest = c.digest)`);
+}
+
 /** Changes whenever anything a release used from an assessment changes. */
 export const DIGEST = sql`md5(concat_ws('|', a.period, a.industry_division, a.region_code, a.size_class::text, a.unit_key, a.stage::text, a.overall_score::text, a.dimension_scores::text))`;
 
@@ -108,16 +122,15 @@ export async function loadPeriodRecords(tx: Tx, shape: CubeShape, dimensionIds: 
 }
 
 interface ChangedRow {
-  od: string | null; or: string | null; os: string | null; ou: string | null;
-  nd: string | null; nr: string | null; ns: string | null; nu: string | null;
+  d: string; r: string; s: string; u: string;
 }
 
 /** What an earlier release published for the period, and which units changed since, per cell. */
-export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<number, number[]>, releaseId: string, period: string): Promise<EarlierPeriod> {
+export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<number, number[]>, earlier: { id: string; number: number }, current: number, period: string): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
   const cells = rowsOf<{ industry: string; region: string; size: string; suppressed: boolean }>(
-    await tx.execute(sql`select industry, region, size, suppressed from release_cells where release_id = ${releaseId} and period = ${period}`),
+    await tx.execute(sql`select industry, region, size, suppressed from release_cells where release_id = ${earlier.id} and period = ${period}`),
   );
   for (const c of cells) {
     const i = shape.industry.indexOf.get(c.industry);
@@ -126,14 +139,12 @@ export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<numb
     if (i === undefined || r === undefined || s === undefined) continue;
     (c.suppressed ? suppressed : published)[cellIndex(shape, i, r, s)] = 1;
   }
+  // The member versions counted by exactly one of the two releases (spans are immutable versions, so one
+  // counted by both is the same in both): the earlier release's that ended since, and those begun since.
   const changed = rowsOf<ChangedRow>(
-    await tx.execute(sql`with cur as (
-        select id, industry_division, region_code, size_class::text as size_class, unit_key, digest from release_current where period = ${period}
-      ), old as (select * from release_members where release_id = ${releaseId} and period = ${period})
-      select old.industry_division as od, old.region_code as "or", old.size_class::text as os, old.unit_key as ou,
-             cur.industry_division as nd, cur.region_code as nr, cur.size_class as ns, cur.unit_key as nu
-      from old full join cur on cur.id = old.assessment_id
-      where old.assessment_id is null or cur.id is null or old.digest <> cur.digest`),
+    await tx.execute(sql`select industry_division as d, region_code as r, size_class::text as s, unit_key as u from member_spans
+      where period = ${period} and ((from_release <= ${earlier.number} and to_release > ${earlier.number} and to_release <= ${current})
+        or (from_release > ${earlier.number} and to_release is null))`),
   );
   const unitsByCell = new Map<number, Set<string>>();
   const mark = (d: string | null, r: string | null, s: string | null, u: string | null) => {
@@ -148,10 +159,7 @@ export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<numb
       set.add(u);
     }
   };
-  for (const row of changed) {
-    mark(row.od, row.or, row.os, row.ou);
-    mark(row.nd, row.nr, row.ns, row.nu);
-  }
+  for (const row of changed) mark(row.d, row.r, row.s, row.u);
   const changedUnits = new Int32Array(shape.cellCount);
   for (const [cell, set] of unitsByCell) changedUnits[cell] = set.size;
   return { published, suppressed, changedUnits };

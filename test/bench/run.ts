@@ -22,6 +22,7 @@ const { loadVersionFiles } = await import("../../app/assessment/versions.server"
 const { scoreAssessment } = await import("../../app/assessment/scoring");
 const { randomAnswers } = await import("./answers");
 const { seededRandom } = await import("./random");
+const { httpGet } = await import("./http-get");
 const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaires/qmd-2025.json", "utf8"), readFileSync("content/models/qmd-2025.json", "utf8"));
 
 if (want("scoring")) results.scoring = benchScoring();
@@ -169,7 +170,7 @@ function benchSearch(n: number) {
     const port = 3291;
     await startServer(port, "1");
     const paths = SEARCH_QUERIES.map((q) => `/cases?${new URLSearchParams(q)}`);
-    for (const p of paths) await (await fetch(`http://127.0.0.1:${port}${p}`)).text(); // warm-up
+    for (const p of paths) await httpGet(port, p); // warm-up
     const httpMs: number[] = [];
     // Four visitors at once, each walking the query mix.
     await Promise.all(
@@ -177,11 +178,9 @@ function benchSearch(n: number) {
         for (let round = 0; round < 10; round++) {
           for (let i = 0; i < paths.length; i++) {
             const path = paths[(i + v * 3) % paths.length]!;
-            const t0 = process.hrtime.bigint();
-            const res = await fetch(`http://127.0.0.1:${port}${path}`);
-            await res.text();
-            if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-            httpMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+            const visit = await httpGet(port, path);
+            if (visit.status !== 200) throw new Error(`${path} answered ${visit.status}`);
+            httpMs.push(visit.ms);
           }
         }
       }),

@@ -3,6 +3,7 @@
 // and p50/p95 of a firm's report (with its peer position) and of the statistics overview under concurrent load.
 import { spawn } from "node:child_process";
 import pg from "pg";
+import { httpGet } from "./http-get";
 
 export interface StatisticsBenchDeps {
   url: string;
@@ -66,11 +67,9 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   // request then costs ~50% more CPU (measured: first-view report p95 74 ms with 2 workers, 54 ms with 1).
   const server = await deps.startServer(port, process.env.BENCH_WORKERS ?? "1");
   const get = async (path: string, cookie?: string) => {
-    const t0 = process.hrtime.bigint();
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: cookie ? { cookie } : {} });
-    const body = await res.text();
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, body };
+    const visit = await httpGet(port, path, cookie);
+    if (visit.status !== 200) throw new Error(`${path} answered ${visit.status}`);
+    return visit;
   };
   const probe = await get(revisiting[0]!.path, revisiting[0]!.cookie);
   const hasPeers = probe.body.includes('data-testid="peer-band"');
