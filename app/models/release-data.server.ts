@@ -45,12 +45,17 @@ export async function snapshotMembers(tx: Tx, version: string, periods: readonly
  */
 export async function advanceSpans(tx: Tx, number: number, periods: readonly string[]): Promise<void> {
   const covered = sql.join(periods.map((p) => sql`${p}`), sql`, `);
+  // The members counted unchanged go to a table of their own first: the insert below must not look itself
+  // up in member_spans while writing to it (on a new, empty table the planner loops over it: quadratic).
+  await tx.execute(sql`create temporary table span_kept on commit drop as
+    select s.assessment_id from member_spans s join release_current c on c.id = s.assessment_id and c.digest = s.digest
+    where s.period in (${covered}) and s.to_release is null`);
+  await tx.execute(sql`analyze span_kept`);
   await tx.execute(sql`update member_spans s set to_release = ${number}
-    where s.period in (${covered}) and s.to_release is null
-      and not exists (select 1 from release_current c where c.id = s.assessment_id and c.digest = s.digest)`);
+    where s.period in (${covered}) and s.to_release is null and not exists (select 1 from span_kept k where k.assessment_id = s.assessment_id)`);
   await tx.execute(sql`insert into member_spans (assessment_id, from_release, to_release, period, industry_division, region_code, size_class, unit_key, digest)
     select c.id, ${number}, null, c.period, c.industry_division, c.region_code, c.size_class, c.unit_key, c.digest from release_current c
-    where not exists (select 1 from member_spans s where s.assessment_id = c.id and s.to_release is null and s.digest = c.digest)`);
+    where not exists (select 1 from span_kept k where k.assessment_id = c.id)`);
 }
 
 /** Changes whenever anything a release used from an assessment changes. */
