@@ -283,16 +283,21 @@ export const releaseCells = pgTable("release_cells", {
 // release number `fromRelease` up to, not including, `toRelease` (null: still counted by the newest release
 // covering its period). `digest` changes when anything a release used changes, and then a new span begins.
 // An unchanged population adds no rows, and a comparison reads only the spans that changed in between.
-export const memberSpans = pgTable("member_spans", {
-  assessmentId: uuid("assessment_id").notNull(),
-  fromRelease: integer("from_release").notNull(),
-  toRelease: integer("to_release"),
+/** What a release used of a member: its period, classification and unit, and the digest of everything used. */
+const memberColumns = () => ({
   period: text("period").notNull(),
   industryDivision: text("industry_division").notNull(),
   regionCode: text("region_code").notNull(),
   sizeClass: sizeClass("size_class").notNull(),
   unitKey: text("unit_key").notNull(),
   digest: text("digest").notNull(),
+});
+
+export const memberSpans = pgTable("member_spans", {
+  assessmentId: uuid("assessment_id").notNull(),
+  fromRelease: integer("from_release").notNull(),
+  toRelease: integer("to_release"),
+  ...memberColumns(),
 }, (t) => [
   primaryKey({ columns: [t.assessmentId, t.fromRelease] }),
   index("member_spans_to_idx").on(t.period, t.toRelease),
@@ -304,12 +309,7 @@ export const memberSpans = pgTable("member_spans", {
 export const releaseMembers = pgView("release_members", {
   releaseId: uuid("release_id").notNull(),
   assessmentId: uuid("assessment_id").notNull(),
-  period: text("period").notNull(),
-  industryDivision: text("industry_division").notNull(),
-  regionCode: text("region_code").notNull(),
-  sizeClass: sizeClass("size_class").notNull(),
-  unitKey: text("unit_key").notNull(),
-  digest: text("digest").notNull(),
+  ...memberColumns(),
 }).as(sql`select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
   from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)`);
 
