@@ -29,8 +29,8 @@ export function membership(version: string, period: string, cutoff: Date): SQL {
 }
 
 /**
- * The build's members with their digests, computed once per build into a temporary table that the
- * comparisons with earlier releases and the member list of the new release both read.
+ * The build's members with their digests, computed once per build into a temporary table from which
+ * `advanceSpans` records the new release's members.
  */
 export async function snapshotMembers(tx: Tx, version: string, periods: readonly string[], cutoff: Date): Promise<void> {
   await tx.execute(sql`create temporary table release_current on commit drop as
@@ -152,19 +152,17 @@ export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<numb
         or (from_release > ${earlier.number} and to_release is null))`),
   );
   const unitsByCell = new Map<number, Set<string>>();
-  const mark = (d: string | null, r: string | null, s: string | null, u: string | null) => {
-    if (d === null || r === null || s === null || u === null) return;
-    const i = shape.industry.leafIndex.get(d);
-    const ri = shape.region.leafIndex.get(r);
-    const si = shape.size.leafIndex.get(s);
-    if (i === undefined || ri === undefined || si === undefined) return;
-    for (const a of interior.get(cellIndex(shape, i, ri, si))!) {
+  for (const row of changed) {
+    const i = shape.industry.leafIndex.get(row.d);
+    const r = shape.region.leafIndex.get(row.r);
+    const z = shape.size.leafIndex.get(row.s);
+    if (i === undefined || r === undefined || z === undefined) continue;
+    for (const a of interior.get(cellIndex(shape, i, r, z))!) {
       let set = unitsByCell.get(a);
       if (!set) unitsByCell.set(a, (set = new Set()));
-      set.add(u);
+      set.add(row.u);
     }
-  };
-  for (const row of changed) mark(row.d, row.r, row.s, row.u);
+  }
   const changedUnits = new Int32Array(shape.cellCount);
   for (const [cell, set] of unitsByCell) changedUnits[cell] = set.size;
   return { published, suppressed, changedUnits };
