@@ -1,7 +1,7 @@
 // The assessment lifecycle: start (one per firm, version and period), save drafts with
 // conflict detection, submit (validate, score, store in one transaction), read back.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { assessments, type Assessment } from "~db/schema";
+import { assessments, organisations, type Assessment, type Organisation } from "~db/schema";
 import { checkAnswers, type AnswerProblem, type Answers } from "../assessment/answers";
 import { mergeDraft, type Change } from "../assessment/merge";
 import { questionsOf } from "../assessment/questions";
@@ -50,6 +50,22 @@ const assessmentLookup = () =>
 
 export async function getAssessment(firmId: string, assessmentId: string): Promise<Assessment | null> {
   const [row] = await assessmentLookup().execute({ id: assessmentId, firmId });
+  return row ?? null;
+}
+
+const assessmentWithFirmLookup = () =>
+  prepared("assessment_with_firm", (d) =>
+    d
+      .select({ assessment: assessments, firm: organisations })
+      .from(assessments)
+      .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
+      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.organisationId, sql.placeholder("firmId"))))
+      .prepare("assessment_with_firm"),
+  );
+
+/** The assessment and its firm in one round trip (the report reads both on every view). */
+export async function getAssessmentWithFirm(firmId: string, assessmentId: string): Promise<{ assessment: Assessment; firm: Organisation } | null> {
+  const [row] = await assessmentWithFirmLookup().execute({ id: assessmentId, firmId });
   return row ?? null;
 }
 

@@ -8,6 +8,7 @@ import type { Scene } from "../content/schemas";
 import { transition, type CaseActor, type CaseStatus, type CaseStep } from "../cases/workflow";
 import { industries } from "../content/taxonomies.server";
 import { db } from "../db.server";
+import { prepared } from "../prepared.server";
 import { i18nFor } from "../i18n/i18n";
 import { isLocale } from "../i18n/locales";
 import { normaliseSearchText, planSearch, searchGrams } from "../search/grams";
@@ -382,22 +383,40 @@ export async function publishedCasesFor(where: { scene?: string; article?: numbe
  */
 export async function casesForFirm(firm: { industryDivision: string; sizeClass: string; regionCode: string }, about: { scenes: string[]; articles: number[] }, opts: { excludeFirmId?: string; limit?: number } = {}): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
   if (!about.scenes.length && !about.articles.length) return [];
-  const group = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? "";
-  const overlap = or(
-    about.scenes.length ? sql`${cases.sceneSlugs} && ${sql.param(about.scenes)}::text[]` : undefined,
-    about.articles.length ? sql`${cases.articles} && ${sql.param(about.articles)}::int[]` : undefined,
-  );
-  const similarity = sql<number>`(case when ${cases.industryDivision} = ${firm.industryDivision} then 4 when ${cases.industryGroup} = ${group} then 2 else 0 end
-    + case when ${cases.sizeClass}::text = ${firm.sizeClass} then 1 else 0 end + case when ${cases.regionCode} = ${firm.regionCode} then 1 else 0 end)`;
-  const rows = await db()
-    .select({ ...publicColumns, sceneSlugs: cases.sceneSlugs, articles: cases.articles })
-    .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(and(eq(cases.status, "published"), overlap, opts.excludeFirmId ? ne(cases.organisationId, opts.excludeFirmId) : undefined))
-    .orderBy(desc(similarity), desc(cases.publishedAt))
-    .limit(opts.limit ?? 30);
+  const rows = await casesForFirmQuery().execute({
+    scenes: about.scenes,
+    articles: about.articles,
+    division: firm.industryDivision,
+    group: industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? "",
+    size: firm.sizeClass,
+    region: firm.regionCode,
+    exclude: opts.excludeFirmId ?? null,
+    limit: opts.limit ?? 30,
+  });
   return rows.map((r) => ({ ...toPublic(r), sceneSlugs: r.sceneSlugs, articles: r.articles }));
 }
+
+// Every firm's report runs this: prepared once, one shape for all inputs (an empty list overlaps nothing).
+const casesForFirmQuery = () =>
+  prepared("cases_for_firm", (d) => {
+    const p = sql.placeholder;
+    const similarity = sql<number>`(case when ${cases.industryDivision} = ${p("division")} then 4 when ${cases.industryGroup} = ${p("group")} then 2 else 0 end
+      + case when ${cases.sizeClass}::text = ${p("size")} then 1 else 0 end + case when ${cases.regionCode} = ${p("region")} then 1 else 0 end)`;
+    return d
+      .select({ ...publicColumns, sceneSlugs: cases.sceneSlugs, articles: cases.articles })
+      .from(cases)
+      .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+      .where(
+        and(
+          eq(cases.status, "published"),
+          sql`(${cases.sceneSlugs} && ${p("scenes")}::text[] or ${cases.articles} && ${p("articles")}::int[])`,
+          sql`${cases.organisationId} is distinct from ${p("exclude")}::uuid`,
+        ),
+      )
+      .orderBy(desc(similarity), desc(cases.publishedAt))
+      .limit(p("limit"))
+      .prepare("cases_for_firm");
+  });
 
 /**
  * A demo case, marked fictional and published as if the demo owner had submitted it and the

@@ -10,18 +10,31 @@ import { serverI18n, type Text } from "../i18n/server-t.server";
 import type { z } from "zod";
 import { apiError, asApi } from "../api-response.server";
 import { readJsonBody } from "../json-body.server";
-import { getAssessment } from "./assessment.server";
+import { getAssessment, getAssessmentWithFirm } from "./assessment.server";
 import { getQuestionnaireVersion } from "./questionnaire.server";
 
 type Args = { request: Request; context: AppLoadContext; params: Record<string, string | undefined> };
 
 export async function requireFirmAssessment(args: Args) {
   const caller = await requireFirmMember(args, args.params.firmId);
+  const assessment = (await getAssessment(caller.firmId, assessmentIdOf(args))) ?? notFound();
+  return { caller, assessment, version: await versionOf(assessment) };
+}
+
+/** As requireFirmAssessment, with the firm read in the same query (the report and its download). */
+export async function requireFirmAssessmentAndFirm(args: Args) {
+  const caller = await requireFirmMember(args, args.params.firmId);
+  const { assessment, firm } = (await getAssessmentWithFirm(caller.firmId, assessmentIdOf(args))) ?? notFound();
+  return { caller, assessment, firm, version: await versionOf(assessment) };
+}
+
+function assessmentIdOf(args: Args): string {
   const id = args.params.assessmentId;
-  if (!isUuid(id)) notFound();
-  const assessment = (await getAssessment(caller.firmId, id)) ?? notFound();
-  const version = (await getQuestionnaireVersion(assessment.questionnaireVersionId)) ?? notFound();
-  return { caller, assessment, version };
+  return isUuid(id) ? id : notFound();
+}
+
+async function versionOf(assessment: { questionnaireVersionId: string }) {
+  return (await getQuestionnaireVersion(assessment.questionnaireVersionId)) ?? notFound();
 }
 
 /** Problems with the question's title in the reader's language, for messages. */

@@ -1,16 +1,13 @@
 // The report as one self-contained HTML file (styles and charts inline) a firm can forward.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/http.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { requireFirmAssessment } from "~/models/firm-assessment.server";
-import { getFirm } from "~/models/organisation.server";
+import { requireFirmAssessmentAndFirm } from "~/models/firm-assessment.server";
 import { renderReportDocument } from "~/models/report-document.server";
 import { buildReport } from "~/models/report.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { caller, assessment, version } = await requireFirmAssessment(args);
+  const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);
   if (assessment.status !== "submitted") throw redirect(`/firms/${caller.firmId}/assessments/${assessment.id}`);
-  const firm = (await getFirm(caller.firmId)) ?? notFound();
   const locale = await resolveLocale(args.request, caller.user.locale);
   const html = renderReportDocument(await buildReport(firm, assessment, version), locale, new URL(args.request.url).origin);
   const filename = `qmd-report-${assessment.period}.html`;

@@ -2,10 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ReportView } from "~/components/report-view";
-import { notFound } from "~/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { requireFirmAssessment } from "~/models/firm-assessment.server";
-import { getFirm } from "~/models/organisation.server";
+import { requireFirmAssessmentAndFirm } from "~/models/firm-assessment.server";
 import { buildReport } from "~/models/report.server";
 
 // A finished report needs no client-side React: plain HTML, its render kept per distinct loader data
@@ -13,10 +11,9 @@ import { buildReport } from "~/models/report.server";
 export const handle = { hydrate: false };
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { caller, assessment, version } = await requireFirmAssessment(args);
+  const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
   if (assessment.status !== "submitted") throw redirect(base);
-  const firm = (await getFirm(caller.firmId)) ?? notFound();
   return { base, firmId: firm.id, report: await buildReport(firm, assessment, version) };
 }
 

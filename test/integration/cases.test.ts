@@ -134,6 +134,17 @@ describe("case library search", () => {
     const ranked = await casesForFirm({ industryDivision: "C36", sizeClass: "medium", regionCode: "330000" }, { scenes: [scene], articles: [] });
     const ids = ranked.map((c) => c.id);
     expect(ids.indexOf(near)).toBeLessThan(ids.indexOf(far));
+    // By article alone; never the reading firm's own cases; never an unpublished one.
+    const byArticle = await publish({ sceneSlugs: [], articles: [19], industryDivision: "C36", regionCode: "330000", sizeClass: "medium" });
+    const draft = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent({ sceneSlugs: [], articles: [19] }), anonymised: true });
+    const found = (await casesForFirm({ industryDivision: "C36", sizeClass: "medium", regionCode: "330000" }, { scenes: [], articles: [19] })).map((c) => c.id);
+    expect(found).toContain(byArticle);
+    expect(found).not.toContain(draft);
+    expect(found).not.toContain(near);
+    const others = (await casesForFirm({ industryDivision: "C36", sizeClass: "medium", regionCode: "330000" }, { scenes: [scene], articles: [19] }, { excludeFirmId: firm.id })).map((c) => c.id);
+    expect(others).not.toContain(near);
+    expect(others).not.toContain(byArticle);
+    expect(await casesForFirm({ industryDivision: "C36", sizeClass: "medium", regionCode: "330000" }, { scenes: [], articles: [] })).toEqual([]);
   });
 });
 
