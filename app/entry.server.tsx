@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { logger } from "./logger.server";
-import { isPlainPage, renderPlainPage } from "./render-cache.server";
+import { isPlainPage, plainPageContext, renderPlainPage } from "./render-cache.server";
 
 export { health, serverSettings, shutdown, startClusterPrimary, startup } from "./lifecycle.server";
 export { isAllowedOrigin } from "./auth/origin";
@@ -42,20 +42,21 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   appendCookies(responseHeaders, loadContext);
-  const app = (
+  const app = (context: EntryContext) => (
     <NonceContext.Provider value={loadContext.nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.nonce} />
+      <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.nonce} />
     </NonceContext.Provider>
   );
   if (request.method === "GET" && isPlainPage(remixContext)) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(renderPlainPage(request, responseStatusCode, remixContext, app, loadContext.nonce), { headers: responseHeaders, status: responseStatusCode });
+    const html = renderPlainPage(request, responseStatusCode, remixContext, () => app(plainPageContext(remixContext)), loadContext.nonce);
+    return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const { pipe, abort } = renderToPipeableStream(app, {
+    const { pipe, abort } = renderToPipeableStream(app(remixContext), {
       nonce: loadContext.nonce,
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
@@ -36,5 +37,33 @@ describe("useTranslation (kept plain keys)", () => {
     const two = (i18n.t as unknown as Loose)(key, { number: 5 });
     expect(render("en", [key], { number: 3 })).toBe(`<p lang="en">${one}</p>`);
     expect(render("en", [key], { number: 5 })).toBe(`<p lang="en">${two}</p>`);
+  });
+
+  it("keeps texts with plain options, and still gives exactly what i18next gives for any of them", () => {
+    const keys = ["guide.article", "report.title", "scenes.results", "scenes.resultsCapped", "assessment.problems.none_with_others", "report.overall"];
+    const plain = fc.oneof(fc.integer({ min: -5, max: 50 }), fc.string({ maxLength: 6 }), fc.boolean());
+    const call = fc.record({
+      locale: fc.constantFrom("zh" as const, "en" as const),
+      key: fc.constantFrom(...keys),
+      options: fc.dictionary(fc.constantFrom("number", "period", "count", "question", "extra"), plain, { maxKeys: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(call, { minLength: 1, maxLength: 8 }), (calls) => {
+        for (const { locale, key, options } of calls) {
+          const expected = (i18nFor(locale).t as unknown as Loose)(key, options);
+          // Twice: the second answer is the kept one.
+          expect(render(locale, [key], options)).toBe(renderToString(createElement("p", { lang: locale }, expected)));
+          expect(render(locale, [key], options)).toBe(renderToString(createElement("p", { lang: locale }, expected)));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("passes options holding objects or functions through, never keeping them", () => {
+    const i18n = i18nFor("en");
+    const lt = i18n.t as unknown as Loose;
+    expect(render("en", ["guide.article"], { number: 7, nested: { a: 1 } })).toBe(`<p lang="en">${lt("guide.article", { number: 7, nested: { a: 1 } })}</p>`);
+    expect(render("en", ["guide.article"], { number: 8, postProcess: [] as unknown as string })).toBe(`<p lang="en">${lt("guide.article", { number: 8, postProcess: [] as unknown as string })}</p>`);
   });
 });
