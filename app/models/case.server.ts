@@ -1,6 +1,6 @@
 // The case library (典型案例): firms draft and submit, analysts review and publish, every
 // transition is one transaction with its case event, audit entry and outbox notifications.
-import { and, arrayContains, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { caseEvents, cases, memberships, organisations, roleGrants, users } from "~db/schema";
 import type { CaseContent } from "../cases/schema";

@@ -5,7 +5,6 @@ import { SUPPRESSION_REASONS } from "~/stats/types";
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 const problem = (description: string) => ({ description, content: json(ref("Problem")) });
-const nullableNumber = { type: ["number", "null"] };
 const nullableInteger = { type: ["integer", "null"] };
 const keyParam = (name: string, description: string, example: string) => ({ name, in: "query", required: false, description, schema: { type: "string" }, example });
 const cellParams = [

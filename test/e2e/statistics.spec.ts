@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { insertRelease } from "../support/releases";
-import { expectAccessible, expectChinesePage } from "./support/helpers";
+import { expectChinesePage } from "./support/helpers";
 import { ownServer } from "./support/own-server";
 
 const own = ownServer(7, "stats");
