@@ -7,8 +7,9 @@ import { prepared } from "../prepared.server";
 import { Lru } from "../lib/lru";
 import { industries } from "../content/taxonomies.server";
 import { choosePeerGroup, histogramBin, positionBand, type PeerChoice, type PeerLevel, type PositionBand } from "../stats/peer-position";
-import { DISCLOSURE_RULES, GROUP_PREFIX, type ReleaseCell } from "../stats/types";
+import { ALL, DISCLOSURE_RULES, GROUP_PREFIX } from "../stats/types";
 import { rowsOf } from "./release-data.server";
+import { toCell } from "./release-read.server";
 
 export interface PeerBenchmark {
   release: { number: number; label: string; publishedAt: string; synthetic: boolean };
@@ -91,20 +92,20 @@ async function fromRelease(assessment: Assessment & { industryDivision: string; 
   const rows = await peerCells(release.id, assessment.period, [...new Set(keys.map(([, i]) => i))], [...new Set(keys.map(([, , s]) => s))]);
   const candidates = keys.map(([level, industry, size]) => {
     const row = rows.find((r) => r.industry === industry && r.size === size);
-    return { level, cell: row ? ({ period: assessment.period, industry, region: "*", size, suppressed: row.suppressed, reason: row.reason, metrics: row.suppressed ? null : row.metrics } as ReleaseCell) : undefined };
+    return { level, cell: row ? toCell({ ...row, period: assessment.period, region: ALL }) : undefined };
   });
   const choice = choosePeerGroup(candidates, release.counted, DISCLOSURE_RULES.kBenchmark);
   if (!choice) return null;
   const m = choice.metrics;
   const score = assessment.overallScore;
   return {
-      release: { number: release.number, label: release.label, publishedAt: release.publishedAt!.toISOString(), synthetic: release.containsSynthetic },
-      level: choice.level,
-      skipped: choice.skipped,
-      firms: m.firms,
-      band: positionBand(score, m.overall),
-      overall: { median: m.overall.median, p75: m.overall.p75, mean: m.overall.mean },
-      dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, d]) => [id, { median: d?.median ?? null, p75: d?.p75 ?? null }])),
-      histogram: { edges: m.histogram.edges, counts: m.histogram.counts, firmBin: histogramBin(m.histogram.edges, score) },
+    release: { number: release.number, label: release.label, publishedAt: release.publishedAt!.toISOString(), synthetic: release.containsSynthetic },
+    level: choice.level,
+    skipped: choice.skipped,
+    firms: m.firms,
+    band: positionBand(score, m.overall),
+    overall: { median: m.overall.median, p75: m.overall.p75, mean: m.overall.mean },
+    dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, d]) => [id, { median: d?.median ?? null, p75: d?.p75 ?? null }])),
+    histogram: { edges: m.histogram.edges, counts: m.histogram.counts, firmBin: histogramBin(m.histogram.edges, score) },
   };
 }

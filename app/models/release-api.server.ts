@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cellQueryMessage, parseCellQuery } from "../stats/present-keys";
 import { cellsCsvChunk, cellsCsvHeader, downloadName, publishedCell } from "../stats/serialise";
 import { cellsXlsxStream, XLSX_TYPE } from "../stats/serialise-xlsx.server";
-import { publicReleaseByNumber, streamCells, type CellQuery, type PublicRelease } from "./release-read.server";
+import { publicReleaseByText, streamCells, type CellQuery, type PublicRelease } from "./release-read.server";
 import { cubeVocabulary } from "./statistics-view.server";
 
 export const CELL_FORMATS = ["json", "csv", "xlsx"] as const;
@@ -46,9 +46,7 @@ export function releaseJson(r: PublicRelease) {
 
 /** The public release named by the path's `:number`, or the 404 answer. */
 export async function releaseFromParams(params: LoaderFunctionArgs["params"]): Promise<PublicRelease | Response> {
-  const n = params.number ?? "";
-  const release = /^[1-9]\d{0,8}$/.test(n) ? await publicReleaseByNumber(Number(n)) : null;
-  return release ?? notFoundProblem();
+  return (await publicReleaseByText(params.number ?? "")) ?? notFoundProblem();
 }
 
 function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {

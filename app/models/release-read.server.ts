@@ -95,6 +95,11 @@ export async function latestPublicRelease(): Promise<PublicRelease | null> {
   return row ? toPublic(row, row.number) : null;
 }
 
+/** A public release by its number as written in a URL (`1`, `12`…); null for anything else, or an unknown or non-public release. */
+export function publicReleaseByText(text: string): Promise<PublicRelease | null> {
+  return /^[1-9]\d{0,8}$/.test(text) ? publicReleaseByNumber(Number(text)) : Promise.resolve(null);
+}
+
 /** A public release by its number; null for an unknown or non-public one. */
 export async function publicReleaseByNumber(number: number): Promise<PublicRelease | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
@@ -118,7 +123,7 @@ export interface CellQuery {
 
 type CellRow = typeof releaseCells.$inferSelect;
 
-function toCell(row: Pick<CellRow, "period" | "industry" | "region" | "size" | "suppressed" | "reason" | "metrics">): ReleaseCell {
+export function toCell(row: Pick<CellRow, "period" | "industry" | "region" | "size" | "suppressed" | "reason" | "metrics">): ReleaseCell {
   const key: CellKey = { period: row.period, industry: row.industry, region: row.region, size: row.size };
   return row.suppressed
     ? { ...key, suppressed: true, reason: row.reason as SuppressionReason, metrics: null }

@@ -10,7 +10,7 @@ import { isCubeKey } from "../stats/present-keys";
 import { breakdownTable, dimensionsTable, stagesTable, type BreakdownEntry, type PresentContext, type StatTable, type Text } from "../stats/present";
 import { ALL, GROUP_PREFIX, type ReleaseCell } from "../stats/types";
 import { getQuestionnaireVersion } from "./questionnaire.server";
-import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByNumber, type PublicRelease } from "./release-read.server";
+import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByText, type PublicRelease } from "./release-read.server";
 
 export interface StatsView {
   release: PublicRelease;
@@ -44,7 +44,7 @@ export function cubeVocabulary(periods: readonly string[]): CubeVocabulary {
 export async function requestedRelease(url: URL): Promise<{ release: PublicRelease; explicit: boolean } | null> {
   const asked = url.searchParams.get("release");
   if (asked !== null && asked !== "") {
-    const release = /^[1-9]\d{0,8}$/.test(asked) ? await publicReleaseByNumber(Number(asked)) : null;
+    const release = await publicReleaseByText(asked);
     if (!release) throw notFound();
     return { release, explicit: true };
   }
