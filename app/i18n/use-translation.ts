@@ -6,45 +6,34 @@ import { Lru } from "../lib/lru";
 // The project's `useTranslation`: the same `{ t, i18n }` as react-i18next's hook, for the fixed-language
 // instances of `i18nFor`. react-i18next's hook copies the whole instance and i18next's `t` merges all
 // options on every call; a report page makes hundreds of calls, which cost ~2 ms of server CPU per page.
-// An instance's language never changes, so a key gives the same text for the same options: a key without
-// options is kept for good; with options made of plain values only (numbers, strings, booleans: the
-// interpolations and counts pages pass), the most recent texts are kept.
+// An instance's language never changes, so a key gives the same text for the same options: texts are kept
+// per key, and per options when these are plain values only (numbers, strings, booleans: the
+// interpolations and counts pages pass), the most recently used first.
 
 const MAX_KEPT = 5000;
 const translators = new WeakMap<I18n, TFunction>();
 
-/** The options as part of a key, when they are plain values only; otherwise null (not kept). */
-function optionsKey(options: unknown): string | null {
+/** What a call's text is kept under: the key, with its options when they are plain values only; null when not kept. */
+function keptId(key: string, options: unknown): string | null {
+  if (options === undefined) return key;
   if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return null;
   for (const value of Object.values(options)) {
     const type = typeof value;
     if (type !== "string" && type !== "number" && type !== "boolean") return null;
   }
-  return JSON.stringify(options);
+  return `${key}\u0000${JSON.stringify(options)}`;
 }
 
 function keepingT(i18n: I18n): TFunction {
-  const kept = new Map<string, string>();
-  const keptWithOptions = new Lru<string, string>(MAX_KEPT);
+  const kept = new Lru<string, string>(MAX_KEPT);
   const translate = i18n.t.bind(i18n) as (key: unknown, options?: unknown) => unknown;
   const t = (key: unknown, options?: unknown): unknown => {
-    if (typeof key !== "string") return translate(key, options);
-    if (options !== undefined) {
-      const withOptions = optionsKey(options);
-      if (withOptions === null) return translate(key, options);
-      const id = `${key}\u0000${withOptions}`;
-      const hit = keptWithOptions.get(id);
-      if (hit !== undefined) return hit;
-      const text = translate(key, options);
-      if (typeof text === "string") keptWithOptions.set(id, text);
-      return text;
-    }
-    let text = kept.get(key) as unknown;
-    if (text === undefined) {
-      text = translate(key);
-      if (typeof text !== "string") return text;
-      if (kept.size < MAX_KEPT) kept.set(key, text);
-    }
+    const id = typeof key === "string" ? keptId(key, options) : null;
+    if (id === null) return translate(key, options);
+    const hit = kept.get(id);
+    if (hit !== undefined) return hit;
+    const text = translate(key, options);
+    if (typeof text === "string") kept.set(id, text);
     return text;
   };
   return t as unknown as TFunction;
