@@ -4,12 +4,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceContext } from "./components/nonce";
-import { logger } from "./logger.server";
-import { isPlainPage, plainPageContext, renderPlainPage } from "./render-cache.server";
+import { NonceContext } from "~/ui/nonce";
+import { logger } from "~/platform/logger.server";
+import { isPlainPage, plainPageContext, renderPlainPage } from "~/platform/render-cache.server";
 
-export { health, serverSettings, shutdown, startClusterPrimary, startup } from "./lifecycle.server";
-export { isAllowedOrigin } from "./auth/origin";
+export { health, serverSettings, shutdown, startClusterPrimary, startup } from "~/platform/lifecycle.server";
+export { isAllowedOrigin } from "~/accounts/origin";
 
 /**
  * Resource routes whose POST action server.js calls directly, ahead of the Remix request handler:

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: apply committed migrations to the configured database.
-import { config } from "~/config.server";
-import { closeDatabase, initDatabase } from "~/db.server";
+import { config } from "~/platform/config.server";
+import { closeDatabase, initDatabase } from "~/platform/db.server";
 
 const handle = await initDatabase(config());
 console.log(`migrations applied (${handle.driver})`);

@@ -1,10 +1,10 @@
 // `npm run release:build [-- --label L --periods 2024,2025 --publish]`: build (and optionally publish) a
 // statistics release on the configured database, the same code the staff page runs.
 import { parseArgs } from "node:util";
-import { config } from "~/config.server";
-import { closeDatabase, initDatabase } from "~/db.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/models/questionnaire.server";
-import { buildRelease, publishRelease, ReleaseError } from "~/models/release-build.server";
+import { config } from "~/platform/config.server";
+import { closeDatabase, initDatabase } from "~/platform/db.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 
 const { values } = parseArgs({ options: { label: { type: "string" }, periods: { type: "string" }, publish: { type: "boolean", default: false } } });
 await initDatabase(config());

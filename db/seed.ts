@@ -1,19 +1,19 @@
 // Demo data for a newcomer: a few clearly labelled fictional firms and one user per role.
 // Written in one transaction, only into an empty database.
 import { sql } from "drizzle-orm";
-import { hashPassword } from "~/auth/password.server";
-import { db } from "~/db.server";
-import { creditCodeCheckCharacter } from "~/domain/credit-code";
-import { demoCasesOnDisk } from "~/content/demo-cases.server";
-import { publishSeededCase } from "~/models/case.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/models/questionnaire.server";
-import { logger } from "~/logger.server";
-import { buildRelease, publishRelease, ReleaseError } from "~/models/release-build.server";
-import { DEMO_FIRMS } from "./demo-firms";
-import { memberships, organisations, roleGrants, statisticsReleases, users } from "./schema";
-import { defaultPeriods, Synthesiser } from "./synth/generate";
-import { taxonomyFromContent, writeSynthetic } from "./synth/run";
-import { hasSynthetic, type Executor } from "./synth/writer";
+import { hashPassword } from "~/accounts/password.server";
+import { db } from "~/platform/db.server";
+import { creditCodeCheckCharacter } from "~/firms/credit-code";
+import { demoCasesOnDisk } from "~/cases/demo-cases.server";
+import { publishSeededCase } from "~/cases/case.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { logger } from "~/platform/logger.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
+import { DEMO_FIRMS } from "~db/demo-firms";
+import { memberships, organisations, roleGrants, statisticsReleases, users } from "~db/schema";
+import { defaultPeriods, Synthesiser } from "~db/synth/generate";
+import { taxonomyFromContent, writeSynthetic } from "~db/synth/run";
+import { hasSynthetic, type Executor } from "~db/synth/writer";
 
 export const DEMO_PASSWORD = "qmd-demo-2026";
 

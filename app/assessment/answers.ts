@@ -1,5 +1,5 @@
 // Server-side validation of an answer set against the questionnaire definition.
-import type { QuestionInfo } from "./questions";
+import type { QuestionInfo } from "~/assessment/questions";
 
 export type AnswerValue = number | string | Array<number | string>;
 export type Answers = Record<string, AnswerValue>;

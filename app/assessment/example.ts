@@ -1,7 +1,7 @@
 // The worked example of the "How scoring works" page: level 3 everywhere, about half of every
 // tick-box list, and one question raised to level 5 to show how weights pass it on.
-import type { Answers } from "./answers";
-import type { CompiledModel } from "./scoring";
+import type { Answers } from "~/assessment/answers";
+import type { CompiledModel } from "~/assessment/scoring";
 
 export function exampleAnswers(compiled: CompiledModel): { answers: Answers; raised: string } {
   const answers: Answers = {};

@@ -1,7 +1,7 @@
 // Concurrent edits of one draft: a save names the version it read and, for each question it
 // changes, the value it saw. A question someone else changed in between is a conflict; the
 // save is then refused whole, so no answer is ever silently overwritten.
-import type { AnswerValue, Answers } from "./answers";
+import type { AnswerValue, Answers } from "~/assessment/answers";
 
 export type Change = AnswerValue | null; // null clears an answer
 

@@ -1,6 +1,6 @@
 // Consistency rules between a benchmark model and its questionnaire; each broken rule is a problem.
-import { questionsOf } from "./questions";
-import type { BenchmarkModel, SurveyDefinition } from "./schemas";
+import { questionsOf } from "~/assessment/questions";
+import type { BenchmarkModel, SurveyDefinition } from "~/assessment/schemas";
 
 /** Questions on this page describe the firm and are not scored. */
 export const PROFILE_PAGE = "profile";

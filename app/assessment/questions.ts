@@ -1,5 +1,5 @@
-import type { Localized } from "../content/schemas";
-import type { SurveyDefinition } from "./schemas";
+import type { Localized } from "~/content/schemas";
+import type { SurveyDefinition } from "~/assessment/schemas";
 
 export interface QuestionInfo {
   name: string;

@@ -1,7 +1,7 @@
 // Schemas of a questionnaire version: the SurveyJS definition (the subset the portal uses)
 // and its benchmark model. Both are data files under content/, validated when loaded.
 import { z } from "zod";
-import { localized } from "../content/schemas";
+import { localized } from "~/content/schemas";
 
 /** A SurveyJS localizable string: "default" is Simplified Chinese. */
 export const surveyText = z.object({ default: z.string().trim().min(1), en: z.string().trim().min(1) });

@@ -2,9 +2,9 @@
 // Indicator 0–100; dimension = weighted mean of its answered indicators (weights re-normalised,
 // "not applicable" drops out); overall = weighted mean of the dimensions that have a score;
 // stage = the band of the overall score, held down by any gate whose dimension is too low.
-import type { Answers } from "./answers";
-import { questionsOf, type QuestionInfo } from "./questions";
-import type { BenchmarkModel, Indicator, SurveyDefinition } from "./schemas";
+import type { Answers } from "~/assessment/answers";
+import { questionsOf, type QuestionInfo } from "~/assessment/questions";
+import type { BenchmarkModel, Indicator, SurveyDefinition } from "~/assessment/schemas";
 
 export type IndicatorStatus = "answered" | "not_applicable" | "missing";
 

@@ -1,10 +1,10 @@
 // Questionnaire versions as files: content/questionnaires/<id>.json (SurveyJS) with
 // content/models/<id>.json (benchmark model), validated together when loaded.
 import { readdirSync, readFileSync } from "node:fs";
-import { ContentError, contentPath, parseContentFile } from "../content/load.server";
-import { checkModel } from "./model-check";
-import { compileModel, type CompiledModel } from "./scoring";
-import { benchmarkModel, surveyDefinition, type BenchmarkModel, type SurveyDefinition } from "./schemas";
+import { ContentError, contentPath, parseContentFile } from "~/content/load.server";
+import { checkModel } from "~/assessment/model-check";
+import { compileModel, type CompiledModel } from "~/assessment/scoring";
+import { benchmarkModel, surveyDefinition, type BenchmarkModel, type SurveyDefinition } from "~/assessment/schemas";
 
 export interface QuestionnaireVersion {
   id: string;

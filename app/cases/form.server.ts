@@ -1,7 +1,7 @@
 // The case form: FormData → validated case content, or field errors (i18n keys) and the values
 // to show back. Multi-valued fields (technologies, scenes, articles) and the result rows are read here.
-import type { FieldErrors } from "../forms/parse";
-import { CASE_LIMITS, caseContent, type CaseContent } from "./schema";
+import type { FieldErrors } from "~/platform/form-parse";
+import { CASE_LIMITS, caseContent, type CaseContent } from "~/cases/schema";
 
 export const MAX_RESULT_ROWS = CASE_LIMITS.results;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { z } from "zod";
-import { config } from "../config.server";
+import { config } from "~/platform/config.server";
 
 export class ContentError extends Error {}
 

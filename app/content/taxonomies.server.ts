@@ -1,4 +1,4 @@
-import { loadContent } from "./load.server";
+import { loadContent } from "~/content/load.server";
 import {
   businessLinksFile,
   industriesFile,
@@ -6,7 +6,7 @@ import {
   scenarioTiersFile,
   sizeClassesFile,
   technologiesFile,
-} from "./schemas";
+} from "~/content/schemas";
 
 export const regions = () => loadContent("taxonomies/regions.json", regionsFile).regions;
 export const industries = () => loadContent("taxonomies/industries.json", industriesFile);

@@ -1,4 +1,4 @@
-import type { zh } from "./zh";
+import type { zh } from "~/i18n/zh";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

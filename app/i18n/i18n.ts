@@ -1,7 +1,7 @@
 import i18next, { type i18n } from "i18next";
-import { en } from "./en";
-import { DEFAULT_LOCALE, type Locale } from "./locales";
-import { zh } from "./zh";
+import { en } from "~/i18n/en";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
+import { zh } from "~/i18n/zh";
 
 export const resources = { zh: { translation: zh }, en: { translation: en } } as const;
 

@@ -1,5 +1,5 @@
 import "i18next";
-import type { zh } from "./zh";
+import type { zh } from "~/i18n/zh";
 
 declare module "i18next" {
   interface CustomTypeOptions {

@@ -1,6 +1,6 @@
-import { i18nFor } from "./i18n";
-import { resolveLocale } from "./locale.server";
-import type { Locale } from "./locales";
+import { i18nFor } from "~/i18n/i18n";
+import { resolveLocale } from "~/i18n/locale.server";
+import type { Locale } from "~/i18n/locales";
 
 export type Text = (key: string, options?: Record<string, unknown>) => string;
 

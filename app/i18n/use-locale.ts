@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 
 /** The locale the root loader resolved for this request. */
 export function useRouteLocale(): Locale {

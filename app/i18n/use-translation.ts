@@ -1,7 +1,7 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
 import { I18nContext, getI18n } from "react-i18next";
-import { Lru } from "../lib/lru";
+import { Lru } from "~/platform/lru";
 
 // The project's `useTranslation`: the same `{ t, i18n }` as react-i18next's hook, for the fixed-language
 // instances of `i18nFor`. react-i18next's hook copies the whole instance and i18next's `t` merges all

@@ -2,7 +2,7 @@
 // catalogue's scenes for that dimension, kept only when the firm meets their prerequisites
 // (the priority's own dimension may be one level short: that is the gap the scene closes),
 // ranked recommended first, then the firm's industry group.
-import type { Scene } from "../content/schemas";
+import type { Scene } from "~/content/schemas";
 
 export interface SceneMatchInput {
   dimension: string;

@@ -1,4 +1,4 @@
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage } from "~/ui/error-page";
 
 // Every unknown path: a real 404 rendered by the shared error page.
 export function loader() {

@@ -1,17 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { signOutEverywhere } from "~/auth/account.server";
-import { requireCaller } from "~/auth/guard.server";
-import { ErrorSummary, Notice, SelectField, TextField } from "~/components/form";
+import { signOutEverywhere } from "~/accounts/account.server";
+import { requireCaller } from "~/accounts/guard.server";
+import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/form";
 import { regions } from "~/content/taxonomies.server";
-import { parseForm } from "~/forms/parse";
-import { profileForm } from "~/forms/schemas";
+import { parseForm } from "~/platform/form-parse";
+import { profileForm } from "~/accounts/forms";
 import { localeCookie } from "~/i18n/locale.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { listFirmsOfUser } from "~/models/organisation.server";
-import { updateUserProfile } from "~/models/user.server";
+import { listFirmsOfUser } from "~/firms/firm.server";
+import { updateUserProfile } from "~/accounts/user.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireCaller(args);

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
+import { requireStaff } from "~/accounts/guard.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");

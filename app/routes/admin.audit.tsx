@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { AUDIT_PAGE_SIZE, listAudit } from "~/models/audit.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { AUDIT_PAGE_SIZE, listAudit } from "~/platform/audit.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { listOutbox } from "~/models/outbox.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { listOutbox } from "~/platform/outbox.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");

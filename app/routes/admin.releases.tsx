@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { releaseAction, releasesPage } from "~/models/release-admin.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");

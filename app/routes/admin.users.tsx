@@ -1,15 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { ErrorSummary, Notice } from "~/components/form";
+import { requireStaff } from "~/accounts/guard.server";
+import { ErrorSummary, Notice } from "~/ui/form";
 import { isSelectableRegion, selectableRegions } from "~/content/taxonomies.server";
-import { parseForm } from "~/forms/parse";
-import { grantRoleForm } from "~/forms/schemas";
-import { isUuid } from "~/http.server";
+import { parseForm } from "~/platform/form-parse";
+import { grantRoleForm } from "~/accounts/forms";
+import { isUuid } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { countAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/models/role-grant.server";
+import { countAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");

@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 description of the open data API.
-import { apiJson } from "~/models/release-api.server";
-import { SUPPRESSION_REASONS } from "~/stats/types";
+import { apiJson } from "~/statistics/publish/api.server";
+import { SUPPRESSION_REASONS } from "~/statistics/types";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });

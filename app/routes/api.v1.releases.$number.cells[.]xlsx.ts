@@ -1,5 +1,5 @@
 // GET /api/v1/releases/:number/cells.xlsx: the cells as an XLSX workbook.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { cellsResponse } from "~/models/release-api.server";
+import { cellsResponse } from "~/statistics/publish/api.server";
 
 export const loader = (args: LoaderFunctionArgs) => cellsResponse(args, "xlsx");

@@ -1,6 +1,6 @@
 // GET /api/v1/releases: every public statistics release, newest first.
-import { apiJson, CACHE_LISTING, releaseJson } from "~/models/release-api.server";
-import { listPublicReleases } from "~/models/release-read.server";
+import { apiJson, CACHE_LISTING, releaseJson } from "~/statistics/publish/api.server";
+import { listPublicReleases } from "~/statistics/release/read.server";
 
 export async function loader() {
   const releases = await listPublicReleases();

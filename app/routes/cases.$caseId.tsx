@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { CaseView, usePublisher } from "~/components/case-view";
-import { isUuid, notFound } from "~/http.server";
-import { presentCase } from "~/models/case-presenter.server";
-import { getPublishedCase } from "~/models/case.server";
-import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
+import { CaseView, usePublisher } from "~/cases/case-view";
+import { isUuid, notFound } from "~/platform/http.server";
+import { presentCase } from "~/cases/presenter.server";
+import { getPublishedCase } from "~/cases/case.server";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
 
 /** Public: only a published case; anything else is the same 404 whether or not it exists. */
 export async function loader({ params }: LoaderFunctionArgs) {

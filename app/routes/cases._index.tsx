@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { CatalogueFilterForm, Pager } from "~/components/catalogue-filters";
-import { usePublisher } from "~/components/case-view";
-import { CASES_PER_PAGE, searchCases } from "~/models/case.server";
-import { catalogueFilterOptions, parseCatalogueFilters } from "~/models/catalogue-filters.server";
-import { FILTER_FIELDS } from "~/search/filter-fields";
+import { CatalogueFilterForm, Pager } from "~/catalogue/catalogue-filters";
+import { usePublisher } from "~/cases/case-view";
+import { CASES_PER_PAGE, searchCases } from "~/cases/case.server";
+import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
+import { FILTER_FIELDS } from "~/catalogue/filter-fields";
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,19 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember, requireFirmOwner } from "~/auth/guard.server";
-import { ErrorSummary, Notice, TextField } from "~/components/form";
-import { config } from "~/config.server";
+import { requireFirmMember, requireFirmOwner } from "~/accounts/guard.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
+import { config } from "~/platform/config.server";
 import { industries, regions } from "~/content/taxonomies.server";
-import { canManageFirm } from "~/domain/access";
-import { parseForm } from "~/forms/parse";
-import { inviteForm } from "~/forms/schemas";
-import { isUuid, notFound, siteOrigin } from "~/http.server";
+import { canManageFirm } from "~/accounts/access";
+import { parseForm } from "~/platform/form-parse";
+import { inviteForm } from "~/accounts/forms";
+import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { serverText } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { createInvitation, listOpenInvitations, revokeInvitation } from "~/models/invitation.server";
-import { getFirm, listMembers } from "~/models/organisation.server";
+import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
+import { getFirm, listMembers } from "~/firms/firm.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);

@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
-import { Questionnaire } from "~/components/questionnaire.client";
+import { Questionnaire } from "~/assessment/questionnaire.client";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { requireFirmAssessment } from "~/models/firm-assessment.server";
+import { requireFirmAssessment } from "~/assessment/requests.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 

@@ -1,9 +1,9 @@
 // Autosave of a draft: POST JSON { version, page, changes, base } → { version } or a JSON error.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/api-response.server";
-import { saveDraft } from "~/models/assessment.server";
-import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/models/firm-assessment.server";
+import { apiError } from "~/platform/api-response.server";
+import { saveDraft } from "~/assessment/assessment.server";
+import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/assessment/requests.server";
 
 const answer = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).nullable();
 const saveRequest = z.object({

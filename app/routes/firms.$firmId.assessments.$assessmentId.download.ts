@@ -1,9 +1,9 @@
 // The report as one self-contained HTML file (styles and charts inline) a firm can forward.
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { resolveLocale } from "~/i18n/locale.server";
-import { requireFirmAssessmentAndFirm } from "~/models/firm-assessment.server";
-import { renderReportDocument } from "~/models/report-document.server";
-import { buildReport } from "~/models/report.server";
+import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
+import { renderReportDocument } from "~/report/document.server";
+import { buildReport } from "~/report/report.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);

@@ -1,10 +1,10 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { ReportView } from "~/components/report-view";
+import { ReportView } from "~/report/report-view";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { requireFirmAssessmentAndFirm } from "~/models/firm-assessment.server";
-import { buildReport } from "~/models/report.server";
+import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
+import { buildReport } from "~/report/report.server";
 
 // A finished report needs no client-side React: plain HTML, its render kept per distinct loader data
 // (render-cache.server.ts): a revisit loads and checks everything again but skips the render.

@@ -6,8 +6,8 @@ import { questionsOf, toLocalized } from "~/assessment/questions";
 import { pick } from "~/i18n/locales";
 import { serverI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { submitAssessment } from "~/models/assessment.server";
-import { describeProblems, requireFirmAssessment } from "~/models/firm-assessment.server";
+import { submitAssessment } from "~/assessment/assessment.server";
+import { describeProblems, requireFirmAssessment } from "~/assessment/requests.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);

@@ -2,9 +2,9 @@
 // Without `answers` the stored draft is submitted. Nothing is stored unless everything is valid.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/api-response.server";
-import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/models/firm-assessment.server";
-import { submitAssessment } from "~/models/assessment.server";
+import { apiError } from "~/platform/api-response.server";
+import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/assessment/requests.server";
+import { submitAssessment } from "~/assessment/assessment.server";
 
 const submitRequest = z.object({ version: z.number().int().min(1), answers: z.unknown().optional() });
 

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember } from "~/auth/guard.server";
-import { notFound } from "~/http.server";
-import { currentPeriod, listAssessments, startAssessment } from "~/models/assessment.server";
-import { getFirm } from "~/models/organisation.server";
-import { currentQuestionnaireVersion } from "~/models/questionnaire.server";
+import { requireFirmMember } from "~/accounts/guard.server";
+import { notFound } from "~/platform/http.server";
+import { currentPeriod, listAssessments, startAssessment } from "~/assessment/assessment.server";
+import { getFirm } from "~/firms/firm.server";
+import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);

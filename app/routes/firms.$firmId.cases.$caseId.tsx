@@ -1,18 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember } from "~/auth/guard.server";
-import { CaseEvents } from "~/components/case-events";
-import { CaseFormFields, useCaseFieldLabels } from "~/components/case-form";
-import { CaseStatusTag, CaseView } from "~/components/case-view";
-import { ErrorSummary, Notice } from "~/components/form";
+import { requireFirmMember } from "~/accounts/guard.server";
+import { CaseEvents } from "~/cases/case-events";
+import { CaseFormFields, useCaseFieldLabels } from "~/cases/case-form";
+import { CaseStatusTag, CaseView } from "~/cases/case-view";
+import { ErrorSummary, Notice } from "~/ui/form";
 import { valuesOf, type CaseFormValues } from "~/cases/form.server";
 import { availableSteps, firmCanEdit } from "~/cases/workflow";
-import { isUuid, notFound } from "~/http.server";
+import { isUuid, notFound } from "~/platform/http.server";
 import { useText } from "~/i18n/use-text";
-import { presentCase } from "~/models/case-presenter.server";
-import { firmOwnsCase, getFirmCase } from "~/models/case.server";
-import { caseFormOptions, saveCaseFromForm, stepProblem, takeStep, typedCaseValues } from "~/models/firm-case.server";
+import { presentCase } from "~/cases/presenter.server";
+import { firmOwnsCase, getFirmCase } from "~/cases/case.server";
+import { caseFormOptions, saveCaseFromForm, stepProblem, takeStep, typedCaseValues } from "~/cases/firm-form.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmMember(args, args.params.firmId);

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember } from "~/auth/guard.server";
-import { CaseStatusTag } from "~/components/case-view";
-import { notFound } from "~/http.server";
-import { listFirmCases } from "~/models/case.server";
-import { getFirm } from "~/models/organisation.server";
+import { requireFirmMember } from "~/accounts/guard.server";
+import { CaseStatusTag } from "~/cases/case-view";
+import { notFound } from "~/platform/http.server";
+import { listFirmCases } from "~/cases/case.server";
+import { getFirm } from "~/firms/firm.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmMember(args, args.params.firmId);

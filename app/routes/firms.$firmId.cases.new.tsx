@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember } from "~/auth/guard.server";
-import { CaseFormFields, useCaseFieldLabels } from "~/components/case-form";
-import { ErrorSummary } from "~/components/form";
-import { notFound } from "~/http.server";
-import { caseFormOptions, createCaseFromForm, newCaseValues } from "~/models/firm-case.server";
-import { getFirm } from "~/models/organisation.server";
+import { requireFirmMember } from "~/accounts/guard.server";
+import { CaseFormFields, useCaseFieldLabels } from "~/cases/case-form";
+import { ErrorSummary } from "~/ui/form";
+import { notFound } from "~/platform/http.server";
+import { caseFormOptions, createCaseFromForm, newCaseValues } from "~/cases/firm-form.server";
+import { getFirm } from "~/firms/firm.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmMember(args, args.params.firmId);

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmOwner } from "~/auth/guard.server";
-import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
-import { ErrorSummary } from "~/components/form";
-import { echoValues } from "~/forms/parse";
-import { notFound } from "~/http.server";
+import { requireFirmOwner } from "~/accounts/guard.server";
+import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
+import { ErrorSummary } from "~/ui/form";
+import { echoValues } from "~/platform/form-parse";
+import { notFound } from "~/platform/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
-import { CreditCodeTakenError, getFirm, updateFirm } from "~/models/organisation.server";
+import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
+import { CreditCodeTakenError, getFirm, updateFirm } from "~/firms/firm.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmOwner(args, args.params.firmId);

@@ -1,13 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireCaller } from "~/auth/guard.server";
-import { FirmProfileFields, useFirmFieldLabels } from "~/components/firm-profile-fields";
-import { ErrorSummary } from "~/components/form";
-import { echoValues } from "~/forms/parse";
+import { requireCaller } from "~/accounts/guard.server";
+import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
+import { ErrorSummary } from "~/ui/form";
+import { echoValues } from "~/platform/form-parse";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { firmProfileOptions, parseFirmProfile } from "~/models/firm-profile.server";
-import { createFirm, CreditCodeTakenError } from "~/models/organisation.server";
+import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
+import { createFirm, CreditCodeTakenError } from "~/firms/firm.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireCaller(args);

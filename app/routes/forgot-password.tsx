@@ -1,12 +1,12 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requestPasswordReset } from "~/auth/account.server";
-import { ErrorSummary, Notice, TextField } from "~/components/form";
-import { config } from "~/config.server";
-import { parseForm } from "~/forms/parse";
-import { forgotPasswordForm } from "~/forms/schemas";
-import { siteOrigin } from "~/http.server";
+import { requestPasswordReset } from "~/accounts/account.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
+import { config } from "~/platform/config.server";
+import { parseForm } from "~/platform/form-parse";
+import { forgotPasswordForm } from "~/accounts/forms";
+import { siteOrigin } from "~/platform/http.server";
 import { serverText } from "~/i18n/server-t.server";
 
 export async function action({ request }: ActionFunctionArgs) {

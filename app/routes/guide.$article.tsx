@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { CaseList } from "~/components/case-list";
-import { guide } from "~/content/guide.server";
-import { notFound } from "~/http.server";
+import { CaseList } from "~/cases/case-list";
+import { guide } from "~/guide/guide.server";
+import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { publishedCasesFor } from "~/models/case.server";
-import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
-import { scenesForArticle } from "~/models/scene.server";
+import { publishedCasesFor } from "~/cases/case.server";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
+import { scenesForArticle } from "~/scenes/scene.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const number = /^\d{1,2}$/.test(params.article ?? "") ? Number(params.article) : NaN;

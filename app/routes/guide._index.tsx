@@ -1,6 +1,6 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { guide } from "~/content/guide.server";
+import { guide } from "~/guide/guide.server";
 import { pick, type Locale } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 

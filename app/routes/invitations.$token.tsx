@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { getCaller, requireCaller } from "~/auth/guard.server";
-import { acceptInvitation, findOpenInvitation } from "~/models/invitation.server";
-import { getFirm } from "~/models/organisation.server";
-import { normaliseEmail } from "~/models/user.server";
+import { getCaller, requireCaller } from "~/accounts/guard.server";
+import { acceptInvitation, findOpenInvitation } from "~/firms/invitation.server";
+import { getFirm } from "~/firms/firm.server";
+import { normaliseEmail } from "~/accounts/user.server";
 
 const TOKEN = /^[a-z2-7]{32}$/;
 

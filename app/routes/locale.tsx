@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { safeRedirectPath } from "~/http.server";
+import { safeRedirectPath } from "~/platform/http.server";
 import { localeCookie } from "~/i18n/locale.server";
 import { isLocale } from "~/i18n/locales";
 

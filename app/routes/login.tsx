@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { signIn } from "~/auth/account.server";
-import { getCaller } from "~/auth/guard.server";
-import { ErrorSummary, Notice, TextField } from "~/components/form";
-import { parseForm } from "~/forms/parse";
-import { signInForm } from "~/forms/schemas";
-import { safeRedirectPath } from "~/http.server";
+import { signIn } from "~/accounts/account.server";
+import { getCaller } from "~/accounts/guard.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
+import { parseForm } from "~/platform/form-parse";
+import { signInForm } from "~/accounts/forms";
+import { safeRedirectPath } from "~/platform/http.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { signOut } from "~/auth/account.server";
-import { getCaller } from "~/auth/guard.server";
-import { serializeBlankSessionCookie } from "~/auth/session.server";
+import { signOut } from "~/accounts/account.server";
+import { getCaller } from "~/accounts/guard.server";
+import { serializeBlankSessionCookie } from "~/accounts/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { findValidResetToken, resetPassword } from "~/auth/account.server";
-import { PASSWORD_MIN } from "~/auth/password-policy";
-import { ErrorSummary, TextField } from "~/components/form";
-import { parseForm } from "~/forms/parse";
-import { resetPasswordForm } from "~/forms/schemas";
+import { findValidResetToken, resetPassword } from "~/accounts/account.server";
+import { PASSWORD_MIN } from "~/accounts/password-policy";
+import { ErrorSummary, TextField } from "~/ui/form";
+import { parseForm } from "~/platform/form-parse";
+import { resetPasswordForm } from "~/accounts/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

@@ -1,17 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { CaseEvents } from "~/components/case-events";
-import { CaseStatusTag, CaseView, usePublisher } from "~/components/case-view";
-import { ErrorSummary, Notice, TextAreaField } from "~/components/form";
+import { requireStaff } from "~/accounts/guard.server";
+import { CaseEvents } from "~/cases/case-events";
+import { CaseStatusTag, CaseView, usePublisher } from "~/cases/case-view";
+import { ErrorSummary, Notice, TextAreaField } from "~/ui/form";
 import { availableSteps } from "~/cases/workflow";
-import { isUuid, notFound } from "~/http.server";
+import { isUuid, notFound } from "~/platform/http.server";
 import { useText } from "~/i18n/use-text";
-import { presentCase } from "~/models/case-presenter.server";
-import { getCaseForReview } from "~/models/case.server";
-import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
-import { parseStep, stepProblem, takeStep } from "~/models/firm-case.server";
+import { presentCase } from "~/cases/presenter.server";
+import { getCaseForReview } from "~/cases/case.server";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
+import { parseStep, stepProblem, takeStep } from "~/cases/firm-form.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");

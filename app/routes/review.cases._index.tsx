@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { CaseStatusTag } from "~/components/case-view";
-import { listRecentlyPublished, listReviewQueue } from "~/models/case.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { CaseStatusTag } from "~/cases/case-view";
+import { listRecentlyPublished, listReviewQueue } from "~/cases/case.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");

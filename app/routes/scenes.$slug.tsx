@@ -3,15 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 import { industries } from "~/content/taxonomies.server";
-import { notFound } from "~/http.server";
+import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { getCaller } from "~/auth/guard.server";
-import { CaseList } from "~/components/case-list";
-import { hasStaffRole } from "~/domain/access";
-import { publishedCasesFor } from "~/models/case.server";
-import { catalogueFilterOptions } from "~/models/catalogue-filters.server";
-import { getScene } from "~/models/scene.server";
+import { getCaller } from "~/accounts/guard.server";
+import { CaseList } from "~/cases/case-list";
+import { hasStaffRole } from "~/accounts/access";
+import { publishedCasesFor } from "~/cases/case.server";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
+import { getScene } from "~/scenes/scene.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";

@@ -1,16 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { ErrorSummary, Notice } from "~/components/form";
-import { SceneFormFields, useSceneFieldLabels } from "~/components/scene-form";
-import { sceneValues } from "~/content/scene-form.server";
-import { notFound } from "~/http.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { ErrorSummary, Notice } from "~/ui/form";
+import { SceneFormFields, useSceneFieldLabels } from "~/scenes/scene-form";
+import { sceneValues } from "~/scenes/form.server";
+import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useText } from "~/i18n/use-text";
-import { saveSceneFromForm, sceneFormOptions } from "~/models/scene-editing.server";
-import { getSceneWithRevision } from "~/models/scene.server";
+import { saveSceneFromForm, sceneFormOptions } from "~/scenes/editing.server";
+import { getSceneWithRevision } from "~/scenes/scene.server";
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 

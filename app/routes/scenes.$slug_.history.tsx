@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
+import { requireStaff } from "~/accounts/guard.server";
 import type { Scene } from "~/content/schemas";
-import { notFound } from "~/http.server";
+import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { sceneHistory } from "~/models/scene.server";
+import { sceneHistory } from "~/scenes/scene.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { getCaller } from "~/auth/guard.server";
-import { CatalogueFilterForm, Pager, useOptionLabel } from "~/components/catalogue-filters";
-import { hasStaffRole } from "~/domain/access";
+import { getCaller } from "~/accounts/guard.server";
+import { CatalogueFilterForm, Pager, useOptionLabel } from "~/catalogue/catalogue-filters";
+import { hasStaffRole } from "~/accounts/access";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { catalogueFilterOptions, parseCatalogueFilters } from "~/models/catalogue-filters.server";
-import { SCENES_PER_PAGE, searchScenes } from "~/models/scene.server";
+import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
+import { SCENES_PER_PAGE, searchScenes } from "~/scenes/scene.server";
 
 const FIELDS = ["group", "division", "link", "tier", "technology", "article"] as const;
 

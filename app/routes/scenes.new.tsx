@@ -1,12 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/auth/guard.server";
-import { ErrorSummary } from "~/components/form";
-import { SceneFormFields, useSceneFieldLabels } from "~/components/scene-form";
-import type { SceneFormValues } from "~/content/scene-form.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { ErrorSummary } from "~/ui/form";
+import { SceneFormFields, useSceneFieldLabels } from "~/scenes/scene-form";
+import type { SceneFormValues } from "~/scenes/form.server";
 import { useText } from "~/i18n/use-text";
-import { saveSceneFromForm, sceneFormOptions } from "~/models/scene-editing.server";
+import { saveSceneFromForm, sceneFormOptions } from "~/scenes/editing.server";
 
 const EMPTY: SceneFormValues = {
   slug: "",

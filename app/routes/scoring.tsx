@@ -2,10 +2,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
-import { notFound } from "~/http.server";
+import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { currentQuestionnaireVersion } from "~/models/questionnaire.server";
+import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { exampleAnswers } from "~/assessment/example";
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { signUp } from "~/auth/account.server";
-import { getCaller } from "~/auth/guard.server";
-import { PASSWORD_MIN } from "~/auth/password-policy";
-import { ErrorSummary, SelectField, TextField } from "~/components/form";
-import { echoValues, parseForm } from "~/forms/parse";
-import { signUpForm } from "~/forms/schemas";
-import { safeRedirectPath } from "~/http.server";
+import { signUp } from "~/accounts/account.server";
+import { getCaller } from "~/accounts/guard.server";
+import { PASSWORD_MIN } from "~/accounts/password-policy";
+import { ErrorSummary, SelectField, TextField } from "~/ui/form";
+import { echoValues, parseForm } from "~/platform/form-parse";
+import { signUpForm } from "~/accounts/forms";
+import { safeRedirectPath } from "~/platform/http.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { EmailTakenError } from "~/models/user.server";
+import { EmailTakenError } from "~/accounts/user.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");

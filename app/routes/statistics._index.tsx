@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { ReleaseFacts } from "~/components/stats/release-facts";
-import { StatTableView } from "~/components/stats/stat-table";
-import { StatsBarChart } from "~/components/stats/stats-bar-chart";
-import { ChartSection, StatsPage } from "~/components/stats/stats-page";
-import { loadStatsPage } from "~/models/statistics-view.server";
-import { columnValues, formatValue } from "~/stats/present";
+import { ReleaseFacts } from "~/statistics/publish/release-facts";
+import { StatTableView } from "~/statistics/publish/stat-table";
+import { StatsBarChart } from "~/statistics/publish/stats-bar-chart";
+import { ChartSection, StatsPage } from "~/statistics/publish/stats-page";
+import { loadStatsPage } from "~/statistics/publish/view.server";
+import { columnValues, formatValue } from "~/statistics/publish/present";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { page: await loadStatsPage(request, ["national", "stages", "dimensions"] as const) };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SingleTableStatsPage } from "~/components/stats/stats-page";
-import { loadStatsPage } from "~/models/statistics-view.server";
+import { SingleTableStatsPage } from "~/statistics/publish/stats-page";
+import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { page: await loadStatsPage(request, ["industry"] as const) };

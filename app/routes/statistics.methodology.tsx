@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { ReleaseFacts } from "~/components/stats/release-facts";
-import { StatsPage } from "~/components/stats/stats-page";
+import { ReleaseFacts } from "~/statistics/publish/release-facts";
+import { StatsPage } from "~/statistics/publish/stats-page";
 import { resolveLocale } from "~/i18n/locale.server";
-import { releaseFacts, releaseOptions, requestedRelease } from "~/models/statistics-view.server";
-import { suppressionMarks } from "~/stats/present";
-import { SUPPRESSION_REASONS, type DisclosureRules } from "~/stats/types";
+import { releaseFacts, releaseOptions, requestedRelease } from "~/statistics/publish/view.server";
+import { suppressionMarks } from "~/statistics/publish/present";
+import { SUPPRESSION_REASONS, type DisclosureRules } from "~/statistics/types";
 
 const RULES: Array<keyof DisclosureRules> = ["minUnitsForScores", "minUnitsForCounts", "quantileTailUnits", "dominanceSlack", "minChangedUnits", "minHistogramBin", "kBenchmark"];
 

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { StatTableView } from "~/components/stats/stat-table";
-import { ChartSection, StatsPage } from "~/components/stats/stats-page";
-import { TileMap } from "~/components/stats/tile-map";
+import { StatTableView } from "~/statistics/publish/stat-table";
+import { ChartSection, StatsPage } from "~/statistics/publish/stats-page";
+import { TileMap } from "~/statistics/publish/tile-map";
 import { regions } from "~/content/taxonomies.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { loadStatsPage } from "~/models/statistics-view.server";
-import { shortRegionName } from "~/stats/present";
+import { loadStatsPage } from "~/statistics/publish/view.server";
+import { shortRegionName } from "~/statistics/publish/present";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request);

@@ -1,7 +1,7 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { day } from "~/components/stats/release-facts";
-import { listPublicReleases } from "~/models/release-read.server";
+import { day } from "~/statistics/publish/release-facts";
+import { listPublicReleases } from "~/statistics/release/read.server";
 
 export async function loader() {
   const releases = await listPublicReleases();

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { StatsLineChart } from "~/components/stats/line-chart";
-import { StatTableView } from "~/components/stats/stat-table";
-import { ChartSection, StatsPage } from "~/components/stats/stats-page";
-import { loadStatsPage } from "~/models/statistics-view.server";
+import { StatsLineChart } from "~/statistics/publish/line-chart";
+import { StatTableView } from "~/statistics/publish/stat-table";
+import { ChartSection, StatsPage } from "~/statistics/publish/stats-page";
+import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { page: await loadStatsPage(request, ["trends", "releases"] as const) };

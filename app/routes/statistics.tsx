@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { StatsFrame } from "~/components/stats/stats-frame";
-import { requestedRelease } from "~/models/statistics-view.server";
-import styles from "~/components/stats/stats.css";
+import { StatsFrame } from "~/statistics/publish/stats-frame";
+import { requestedRelease } from "~/statistics/publish/view.server";
+import styles from "~/statistics/publish/statistics.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 

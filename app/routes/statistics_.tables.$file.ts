@@ -1,11 +1,11 @@
 // Download one statistics table (/statistics/tables/<table>.<csv|json|xlsx>?release=&period=…): the
 // same table, built by the same code, as the page shows.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/http.server";
-import { buildStatsTable, isTableId, resolveStatsView } from "~/models/statistics-view.server";
-import { downloadName, tableCsv, tableJson } from "~/stats/serialise";
-import { tableXlsx, XLSX_TYPE } from "~/stats/serialise-xlsx.server";
-import { ALL } from "~/stats/types";
+import { notFound } from "~/platform/http.server";
+import { buildStatsTable, isTableId, resolveStatsView } from "~/statistics/publish/view.server";
+import { downloadName, tableCsv, tableJson } from "~/statistics/publish/serialise";
+import { tableXlsx, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server";
+import { ALL } from "~/statistics/types";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(params.file ?? "");

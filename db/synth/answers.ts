@@ -4,9 +4,9 @@
 import type { Answers, AnswerValue } from "~/assessment/answers";
 import type { CompiledModel } from "~/assessment/scoring";
 import type { SurveyDefinition } from "~/assessment/schemas";
-import type { SizeClassId } from "~/domain/size-class";
-import { DIVISION_EFFECT, PROVINCE_EFFECT, SIZE_BASE, ZONE_EFFECT, zoneOf, type FirmSpec } from "./distributions";
-import { clamp, type Rng } from "./random";
+import type { SizeClassId } from "~/firms/size-class";
+import { DIVISION_EFFECT, PROVINCE_EFFECT, SIZE_BASE, ZONE_EFFECT, zoneOf, type FirmSpec } from "~db/synth/distributions";
+import { clamp, type Rng } from "~db/synth/random";
 
 /** Latent points by dimension id: firms are stronger on strategy and inspection than on data models. */
 export const DIMENSION_EFFECT: Readonly<Record<string, number>> = {

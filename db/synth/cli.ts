@@ -10,7 +10,7 @@ const HEAP_FLAG = "--max-old-space-size";
 const HEAP_MB = 160;
 
 if (process.execArgv.some((a) => a.startsWith(HEAP_FLAG))) {
-  await import("./main");
+  await import("~db/synth/main");
 } else {
   const main = fileURLToPath(new URL("./main.ts", import.meta.url));
   // execArgv carries tsx's loader, so the child runs TypeScript the same way.

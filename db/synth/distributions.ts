@@ -2,9 +2,9 @@
 // The weights are rounded, approximate shares of industrial enterprises above designated size by
 // province and by division (China Statistical Yearbook, early 2020s), widened with micro firms. They
 // make the data look plausible; they are not statistics and nothing is inferred from them.
-import { classifySize, type SizeClassId, type SizeThreshold } from "~/domain/size-class";
-import { creditCodeCheckCharacter } from "~/domain/credit-code";
-import { clamp, Rng, WeightedTable } from "./random";
+import { classifySize, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
+import { creditCodeCheckCharacter } from "~/firms/credit-code";
+import { clamp, Rng, WeightedTable } from "~db/synth/random";
 
 /** Relative number of manufacturing firms per mainland province (GB/T 2260 code). */
 export const PROVINCE_WEIGHTS: Readonly<Record<string, number>> = {

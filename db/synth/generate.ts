@@ -4,10 +4,10 @@ import { checkAnswers, type Answers } from "~/assessment/answers";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment, type AssessmentResult } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
-import type { SizeClassId } from "~/domain/size-class";
-import { answerPlan, drawTraits, generateAnswers, latentAt, type AnswerPlan } from "./answers";
-import { buildTables, drawFirm, newGroupState, type FirmSpec, type Tables, type Taxonomy } from "./distributions";
-import { hashString, Rng } from "./random";
+import type { SizeClassId } from "~/firms/size-class";
+import { answerPlan, drawTraits, generateAnswers, latentAt, type AnswerPlan } from "~db/synth/answers";
+import { buildTables, drawFirm, newGroupState, type FirmSpec, type Tables, type Taxonomy } from "~db/synth/distributions";
+import { hashString, Rng } from "~db/synth/random";
 
 export interface SynthOptions {
   /** a number, or any text (hashed) */

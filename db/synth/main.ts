@@ -2,11 +2,11 @@
 // Fills the configured database (DATABASE_URL, else the embedded PGlite) with synthetic firms and
 // their submitted assessments. Progress goes to stderr; the last line on stdout is a JSON summary.
 import { parseArgs } from "node:util";
-import { config } from "~/config.server";
-import { closeDatabase, initDatabase } from "~/db.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/models/questionnaire.server";
-import { defaultPeriods, expectedAssessmentsPerFirm, PERIOD_PATTERN } from "./generate";
-import { runSynth, SyntheticDataExists, taxonomyFromContent } from "./run";
+import { config } from "~/platform/config.server";
+import { closeDatabase, initDatabase } from "~/platform/db.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { defaultPeriods, expectedAssessmentsPerFirm, PERIOD_PATTERN } from "~db/synth/generate";
+import { runSynth, SyntheticDataExists, taxonomyFromContent } from "~db/synth/run";
 
 const USAGE = "usage: npm run db:synth -- --firms N [--seed S] [--periods 2023,2024,2025] [--replace] [--batch ROWS] [--parallel STATEMENTS]";
 

@@ -2,10 +2,10 @@
 // database, one statement per batch, generating the next batch while the database writes the last.
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { industries, selectableRegions, sizeClasses } from "~/content/taxonomies.server";
-import type { Db } from "../connect";
-import type { Taxonomy } from "./distributions";
-import { Synthesiser, type SynthOptions } from "./generate";
-import { deleteSynthetic, hasSynthetic, insertBatch, type BatchCounts, type Executor } from "./writer";
+import type { Db } from "~db/connect";
+import type { Taxonomy } from "~db/synth/distributions";
+import { Synthesiser, type SynthOptions } from "~db/synth/generate";
+import { deleteSynthetic, hasSynthetic, insertBatch, type BatchCounts, type Executor } from "~db/synth/writer";
 
 /** The taxonomies of content/ (mainland provinces, divisions C13–C43, the national size rule). */
 export function taxonomyFromContent(): Taxonomy {

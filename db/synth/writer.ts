@@ -3,8 +3,8 @@
 // support, and the assessments take their classification columns from the inserted firm rows with
 // the very expressions SUBMIT_SQL uses (app/models/assessment.server.ts).
 import { sql } from "drizzle-orm";
-import type { Db } from "../connect";
-import type { AssessmentRow, OrganisationRow } from "./generate";
+import type { Db } from "~db/connect";
+import type { AssessmentRow, OrganisationRow } from "~db/synth/generate";
 
 /** A database or a transaction: anything that runs a statement. */
 export type Executor = Pick<Db, "execute">;

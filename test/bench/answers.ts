@@ -1,5 +1,5 @@
-import type { Answers } from "../../app/assessment/answers";
-import type { CompiledModel } from "../../app/assessment/scoring";
+import type { Answers } from "~/assessment/answers";
+import type { CompiledModel } from "~/assessment/scoring";
 
 /** A plausible complete answer set: a firm-wide tendency plus noise, some N/A, some ticked lists. */
 export function randomAnswers(compiled: CompiledModel, random: () => number): Answers {

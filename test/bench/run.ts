@@ -18,8 +18,8 @@ const results: Record<string, unknown> = {
   startedAt: new Date().toISOString(),
 };
 
-const { loadVersionFiles } = await import("../../app/assessment/versions.server");
-const { scoreAssessment } = await import("../../app/assessment/scoring");
+const { loadVersionFiles } = await import("~/assessment/versions.server");
+const { scoreAssessment } = await import("~/assessment/scoring");
 const { randomAnswers } = await import("./answers");
 const { seededRandom } = await import("./random");
 const { httpGet } = await import("./http-get");
@@ -118,16 +118,16 @@ function benchSubmit(n: number) {
  */
 function benchSearch(n: number) {
   return withBenchDatabase("qmd_bench_search", async ({ url, startServer }) => {
-    const { openDatabase } = await import("../../db/connect");
-    const { useDatabase, closeDatabase } = await import("../../app/db.server");
-    const { syncScenesFromContent, allScenes } = await import("../../app/models/scene.server");
-    const { caseColumns, searchCases } = await import("../../app/models/case.server");
-    const { parseCatalogueFilters } = await import("../../app/models/catalogue-filters.server");
-    const { FILTER_FIELDS } = await import("../../app/search/filter-fields");
-    const { industries, selectableRegions, technologies } = await import("../../app/content/taxonomies.server");
+    const { openDatabase } = await import("~db/connect");
+    const { useDatabase, closeDatabase } = await import("~/platform/db.server");
+    const { syncScenesFromContent, allScenes } = await import("~/scenes/scene.server");
+    const { caseColumns, searchCases } = await import("~/cases/case.server");
+    const { parseCatalogueFilters } = await import("~/catalogue/filters.server");
+    const { FILTER_FIELDS } = await import("~/catalogue/filter-fields");
+    const { industries, selectableRegions, technologies } = await import("~/content/taxonomies.server");
     const { syntheticCase, SEARCH_QUERIES } = await import("./synthetic-cases");
-    const { demoCreditCode } = await import("../../db/seed");
-    const schema = await import("../../db/schema");
+    const { demoCreditCode } = await import("~db/seed");
+    const schema = await import("~db/schema");
     const handle = await openDatabase({ driver: "postgres", url });
     await handle.migrate("db/migrations");
     useDatabase(handle);
@@ -247,14 +247,14 @@ function percentile(xs: number[], p: number): number {
  * a real session is extended at most once in 15 days.
  */
 async function prepareSubmitFixtures(url: string, n: number) {
-  const { openDatabase } = await import("../../db/connect");
-  const { useDatabase, closeDatabase } = await import("../../app/db.server");
-  const { syncQuestionnaireVersions } = await import("../../app/models/questionnaire.server");
-  const { hashToken, generateToken } = await import("../../app/auth/tokens.server");
-  const { serializeSessionCookie } = await import("../../app/auth/session.server");
-  const { hashPassword } = await import("../../app/auth/password.server");
-  const { demoCreditCode } = await import("../../db/seed");
-  const schema = await import("../../db/schema");
+  const { openDatabase } = await import("~db/connect");
+  const { useDatabase, closeDatabase } = await import("~/platform/db.server");
+  const { syncQuestionnaireVersions } = await import("~/assessment/questionnaire.server");
+  const { hashToken, generateToken } = await import("~/accounts/tokens.server");
+  const { serializeSessionCookie } = await import("~/accounts/session.server");
+  const { hashPassword } = await import("~/accounts/password.server");
+  const { demoCreditCode } = await import("~db/seed");
+  const schema = await import("~db/schema");
   const handle = await openDatabase({ driver: "postgres", url });
   await handle.migrate("db/migrations");
   useDatabase(handle);

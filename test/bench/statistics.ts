@@ -29,7 +29,7 @@ const REVISITING = 50;
 const FIRST_VIEWS = 1200; // 4 visitors × 100, then 8 × 100
 
 export async function benchStatistics(deps: StatisticsBenchDeps, target: number) {
-  const { expectedAssessmentsPerFirm } = await import("../../db/synth/generate");
+  const { expectedAssessmentsPerFirm } = await import("~db/synth/generate");
   const firms = Math.ceil(target / expectedAssessmentsPerFirm(3));
   const client = new pg.Client({ connectionString: deps.url });
   await client.connect();
@@ -48,8 +48,8 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   // Firm members, each with a session, looking at their own latest report: fifty who come back to it
   // (revisits: the render is kept, everything else is loaded and checked again), and 1,200 who each open
   // theirs once (first views: nothing of theirs is cached), at most one visit per firm in that set.
-  const { hashToken, generateToken } = await import("../../app/auth/tokens.server");
-  const { serializeSessionCookie } = await import("../../app/auth/session.server");
+  const { hashToken, generateToken } = await import("~/accounts/tokens.server");
+  const { serializeSessionCookie } = await import("~/accounts/session.server");
   const picks = (await client.query<{ org: string; id: string }>(
     "select organisation_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
     [REVISITING + FIRST_VIEWS],

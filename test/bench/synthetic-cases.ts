@@ -1,6 +1,6 @@
 // Deterministic synthetic cases for the search benchmark: plausible Chinese text built from a
 // vocabulary of quality-management terms, spread over divisions, regions, sizes and scenes.
-import type { CaseContent } from "../../app/cases/schema";
+import type { CaseContent } from "~/cases/schema";
 
 const TERMS = [
   "质量追溯", "在线检测", "机器视觉", "统计过程控制", "首件检验", "供应商质量", "来料检验", "过程能力", "设备点检", "预测性维护",

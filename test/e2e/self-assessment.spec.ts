@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { questionsOf } from "../../app/assessment/questions";
-import { scoreAssessment } from "../../app/assessment/scoring";
-import { loadVersionFiles } from "../../app/assessment/versions.server";
+import { questionsOf } from "~/assessment/questions";
+import { scoreAssessment } from "~/assessment/scoring";
+import { loadVersionFiles } from "~/assessment/versions.server";
 import { expectAccessible, inviteColleague, newUserWithFirm } from "./support/helpers";
 import { answerPageByKeyboard, nextPageByKeyboard, plannedAnswer } from "./support/questionnaire";
 

@@ -21,14 +21,14 @@ const identities: string[] = [];
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   await own.start(async (handle) => {
-    const { useDatabase } = await import("../../app/db.server");
+    const { useDatabase } = await import("~/platform/db.server");
     useDatabase(handle);
-    const { syncQuestionnaireVersions, getQuestionnaireVersion } = await import("../../app/models/questionnaire.server");
-    const { runSynth, taxonomyFromContent } = await import("../../db/synth/run");
-    const { buildRelease, publishRelease } = await import("../../app/models/release-build.server");
-    const { createUser } = await import("../../app/models/user.server");
+    const { syncQuestionnaireVersions, getQuestionnaireVersion } = await import("~/assessment/questionnaire.server");
+    const { runSynth, taxonomyFromContent } = await import("~db/synth/run");
+    const { buildRelease, publishRelease } = await import("~/statistics/release/build.server");
+    const { createUser } = await import("~/accounts/user.server");
     const { addAssessments, stageOf } = await import("../support/statistics-population");
-    const { industries } = await import("../../app/content/taxonomies.server");
+    const { industries } = await import("~/content/taxonomies.server");
     await syncQuestionnaireVersions();
     const version = (await getQuestionnaireVersion("qmd-2025"))!;
     await runSynth(handle.db, version, taxonomyFromContent(), { seed: 5, firms: 900, periods: ["2024", "2025"], now: new Date("2026-01-15T00:00:00Z") });

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { requestPasswordReset, resetPassword, signIn, signOutEverywhere, signUp } from "../../app/auth/account.server";
-import { createSession, invalidateSession, validateSessionToken } from "../../app/auth/session.server";
-import { DAY_MS } from "../../app/auth/session-rules";
-import { db } from "../../app/db.server";
-import { EmailTakenError } from "../../app/models/user.server";
-import { auditLog, emailOutbox, sessions, users } from "../../db/schema";
+import { requestPasswordReset, resetPassword, signIn, signOutEverywhere, signUp } from "~/accounts/account.server";
+import { createSession, invalidateSession, validateSessionToken } from "~/accounts/session.server";
+import { DAY_MS } from "~/accounts/session-rules";
+import { db } from "~/platform/db.server";
+import { EmailTakenError } from "~/accounts/user.server";
+import { auditLog, emailOutbox, sessions, users } from "~db/schema";
 import { useIsolatedDatabase } from "../support/database";
 import { makeUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 

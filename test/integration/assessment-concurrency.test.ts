@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { acceptInvitation, createInvitation } from "../../app/models/invitation.server";
-import { currentPeriod, getAssessment, startAssessment } from "../../app/models/assessment.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { action as saveAction } from "../../app/routes/firms.$firmId.assessments.$assessmentId.answers";
+import { acceptInvitation, createInvitation } from "~/firms/invitation.server";
+import { currentPeriod, getAssessment, startAssessment } from "~/assessment/assessment.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { action as saveAction } from "~/routes/firms.$firmId.assessments.$assessmentId.answers";
 import { useIsolatedDatabase } from "../support/database";
 import { makeFirmWithOwner, makeUser } from "../support/factories";
 import { jsonRequest, runAction, sessionCookieFor } from "../support/requests";

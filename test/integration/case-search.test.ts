@@ -2,12 +2,12 @@
 // to 240 matches, a walk newest first for more) give the same pages as a plain scan.
 import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cases } from "../../db/schema";
-import { db } from "../../app/db.server";
-import { caseColumns, CASES_PER_PAGE, searchCases } from "../../app/models/case.server";
-import { allScenes, syncScenesFromContent } from "../../app/models/scene.server";
-import { normaliseSearchText } from "../../app/search/grams";
-import { COUNT_CAP } from "../../app/search/sql.server";
+import { cases } from "~db/schema";
+import { db } from "~/platform/db.server";
+import { caseColumns, CASES_PER_PAGE, searchCases } from "~/cases/case.server";
+import { allScenes, syncScenesFromContent } from "~/scenes/scene.server";
+import { normaliseSearchText } from "~/catalogue/search-grams";
+import { COUNT_CAP } from "~/catalogue/search-sql.server";
 import { caseContent } from "../support/cases";
 import { useIsolatedDatabase } from "../support/database";
 import { makeFirmWithOwner } from "../support/factories";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, caseEvents, cases, emailOutbox, memberships, users } from "../../db/schema";
-import { db } from "../../app/db.server";
-import { casesForFirm, createCase, getFirmCase, getPublishedCase, publishedCasesFor, searchCases, takeCaseStep, updateCase, type StepInput } from "../../app/models/case.server";
-import { grantRole } from "../../app/models/role-grant.server";
-import { syncScenesFromContent } from "../../app/models/scene.server";
+import { auditLog, caseEvents, cases, emailOutbox, memberships, users } from "~db/schema";
+import { db } from "~/platform/db.server";
+import { casesForFirm, createCase, getFirmCase, getPublishedCase, publishedCasesFor, searchCases, takeCaseStep, updateCase, type StepInput } from "~/cases/case.server";
+import { grantRole } from "~/accounts/role-grant.server";
+import { syncScenesFromContent } from "~/scenes/scene.server";
 import { caseContent } from "../support/cases";
 import { useIsolatedDatabase } from "../support/database";
 import { makeFirmWithOwner, makeUser } from "../support/factories";
@@ -168,7 +168,7 @@ describe("case search edge cases", () => {
 
 describe("review pages", () => {
   it("an analyst sees submitted cases but not a firm's draft", async () => {
-    const { loader } = await import("../../app/routes/review.cases.$caseId");
+    const { loader } = await import("~/routes/review.cases.$caseId");
     const { runAction, sessionCookieFor, ORIGIN } = await import("../support/requests");
     const { owner, firm, analyst } = await setting();
     const caseId = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent(), anonymised: true });

@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadPrincipal } from "../../app/auth/principal.server";
-import { db } from "../../app/db.server";
-import { canManageFirm, canViewFirm } from "../../app/domain/access";
-import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "../../app/models/invitation.server";
-import { createFirm, CreditCodeTakenError, listFirmsOfUser, listMembers } from "../../app/models/organisation.server";
-import { auditLog, emailOutbox, memberships, organisations } from "../../db/schema";
+import { loadPrincipal } from "~/accounts/principal.server";
+import { db } from "~/platform/db.server";
+import { canManageFirm, canViewFirm } from "~/accounts/access";
+import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
+import { createFirm, CreditCodeTakenError, listFirmsOfUser, listMembers } from "~/firms/firm.server";
+import { auditLog, emailOutbox, memberships, organisations } from "~db/schema";
 import { useIsolatedDatabase } from "../support/database";
 import { firmInput, makeFirmWithOwner, makeUser } from "../support/factories";
 

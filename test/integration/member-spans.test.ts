@@ -3,10 +3,10 @@
 // is what the across-time check counts.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../app/db.server";
-import { getQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { buildRelease, publishRelease } from "../../app/models/release-build.server";
-import { rowsOf } from "../../app/models/release-data.server";
+import { db } from "~/platform/db.server";
+import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { buildRelease, publishRelease } from "~/statistics/release/build.server";
+import { rowsOf } from "~/statistics/release/data.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 

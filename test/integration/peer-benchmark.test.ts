@@ -1,12 +1,12 @@
 // The firm report's peer benchmark, and a benchmark probe: what a firm sees comes from published lines only.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assessments } from "../../db/schema";
-import { db } from "../../app/db.server";
-import { peerBenchmark } from "../../app/models/peer-benchmark.server";
-import { getQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { buildRelease, publishRelease } from "../../app/models/release-build.server";
-import { rowsOf } from "../../app/models/release-data.server";
+import { assessments } from "~db/schema";
+import { db } from "~/platform/db.server";
+import { peerBenchmark } from "~/report/peer-benchmark.server";
+import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { buildRelease, publishRelease } from "~/statistics/release/build.server";
+import { rowsOf } from "~/statistics/release/data.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, stageOf, type PopulationFirm } from "../support/statistics-population";
 

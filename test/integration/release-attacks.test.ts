@@ -2,11 +2,11 @@
 // one release, and snapshot differencing (add, remove or change one firm, rebuild, combine both releases).
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../app/db.server";
-import { getQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { buildRelease, publishRelease } from "../../app/models/release-build.server";
-import { rowsOf } from "../../app/models/release-data.server";
-import { cubeContext } from "../../app/stats/cube-context.server";
+import { db } from "~/platform/db.server";
+import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { buildRelease, publishRelease } from "~/statistics/release/build.server";
+import { rowsOf } from "~/statistics/release/data.server";
+import { cubeContext } from "~/statistics/release/cube-context.server";
 import { useIsolatedDatabase } from "../support/database";
 import { ExactSpan } from "../support/exact-span";
 import { addAssessments, spread, stageOf } from "../support/statistics-population";

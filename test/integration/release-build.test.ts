@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it, beforeAll } from "vitest";
-import { db } from "../../app/db.server";
-import { buildRelease, publishRelease, ReleaseError } from "../../app/models/release-build.server";
-import { getQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { rowsOf } from "../../app/models/release-data.server";
+import { db } from "~/platform/db.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
+import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { rowsOf } from "~/statistics/release/data.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 

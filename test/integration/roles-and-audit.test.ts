@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadPrincipal } from "../../app/auth/principal.server";
-import { db } from "../../app/db.server";
-import { governmentJurisdiction, hasStaffRole } from "../../app/domain/access";
-import { recordAudit } from "../../app/models/audit.server";
-import { ensureBootstrapAdmins, grantRole, listUsersWithGrants, revokeRole } from "../../app/models/role-grant.server";
-import { auditLog, roleGrants } from "../../db/schema";
-import { seedDemoIfEmpty } from "../../db/seed";
+import { loadPrincipal } from "~/accounts/principal.server";
+import { db } from "~/platform/db.server";
+import { governmentJurisdiction, hasStaffRole } from "~/accounts/access";
+import { recordAudit } from "~/platform/audit.server";
+import { ensureBootstrapAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
+import { auditLog, roleGrants } from "~db/schema";
+import { seedDemoIfEmpty } from "~db/seed";
 import { useIsolatedDatabase } from "../support/database";
 import { makeUser } from "../support/factories";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { scenesOnDisk } from "../../app/content/scenes.server";
-import { sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "../../app/models/scene.server";
-import { likePattern } from "../../app/search/grams";
+import { scenesOnDisk } from "~/scenes/content.server";
+import { sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "~/scenes/scene.server";
+import { likePattern } from "~/catalogue/search-grams";
 import { useIsolatedDatabase } from "../support/database";
 
 useIsolatedDatabase();
@@ -45,7 +45,7 @@ describe("scene catalogue in the database", () => {
 
 describe("analysts editing scenes", () => {
   it("keeps every revision, refuses a stale edit and a taken slug, and re-indexes the search", async () => {
-    const { saveScene, sceneHistory, getSceneWithRevision } = await import("../../app/models/scene.server");
+    const { saveScene, sceneHistory, getSceneWithRevision } = await import("~/scenes/scene.server");
     const { makeUser } = await import("../support/factories");
     const editor = await makeUser({ displayName: "Scene Editor" });
     const original = [...scenesOnDisk().values()][0]!;
@@ -67,9 +67,9 @@ describe("analysts editing scenes", () => {
 
 describe("the catalogue kept for reports", () => {
   it("shows an edit made here at once, and one made elsewhere after the next stamp check", async () => {
-    const { allScenes, saveScene, getSceneWithRevision } = await import("../../app/models/scene.server");
+    const { allScenes, saveScene, getSceneWithRevision } = await import("~/scenes/scene.server");
     const { makeUser } = await import("../support/factories");
-    const { db } = await import("../../app/db.server");
+    const { db } = await import("~/platform/db.server");
     const { sql } = await import("drizzle-orm");
     const editor = await makeUser({ displayName: "Catalogue Editor" });
     const t0 = Date.now();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../app/db.server";
-import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByNumber, streamCells } from "../../app/models/release-read.server";
+import { db } from "~/platform/db.server";
+import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByNumber, streamCells } from "~/statistics/release/read.server";
 import { useIsolatedDatabase } from "../support/database";
 import { fullCubeCells, insertRelease } from "../support/releases";
 

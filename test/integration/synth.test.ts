@@ -2,17 +2,17 @@
 // submit path stores for the same answers; re-runs never duplicate; the demo seed adds its firms once.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkCreditCode } from "../../app/domain/credit-code";
-import type { QuestionnaireVersion } from "../../app/assessment/versions.server";
-import { databaseHandle, db, useDatabase } from "../../app/db.server";
-import { startAssessment, submitAssessment } from "../../app/models/assessment.server";
-import { createFirm } from "../../app/models/organisation.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "../../app/models/questionnaire.server";
-import { assessments, organisations, users, type Assessment } from "../../db/schema";
-import { DEMO_SYNTHETIC_FIRMS, seedDemoIfEmpty } from "../../db/seed";
-import { Synthesiser, type SynthOptions } from "../../db/synth/generate";
-import { runSynth, SyntheticDataExists, taxonomyFromContent, writeSynthetic } from "../../db/synth/run";
-import { countSynthetic } from "../../db/synth/writer";
+import { checkCreditCode } from "~/firms/credit-code";
+import type { QuestionnaireVersion } from "~/assessment/versions.server";
+import { databaseHandle, db, useDatabase } from "~/platform/db.server";
+import { startAssessment, submitAssessment } from "~/assessment/assessment.server";
+import { createFirm } from "~/firms/firm.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { assessments, organisations, users, type Assessment } from "~db/schema";
+import { DEMO_SYNTHETIC_FIRMS, seedDemoIfEmpty } from "~db/seed";
+import { Synthesiser, type SynthOptions } from "~db/synth/generate";
+import { runSynth, SyntheticDataExists, taxonomyFromContent, writeSynthetic } from "~db/synth/run";
+import { countSynthetic } from "~db/synth/writer";
 import { createIsolatedDatabase, useIsolatedDatabase } from "../support/database";
 import { firmInput, makeUser } from "../support/factories";
 

@@ -1,8 +1,8 @@
 // Answer sets for the real questionnaire versions under content/, for scoring tests.
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import type { Answers } from "../../app/assessment/answers";
-import { loadVersionFiles, type QuestionnaireVersion } from "../../app/assessment/versions.server";
+import type { Answers } from "~/assessment/answers";
+import { loadVersionFiles, type QuestionnaireVersion } from "~/assessment/versions.server";
 
 export function loadVersion(id = "qmd-2025"): QuestionnaireVersion {
   return loadVersionFiles(id, readFileSync(`content/questionnaires/${id}.json`, "utf8"), readFileSync(`content/models/${id}.json`, "utf8"));

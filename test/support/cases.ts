@@ -1,5 +1,5 @@
 // Building cases for tests: valid content and a form that fills it in.
-import type { CaseContent } from "../../app/cases/schema";
+import type { CaseContent } from "~/cases/schema";
 
 export function caseContent(overrides: Partial<CaseContent> = {}): CaseContent {
   return {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../../db/connect";
+import { openDatabase } from "~db/connect";
 
 declare module "vitest" {
   export interface ProvidedContext {

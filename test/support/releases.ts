@@ -3,9 +3,9 @@
 // reason and no metrics), for the read model, API, page and e2e tests. Works on any drizzle handle.
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import type { Db } from "../../db/connect";
-import { releaseCells, statisticsReleases } from "../../db/schema";
-import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "../../app/stats/types";
+import type { Db } from "~db/connect";
+import { releaseCells, statisticsReleases } from "~db/schema";
+import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "~/statistics/types";
 
 const model = JSON.parse(readFileSync("content/models/qmd-2025.json", "utf8")) as { id: string; version: number; title: unknown; dimensions: Array<{ id: string; name: { zh: string; en: string } }> };
 export const FIXTURE_DIMENSIONS = model.dimensions.map((d) => ({ id: d.id, name: d.name }));

@@ -1,7 +1,7 @@
 // Calling route loaders and actions directly, as a signed-in user, with a real session.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { createSession, serializeSessionCookie } from "../../app/auth/session.server";
-import { createRequestContext } from "../../app/context";
+import { createSession, serializeSessionCookie } from "~/accounts/session.server";
+import { createRequestContext } from "~/platform/context";
 
 export const ORIGIN = "http://portal.test";
 

@@ -2,7 +2,7 @@
 // Scores are given, not answered: the release builder reads only the stored scores and classification.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { db } from "../../app/db.server";
+import { db } from "~/platform/db.server";
 import { uniqueCreditCode } from "./factories";
 
 export interface PopulationFirm {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canManageFirm, canSeeRegion, canViewFirm, governmentJurisdiction, hasStaffRole, type Principal } from "../../app/domain/access";
+import { canManageFirm, canSeeRegion, canViewFirm, governmentJurisdiction, hasStaffRole, type Principal } from "~/accounts/access";
 
 const base: Principal = { userId: "u", memberships: [], grants: [] };
 const owner: Principal = { ...base, memberships: [{ organisationId: "A", role: "owner" }] };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkAnswers } from "../../app/assessment/answers";
-import { questionsOf } from "../../app/assessment/questions";
+import { checkAnswers } from "~/assessment/answers";
+import { questionsOf } from "~/assessment/questions";
 import { arbitraryAnswers, loadVersion } from "../support/assessment-fixtures";
 
 const { definition, compiled, model } = loadVersion("qmd-2025");

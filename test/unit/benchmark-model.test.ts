@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkModel, SCORED_ARTICLES } from "../../app/assessment/model-check";
-import { questionsOf } from "../../app/assessment/questions";
-import type { BenchmarkModel } from "../../app/assessment/schemas";
+import { checkModel, SCORED_ARTICLES } from "~/assessment/model-check";
+import { questionsOf } from "~/assessment/questions";
+import type { BenchmarkModel } from "~/assessment/schemas";
 import { loadVersion } from "../support/assessment-fixtures";
 
 const ids = readdirSync("content/models").filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));

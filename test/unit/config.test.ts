@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "../../app/config/schema";
+import { ConfigError, parseConfig } from "~/platform/config-schema";
 
 describe("configuration", () => {
   it("has working defaults: PGlite, port 3000, demo seed on, secure cookies in production", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCreditCode, creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from "../../app/domain/credit-code";
+import { checkCreditCode, creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from "~/firms/credit-code";
 
 const body17 = fc.array(fc.constantFrom(...CREDIT_CODE_ALPHABET.split("")), { minLength: 17, maxLength: 17 }).map((a) => a.join(""));
 

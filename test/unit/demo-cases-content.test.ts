@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoCaseFile, type DemoCaseFile } from "../../app/cases/schema";
-import { parseContentFile } from "../../app/content/load.server";
-import { scenesOnDisk } from "../../app/content/scenes.server";
-import { isKnownDivision, isSelectableRegion, sizeClasses, technologies } from "../../app/content/taxonomies.server";
+import { demoCaseFile, type DemoCaseFile } from "~/cases/schema";
+import { parseContentFile } from "~/content/load.server";
+import { scenesOnDisk } from "~/scenes/content.server";
+import { isKnownDivision, isSelectableRegion, sizeClasses, technologies } from "~/content/taxonomies.server";
 
-import { DEMO_FIRMS } from "../../db/demo-firms";
+import { DEMO_FIRMS } from "~db/demo-firms";
 
 const files = readdirSync("content/cases").filter((f) => f.endsWith(".json")).sort();
 const cases: { file: string; data: DemoCaseFile }[] = files.map((file) => ({

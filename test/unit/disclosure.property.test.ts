@@ -1,12 +1,12 @@
 // Disclosure control on small random cubes, attacked with exact linear algebra written apart from the app.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellCoordinates, cubeShape, interiorAncestors, relations, type CubeShape } from "../../app/stats/cube-shape";
-import { NULL_SCORE, quantiles } from "../../app/stats/metrics";
-import { buildPeriodCube, type CubeContext, type PeriodRecords } from "../../app/stats/period-cube";
-import { seededRandom } from "../../app/stats/random";
-import type { EarlierPeriod } from "../../app/stats/suppression";
-import { DISCLOSURE_RULES, type ReleaseCell } from "../../app/stats/types";
+import { cellCoordinates, cubeShape, interiorAncestors, relations, type CubeShape } from "~/statistics/disclosure/cube-shape";
+import { NULL_SCORE, quantiles } from "~/statistics/disclosure/metrics";
+import { buildPeriodCube, type CubeContext, type PeriodRecords } from "~/statistics/disclosure/period-cube";
+import { seededRandom } from "~/platform/seeded-random";
+import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
+import { DISCLOSURE_RULES, type ReleaseCell } from "~/statistics/types";
 import { ExactSpan } from "../support/exact-span";
 
 const shape = cubeShape({ groups: [{ id: "a", divisions: ["C13", "C14"] }, { id: "b", divisions: ["C15", "C16", "C17"] }], regions: ["110000", "120000", "130000"], sizes: ["large", "small"] });

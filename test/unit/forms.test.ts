@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseForm } from "../../app/forms/parse";
-import { firmProfileForm, grantRoleForm, signUpForm } from "../../app/forms/schemas";
+import { parseForm } from "~/platform/form-parse";
+import { firmProfileForm, grantRoleForm, signUpForm } from "~/accounts/forms";
 
 function form(values: Record<string, string>) {
   const f = new FormData();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Lru } from "../../app/lib/lru";
+import { Lru } from "~/platform/lru";
 
 describe("Lru", () => {
   it("keeps the most recently used entries up to its size", async () => {

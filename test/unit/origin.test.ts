@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedOrigin } from "../../app/auth/origin";
+import { isAllowedOrigin } from "~/accounts/origin";
 
 const own = ["https://qmd.example.org"];
 

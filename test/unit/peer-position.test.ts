@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choosePeerGroup, histogramBin, positionBand, type PeerCandidate } from "../../app/stats/peer-position";
-import type { PublishedMetrics, ReleaseCell } from "../../app/stats/types";
+import { choosePeerGroup, histogramBin, positionBand, type PeerCandidate } from "~/report/peer-position";
+import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
 
 const metrics = (firms: number, deciles: number[] | null = null): PublishedMetrics => ({
   firms,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import type { EntryContext } from "@remix-run/node";
-import { isPlainPage, plainPageContext, renderPlainPage } from "../../app/render-cache.server";
+import { isPlainPage, plainPageContext, renderPlainPage } from "~/platform/render-cache.server";
 
 const context = (loaderData: Record<string, unknown>, hydrate: boolean | undefined, errors: unknown = null) =>
   ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readSceneForm, sceneValues } from "~/content/scene-form.server";
-import { scenesOnDisk } from "~/content/scenes.server";
+import { readSceneForm, sceneValues } from "~/scenes/form.server";
+import { scenesOnDisk } from "~/scenes/content.server";
 import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 
 const dimensionIds = new Set([...questionnaireVersionsOnDisk().values()].flatMap((v) => v.model.dimensions.map((d) => d.id)));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scenesOnDisk } from "~/content/scenes.server";
+import { scenesOnDisk } from "~/scenes/content.server";
 import { matchScenes, prerequisitesMet } from "~/report/scene-match";
 
 const catalogue = [...scenesOnDisk().values()];

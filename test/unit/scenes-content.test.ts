@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseContentFile } from "../../app/content/load.server";
-import { sceneFile } from "../../app/content/schemas";
-import { sceneProblems, scenesOnDisk } from "../../app/content/scenes.server";
-import { businessLinks, industries, scenarioTiers } from "../../app/content/taxonomies.server";
+import { parseContentFile } from "~/content/load.server";
+import { sceneFile } from "~/content/schemas";
+import { sceneProblems, scenesOnDisk } from "~/scenes/content.server";
+import { businessLinks, industries, scenarioTiers } from "~/content/taxonomies.server";
 import { loadVersion } from "../support/assessment-fixtures";
 
 const files = readdirSync("content/scenes").filter((f) => f.endsWith(".json"));

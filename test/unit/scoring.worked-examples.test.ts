@@ -1,7 +1,7 @@
 // Three firms scored by hand on a small model, to show the rules at work.
 import { describe, expect, it } from "vitest";
-import { compileModel, scoreAssessment } from "../../app/assessment/scoring";
-import type { BenchmarkModel, SurveyDefinition } from "../../app/assessment/schemas";
+import { compileModel, scoreAssessment } from "~/assessment/scoring";
+import type { BenchmarkModel, SurveyDefinition } from "~/assessment/schemas";
 
 const t = (s: string) => ({ default: s, en: s });
 const l = (s: string) => ({ zh: s, en: s });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bigrams, likePattern, normaliseSearchText, planSearch, searchGrams } from "~/search/grams";
+import { bigrams, likePattern, normaliseSearchText, planSearch, searchGrams } from "~/catalogue/search-grams";
 
 describe("bigram search", () => {
   it("a substring's bigrams are always among the text's bigrams (the index never misses a match)", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifySize, type SizeThreshold } from "../../app/domain/size-class";
+import { classifySize, type SizeThreshold } from "~/firms/size-class";
 import sizes from "../../content/taxonomies/size-classes.json";
 
 const classes = sizes.classes as SizeThreshold[];

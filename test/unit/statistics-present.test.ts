@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cellQueryMessage, isCubeKey, parseCellQuery, type CubeVocabulary } from "../../app/stats/present-keys";
-import { breakdownTable, columnValues, dimensionsTable, formatValue, marksUsed, shortRegionName, stagesTable, tableText, type PresentContext } from "../../app/stats/present";
-import type { PublishedMetrics, ReleaseCell } from "../../app/stats/types";
+import { cellQueryMessage, isCubeKey, parseCellQuery, type CubeVocabulary } from "~/statistics/publish/present-keys";
+import { breakdownTable, columnValues, dimensionsTable, formatValue, marksUsed, shortRegionName, stagesTable, tableText, type PresentContext } from "~/statistics/publish/present";
+import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
 
 const ctx: PresentContext = {
   t: (key, o) => (o ? `${key}${JSON.stringify(o)}` : key),

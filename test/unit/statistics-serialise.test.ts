@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { breakdownTable, type PresentContext } from "../../app/stats/present";
-import { BOM, cellColumns, cellRow, cellsCsvChunk, cellsCsvHeader, csvLines, downloadName, publishedCell, tableCsv, tableJson } from "../../app/stats/serialise";
-import type { ReleaseCell } from "../../app/stats/types";
+import { breakdownTable, type PresentContext } from "~/statistics/publish/present";
+import { BOM, cellColumns, cellRow, cellsCsvChunk, cellsCsvHeader, csvLines, downloadName, publishedCell, tableCsv, tableJson } from "~/statistics/publish/serialise";
+import type { ReleaseCell } from "~/statistics/types";
 
 const ctx: PresentContext = { t: (k) => k, minUnits: 10, dimensions: [{ id: "a", name: "A" }], stageNames: ["1", "2", "3", "4", "5"] };
 const key = { period: "2025", industry: "C36", region: "330000", size: "*" };

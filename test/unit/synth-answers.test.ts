@@ -1,13 +1,13 @@
 // The synthetic generator's assessments: answers always valid for the definition, scores from the
 // real engine, and the patterns the statistics should show (size, region, dimension, trend).
-import { taxonomyFromContent } from "../../db/synth/run";
+import { taxonomyFromContent } from "~db/synth/run";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkAnswers } from "../../app/assessment/answers";
-import { questionsOf } from "../../app/assessment/questions";
-import { scoreAssessment } from "../../app/assessment/scoring";
-import { answerPlan, generateAnswers } from "../../db/synth/answers";
-import { zoneOf } from "../../db/synth/distributions";
+import { checkAnswers } from "~/assessment/answers";
+import { questionsOf } from "~/assessment/questions";
+import { scoreAssessment } from "~/assessment/scoring";
+import { answerPlan, generateAnswers } from "~db/synth/answers";
+import { zoneOf } from "~db/synth/distributions";
 import {
   defaultPeriods,
   expectedAssessmentsPerFirm,
@@ -15,8 +15,8 @@ import {
   periodWindow,
   Synthesiser,
   type SyntheticFirm,
-} from "../../db/synth/generate";
-import { Rng } from "../../db/synth/random";
+} from "~db/synth/generate";
+import { Rng } from "~db/synth/random";
 import { loadVersion } from "../support/assessment-fixtures";
 
 const version = loadVersion();

@@ -1,9 +1,9 @@
 // The synthetic generator's firms: deterministic for a seed, valid identifiers, realistic proportions.
-import { taxonomyFromContent } from "../../db/synth/run";
+import { taxonomyFromContent } from "~db/synth/run";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCreditCode } from "../../app/domain/credit-code";
-import { classifySize, type SizeClassId } from "../../app/domain/size-class";
+import { checkCreditCode } from "~/firms/credit-code";
+import { classifySize, type SizeClassId } from "~/firms/size-class";
 import {
   buildTables,
   DIVISION_WEIGHTS,
@@ -17,8 +17,8 @@ import {
   syntheticCreditCode,
   ZONES,
   type FirmSpec,
-} from "../../db/synth/distributions";
-import { Rng, WeightedTable } from "../../db/synth/random";
+} from "~db/synth/distributions";
+import { Rng, WeightedTable } from "~db/synth/random";
 
 
 const taxonomy = taxonomyFromContent();

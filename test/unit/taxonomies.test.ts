@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { guide } from "../../app/content/guide.server";
-import { parseContentFile } from "../../app/content/load.server";
-import { guideFile, industriesFile, regionsFile, sizeClassesFile } from "../../app/content/schemas";
-import { businessLinks, industries, regions, scenarioTiers, sizeClasses, technologies } from "../../app/content/taxonomies.server";
+import { guide } from "~/guide/guide.server";
+import { parseContentFile } from "~/content/load.server";
+import { guideFile, industriesFile, regionsFile, sizeClassesFile } from "~/content/schemas";
+import { businessLinks, industries, regions, scenarioTiers, sizeClasses, technologies } from "~/content/taxonomies.server";
 
 describe("reference data under content/", () => {
   it("has the 31 manufacturing divisions C13-C43, each in a known group", () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { i18nFor } from "../../app/i18n/i18n";
-import { useTranslation } from "../../app/i18n/use-translation";
+import { i18nFor } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Loose = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { creditCodeCheckCharacter } from "../../../app/domain/credit-code";
+import { creditCodeCheckCharacter } from "~/firms/credit-code";
 
 export const PASSWORD = "e2e password 123";
 

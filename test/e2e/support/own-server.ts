@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../../../db/connect";
+import { openDatabase, type DatabaseHandle } from "~db/connect";
 
 function databaseUrl(name: string): string {
   const u = new URL(process.env.DATABASE_URL!);

@@ -1,7 +1,7 @@
 // Answering the SurveyJS questionnaire with the keyboard only: Tab to a control, arrows and
 // Space to choose, Enter on the navigation buttons.
 import { expect, type Page } from "@playwright/test";
-import type { SurveyDefinition } from "../../../app/assessment/schemas";
+import type { SurveyDefinition } from "~/assessment/schemas";
 
 type Focused = { tag: string; type: string; name: string; value: string; checked: boolean; cls: string };
 

@@ -1,0 +1,106 @@
+// Sign-up, sign-in, sign-out and password reset, each audited.
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { passwordResetTokens, users, type User } from "~db/schema";
+import { config } from "~/platform/config.server";
+import { db } from "~/platform/db.server";
+import type { Locale } from "~/i18n/locales";
+import { recordAudit } from "~/platform/audit.server";
+import { enqueueEmail, logUnsentEmail } from "~/platform/outbox.server";
+import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
+import { createUser, findUserByEmail, normaliseEmail, verifyCredentials } from "~/accounts/user.server";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/accounts/login-throttle.server";
+import { hashPassword } from "~/accounts/password.server";
+import { createSession, invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, serializeSessionCookie } from "~/accounts/session.server";
+import { generateToken, hashToken } from "~/accounts/tokens.server";
+
+export async function signUp(input: { email: string; password: string; displayName: string; locale: Locale }) {
+  const user = await createUser(input);
+  await recordAudit({ actorId: user.id, action: "auth.sign_up", subjectType: "user", subjectId: user.id });
+  if (config().ADMIN_EMAILS.includes(user.email)) await ensureBootstrapAdmins([user.email]);
+  return startSession(user);
+}
+
+async function startSession(user: User) {
+  const { token } = await createSession(user.id);
+  return { user, cookie: await serializeSessionCookie(token) };
+}
+
+export type SignInResult =
+  | { ok: true; user: User; cookie: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+export async function signIn(email: string, password: string, clientIp: string): Promise<SignInResult> {
+  const key = normaliseEmail(email);
+  const wait = await loginRetryAfter(key, clientIp);
+  if (wait > 0) {
+    await recordAudit({ actorId: null, action: "auth.sign_in_throttled", details: { account: hashToken(key).slice(0, 16) } });
+    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  }
+  const user = await verifyCredentials(key, password);
+  if (!user) {
+    await recordLoginFailure(key, clientIp);
+    await recordAudit({ actorId: null, action: "auth.sign_in_failed", details: { account: hashToken(key).slice(0, 16) } });
+    return { ok: false, reason: "invalid" };
+  }
+  await recordLoginSuccess(key);
+  await recordAudit({ actorId: user.id, action: "auth.sign_in", subjectType: "user", subjectId: user.id });
+  return { ok: true, ...(await startSession(user)) };
+}
+
+export async function signOut(sessionId: string, userId: string): Promise<string> {
+  await invalidateSession(sessionId);
+  await recordAudit({ actorId: userId, action: "auth.sign_out", subjectType: "user", subjectId: userId });
+  return serializeBlankSessionCookie();
+}
+
+export async function signOutEverywhere(userId: string): Promise<string> {
+  await invalidateUserSessions(userId);
+  await recordAudit({ actorId: userId, action: "auth.sign_out_everywhere", subjectType: "user", subjectId: userId });
+  return serializeBlankSessionCookie();
+}
+
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Always behaves the same whether or not the address has an account. */
+export async function requestPasswordReset(email: string, origin: string, texts: { subject: string; body: (link: string) => string }): Promise<void> {
+  const user = await findUserByEmail(email);
+  if (!user) return;
+  const token = generateToken();
+  const link = `${origin}/reset-password?${new URLSearchParams({ token })}`;
+  const message = { to: user.email, subject: texts.subject, body: texts.body(link), kind: "password_reset" as const };
+  await db().transaction(async (tx) => {
+    await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) });
+    await enqueueEmail(message, tx);
+    await recordAudit({ actorId: user.id, action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id }, tx);
+  });
+  logUnsentEmail(message);
+}
+
+export async function findValidResetToken(token: string) {
+  const [row] = await db()
+    .select()
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.id, hashToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date())));
+  return row ?? null;
+}
+
+/** Set a new password from a reset token; every session of the user ends. Returns false for a bad token. */
+export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
+  const row = await findValidResetToken(token);
+  if (!row) return false;
+  const passwordHash = await hashPassword(newPassword);
+  const used = await db().transaction(async (tx) => {
+    const marked = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.id, row.id), isNull(passwordResetTokens.usedAt)))
+      .returning({ id: passwordResetTokens.id });
+    if (marked.length === 0) return false; // used concurrently
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.userId));
+    await recordAudit({ actorId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId }, tx);
+    return true;
+  });
+  if (used) await invalidateUserSessions(row.userId);
+  return used;
+}

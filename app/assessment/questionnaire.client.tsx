@@ -1,0 +1,163 @@
+// The questionnaire in the browser: SurveyJS, paged with a progress bar, saving to the server
+// on every page change, shortly after each answer, and when the page is hidden or closed.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "~/i18n/use-translation";
+import { Model } from "survey-core";
+import "survey-core/i18n/simplified-chinese";
+import { Survey } from "survey-react-ui";
+import { sameAnswer, type Change } from "~/assessment/merge";
+import type { SurveyDefinition } from "~/assessment/schemas";
+import type { Locale } from "~/i18n/locales";
+
+type Status = { kind: "idle" | "saving" | "saved" | "failed" } | { kind: "conflict"; questions: string[] } | { kind: "invalid"; messages: string[] };
+
+interface Props {
+  definition: SurveyDefinition;
+  answers: Record<string, unknown>;
+  version: number;
+  page: number;
+  locale: Locale;
+  saveUrl: string;
+  reviewUrl: string;
+}
+
+const AUTOSAVE_DELAY_MS = 1500;
+
+export function Questionnaire({ definition, answers, version, page, locale, saveUrl, reviewUrl }: Props) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const state = useRef({ version, page, saved: { ...answers } as Record<string, Change>, inFlight: null as Promise<void> | null, again: false });
+
+  const survey = useMemo(() => {
+    const model = new Model({
+      ...definition,
+      showProgressBar: "top",
+      progressBarType: "pages",
+      showQuestionNumbers: "on",
+      completeText: t("assessment.review"),
+      showCompletedPage: false,
+      widthMode: "responsive",
+    });
+    model.locale = locale === "en" ? "en" : "zh-cn";
+    model.data = answers;
+    model.currentPageNo = Math.min(page, model.pageCount - 1);
+    return model;
+    // The model is built once per mount; later answers come from the user.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const s = state.current;
+    const titleOf = (name: string) => survey.getQuestionByName(name)?.title ?? name;
+
+    async function send(keepalive: boolean): Promise<void> {
+      const data = survey.data as Record<string, Change>;
+      const changes: Record<string, Change> = {};
+      const base: Record<string, Change> = {};
+      for (const q of new Set([...Object.keys(data), ...Object.keys(s.saved)])) {
+        if (!sameAnswer(data[q], s.saved[q])) {
+          changes[q] = data[q] ?? null;
+          base[q] = s.saved[q] ?? null;
+        }
+      }
+      // Nothing new: no request, so the version only moves when something was saved.
+      if (Object.keys(changes).length === 0 && survey.currentPageNo === s.page) return;
+      const body = JSON.stringify({ version: s.version, page: survey.currentPageNo, changes, base });
+      setStatus({ kind: "saving" });
+      try {
+        const res = await fetch(saveUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive, credentials: "same-origin" });
+        const json = (await res.json()) as { version?: number; error?: string; conflicts?: string[]; problems?: Array<{ message: string }> };
+        if (res.ok && json.version) {
+          s.version = json.version;
+          s.page = JSON.parse(body).page as number;
+          for (const [q, v] of Object.entries(changes)) {
+            if (v === null) delete s.saved[q];
+            else s.saved[q] = v;
+          }
+          setStatus({ kind: "saved" });
+        } else if (json.error === "conflict") {
+          setStatus({ kind: "conflict", questions: (json.conflicts ?? []).map(titleOf) });
+        } else if (json.error === "not_draft") {
+          window.location.reload();
+        } else if (json.error === "invalid") {
+          setStatus({ kind: "invalid", messages: (json.problems ?? []).map((p) => p.message) });
+        } else {
+          setStatus({ kind: "failed" });
+        }
+      } catch {
+        setStatus({ kind: "failed" });
+      }
+    }
+
+    // One save at a time; a request made meanwhile runs once the current one ends.
+    function save(keepalive = false): Promise<void> {
+      if (s.inFlight) {
+        s.again = true;
+        return s.inFlight;
+      }
+      s.inFlight = send(keepalive).finally(() => {
+        s.inFlight = null;
+        if (s.again) {
+          s.again = false;
+          void save();
+        }
+      });
+      return s.inFlight;
+    }
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onValue = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+    };
+    const onPage = () => {
+      clearTimeout(timer);
+      void save();
+    };
+    const onComplete = async () => {
+      clearTimeout(timer);
+      await save();
+      if (s.inFlight) await s.inFlight;
+      window.location.assign(reviewUrl);
+    };
+    const onHide = () => {
+      if (document.visibilityState === "hidden") void save(true);
+    };
+    const onPageHide = () => void save(true);
+    survey.onValueChanged.add(onValue);
+    survey.onCurrentPageChanged.add(onPage);
+    survey.onComplete.add(onComplete);
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      clearTimeout(timer);
+      survey.onValueChanged.remove(onValue);
+      survey.onCurrentPageChanged.remove(onPage);
+      survey.onComplete.remove(onComplete);
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onPageHide);
+    };
+  }, [survey, saveUrl, reviewUrl]);
+
+  return (
+    <>
+      {status.kind === "conflict" ? (
+        <div className="conflict" role="alert">
+          <p>{t("assessment.conflict", { questions: status.questions.join("、") })}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t("assessment.reload")}
+          </button>
+        </div>
+      ) : null}
+      {status.kind === "invalid" ? (
+        <div className="conflict" role="alert">
+          <ul>{status.messages.map((m) => <li key={m}>{m}</li>)}</ul>
+        </div>
+      ) : null}
+      <p className="status-line" role="status" aria-live="polite" data-testid="save-status">
+        {status.kind === "saving" ? t("assessment.saving") : status.kind === "saved" ? t("assessment.saved") : status.kind === "failed" ? t("assessment.saveFailed") : ""}
+      </p>
+      <Survey model={survey} />
+    </>
+  );
+}

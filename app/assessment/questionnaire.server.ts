@@ -1,0 +1,57 @@
+// Questionnaire versions in the database. Files under content/ seed them; a published version
+// is immutable, so a changed file for an existing id is reported and the stored version kept.
+import { and, desc, eq } from "drizzle-orm";
+import { questionnaireVersions } from "~db/schema";
+import { benchmarkModel, surveyDefinition } from "~/assessment/schemas";
+import { compileModel } from "~/assessment/scoring";
+import { questionnaireVersionsOnDisk, type QuestionnaireVersion } from "~/assessment/versions.server";
+import { db } from "~/platform/db.server";
+import { canonicalJson } from "~/platform/canonical-json";
+
+export interface SyncReport {
+  added: string[];
+  changedOnDisk: string[];
+}
+
+export async function syncQuestionnaireVersions(onDisk = questionnaireVersionsOnDisk()): Promise<SyncReport> {
+  const report: SyncReport = { added: [], changedOnDisk: [] };
+  for (const v of onDisk.values()) {
+    const [stored] = await db().select().from(questionnaireVersions).where(eq(questionnaireVersions.id, v.id));
+    if (!stored) {
+      await db()
+        .insert(questionnaireVersions)
+        .values({ id: v.id, title: v.model.title, definition: v.definition, model: v.model, status: "published", comparableWith: v.model.comparableWith, publishedAt: new Date() })
+        .onConflictDoNothing();
+      report.added.push(v.id);
+    } else if (canonicalJson(stored.definition) !== canonicalJson(v.definition) || canonicalJson(stored.model) !== canonicalJson(v.model)) {
+      report.changedOnDisk.push(v.id);
+    }
+  }
+  return report;
+}
+
+const compiledCache = new Map<string, QuestionnaireVersion>();
+
+/** A stored version, parsed and compiled once (versions never change once published). */
+export async function getQuestionnaireVersion(id: string): Promise<QuestionnaireVersion | null> {
+  const hit = compiledCache.get(id);
+  if (hit) return hit;
+  const [row] = await db().select().from(questionnaireVersions).where(eq(questionnaireVersions.id, id));
+  if (!row) return null;
+  const definition = surveyDefinition.parse(row.definition);
+  const model = benchmarkModel.parse(row.model);
+  const version = { id: row.id, definition, model, compiled: compileModel(model, definition) };
+  compiledCache.set(id, version);
+  return version;
+}
+
+/** The newest published version: new assessments use it. */
+export async function currentQuestionnaireVersion(): Promise<QuestionnaireVersion | null> {
+  const [row] = await db()
+    .select({ id: questionnaireVersions.id })
+    .from(questionnaireVersions)
+    .where(and(eq(questionnaireVersions.status, "published")))
+    .orderBy(desc(questionnaireVersions.publishedAt))
+    .limit(1);
+  return row ? getQuestionnaireVersion(row.id) : null;
+}

@@ -1,9 +1,0 @@
-import { parseConfig, type Config } from "./config/schema";
-
-let cached: Config | undefined;
-
-/** The process configuration, read and validated once. */
-export function config(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
-}

@@ -1,8 +1,0 @@
-import { loadContent } from "./load.server";
-import { guideFile } from "./schemas";
-
-export const guide = () => loadContent("guide/guide.json", guideFile);
-
-export function guideArticle(number: number) {
-  return guide().articles.find((a) => a.number === number) ?? null;
-}

@@ -1,0 +1,76 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { memberships, organisations, users, type Organisation } from "~db/schema";
+import { db } from "~/platform/db.server";
+import { prepared } from "~/platform/prepared.server";
+import type { SizeClassId } from "~/firms/size-class";
+import { recordAudit } from "~/platform/audit.server";
+
+export interface FirmProfileInput {
+  name: string;
+  creditCode: string;
+  industryDivision: string;
+  regionCode: string;
+  city: string | null;
+  employees: number;
+  revenueWanYuan: number;
+  sizeClass: SizeClassId;
+}
+
+export class CreditCodeTakenError extends Error {}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === "23505" || err?.cause?.code === "23505";
+}
+
+/** Create a firm with its creator as owner, in one transaction. */
+export async function createFirm(ownerId: string, input: FirmProfileInput, opts: { isDemo?: boolean } = {}): Promise<Organisation> {
+  try {
+    return await db().transaction(async (tx) => {
+      const [firm] = await tx.insert(organisations).values({ ...input, isDemo: opts.isDemo ?? false }).returning();
+      await tx.insert(memberships).values({ organisationId: firm!.id, userId: ownerId, role: "owner" });
+      await recordAudit({ actorId: ownerId, action: "firm.created", subjectType: "organisation", subjectId: firm!.id }, tx);
+      return firm!;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new CreditCodeTakenError(input.creditCode);
+    throw e;
+  }
+}
+
+export async function updateFirm(actorId: string, firmId: string, input: FirmProfileInput): Promise<void> {
+  try {
+    await db().transaction(async (tx) => {
+      await tx.update(organisations).set({ ...input, updatedAt: new Date() }).where(eq(organisations.id, firmId));
+      await recordAudit({ actorId, action: "firm.updated", subjectType: "organisation", subjectId: firmId }, tx);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new CreditCodeTakenError(input.creditCode);
+    throw e;
+  }
+}
+
+const firmLookup = () => prepared("firm_lookup", (d) => d.select().from(organisations).where(eq(organisations.id, sql.placeholder("id"))).prepare("firm_lookup"));
+
+export async function getFirm(firmId: string): Promise<Organisation | null> {
+  const [firm] = await firmLookup().execute({ id: firmId });
+  return firm ?? null;
+}
+
+export function listFirmsOfUser(userId: string) {
+  return db()
+    .select({ id: organisations.id, name: organisations.name, role: memberships.role, isDemo: organisations.isDemo })
+    .from(memberships)
+    .innerJoin(organisations, eq(memberships.organisationId, organisations.id))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.name));
+}
+
+export function listMembers(firmId: string) {
+  return db()
+    .select({ userId: users.id, displayName: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(memberships.userId, users.id))
+    .where(eq(memberships.organisationId, firmId))
+    .orderBy(asc(memberships.createdAt));
+}

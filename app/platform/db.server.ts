@@ -1,0 +1,44 @@
+import { openDatabase, type DatabaseHandle, type Db } from "~db/connect";
+import type { Config } from "~/platform/config-schema";
+
+let current: DatabaseHandle | undefined;
+
+/** Open the configured database and apply migrations; called once at server start. */
+export async function initDatabase(cfg: Config, onPoolError?: (err: Error) => void): Promise<DatabaseHandle> {
+  const handle = cfg.DATABASE_URL
+    ? await openDatabase({ driver: "postgres", url: cfg.DATABASE_URL, poolSize: cfg.DATABASE_POOL_SIZE, onPoolError })
+    : await openDatabase({ driver: "pglite", dataDir: cfg.PGLITE_DIR });
+  await handle.migrate(cfg.MIGRATIONS_DIR);
+  current = handle;
+  return handle;
+}
+
+/** Install an already-open database (tests, scripts). */
+export function useDatabase(handle: DatabaseHandle): void {
+  current = handle;
+}
+
+export function databaseHandle(): DatabaseHandle {
+  if (!current) throw new Error("The database is not initialised: call initDatabase() at start.");
+  return current;
+}
+
+export function db(): Db {
+  return databaseHandle().db;
+}
+
+/** One value per open database (a cache, say), made on first use: tests open many databases in one process. */
+export function perDatabase<T extends object>(make: () => T): () => T {
+  const values = new WeakMap<Db, T>();
+  return () => {
+    let value = values.get(db());
+    if (!value) values.set(db(), (value = make()));
+    return value;
+  };
+}
+
+export async function closeDatabase(): Promise<void> {
+  const handle = current;
+  current = undefined;
+  await handle?.close();
+}

@@ -1,0 +1,77 @@
+// Start-up and shutdown of the server process: configuration, content, database, demo seed, mail.
+import { seedDemoIfEmpty } from "~db/seed";
+import { config } from "~/platform/config.server";
+import { loadAllTaxonomies } from "~/content/taxonomies.server";
+import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
+import { guide } from "~/guide/guide.server";
+import { scenesOnDisk } from "~/scenes/content.server";
+import { closeDatabase, databaseHandle, initDatabase } from "~/platform/db.server";
+import { logger } from "~/platform/logger.server";
+import { deliverPendingEmail } from "~/platform/outbox.server";
+import { syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { syncScenesFromContent } from "~/scenes/scene.server";
+import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
+import { startThrottleStore } from "~/accounts/login-throttle.server";
+import { refreshDemoMode } from "~/platform/seed-state.server";
+
+let mailTimer: NodeJS.Timeout | undefined;
+
+export async function startup(): Promise<void> {
+  const cfg = config();
+  loadAllTaxonomies();
+  guide();
+  questionnaireVersionsOnDisk();
+  scenesOnDisk();
+  const started = Date.now();
+  const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
+  logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");
+  const versions = await syncQuestionnaireVersions();
+  if (versions.added.length) logger.info({ versions: versions.added }, "questionnaire versions published from content/");
+  if (versions.changedOnDisk.length) {
+    logger.error({ versions: versions.changedOnDisk }, "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)");
+  }
+  const scenesAdded = await syncScenesFromContent();
+  if (scenesAdded) logger.info({ scenes: scenesAdded }, "scenes added from content/");
+  if (cfg.SEED_DEMO) {
+    const seeded = await seedDemoIfEmpty();
+    if (seeded) logger.info("demo data seeded (see README for demo accounts)");
+  }
+  await refreshDemoMode();
+  const admins = await ensureBootstrapAdmins();
+  if (admins > 0) logger.info({ admins }, "administrators granted from ADMIN_EMAILS");
+  if (cfg.SMTP_URL) {
+    mailTimer = setInterval(() => {
+      deliverPendingEmail().catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));
+    }, 10_000);
+    mailTimer.unref();
+  }
+}
+
+/** What the HTTP layer (server.js) needs to know; validates the configuration on first call. */
+export function serverSettings() {
+  const cfg = config();
+  return {
+    host: cfg.HOST,
+    port: cfg.PORT,
+    secure: cfg.COOKIE_SECURE,
+    publicOrigin: cfg.PUBLIC_ORIGIN ? new URL(cfg.PUBLIC_ORIGIN).origin : null,
+    trustProxy: cfg.TRUST_PROXY,
+    maxBodyBytes: cfg.MAX_BODY_BYTES,
+    logLevel: cfg.LOG_LEVEL,
+    workers: cfg.WEB_CONCURRENCY,
+  };
+}
+
+export async function health(): Promise<void> {
+  await databaseHandle().ping();
+}
+
+export async function shutdown(): Promise<void> {
+  if (mailTimer) clearInterval(mailTimer);
+  await closeDatabase();
+}
+
+/** In the primary of a multi-process server: the shared login-throttle store for the workers. */
+export function startClusterPrimary(): void {
+  startThrottleStore();
+}

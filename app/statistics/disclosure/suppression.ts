@@ -1,0 +1,156 @@
+// Disclosure control of one period of a release: primary suppression, suppressions carried from earlier
+// releases, the across-time rule, then secondary suppression until the linear audit finds nothing
+// computable. Pure: counts in, one suppression pattern (shared by every metric of a cell) out.
+import { disclosedCells } from "~/statistics/disclosure/linear-audit";
+import type { Relation } from "~/statistics/disclosure/cube-shape";
+import type { DisclosureRules, SuppressionReason } from "~/statistics/types";
+
+export const STAGES = 5;
+
+export interface PeriodCounts {
+  /** Firms per cell (every level). */
+  firms: Int32Array;
+  /** Independent units per cell: firms of one group of companies count once. */
+  units: Int32Array;
+  /** Firms per cell and stage: cell * STAGES + (stage − 1). */
+  stages: Int32Array;
+}
+
+/** What an earlier release published for the same period, and how much changed since. */
+export interface EarlierPeriod {
+  published: Uint8Array;
+  suppressed: Uint8Array;
+  /** Units added, removed or changed since that release, per cell (every level). */
+  changedUnits: Int32Array;
+}
+
+export interface SuppressionInput {
+  cellCount: number;
+  relations: readonly Relation[];
+  /** Ancestors (itself included) of every interior cell of the cube. */
+  interior: Map<number, number[]>;
+  counts: PeriodCounts;
+  earlier: readonly EarlierPeriod[];
+  rules: DisclosureRules;
+  random: () => number;
+}
+
+export interface SuppressionResult {
+  /** Per cell: null when published (or empty), else why it is suppressed. */
+  reasons: Array<SuppressionReason | null>;
+  /** Rounds of audit needed. */
+  rounds: number;
+  /** Cells an audit found computable that no further suppression in this release could protect. */
+  unresolved: number[];
+}
+
+export function primaryReason(counts: PeriodCounts, cell: number, rules: DisclosureRules): SuppressionReason | null {
+  const firms = counts.firms[cell]!;
+  if (firms === 0) return null;
+  if (counts.units[cell]! < Math.max(rules.minUnitsForScores, rules.minUnitsForCounts)) return "threshold";
+  let top = 0;
+  for (let s = 0; s < STAGES; s++) top = Math.max(top, counts.stages[cell * STAGES + s]!);
+  if (top >= firms - rules.dominanceSlack) return "dominance";
+  return null;
+}
+
+const MAX_ROUNDS = 50;
+
+export function suppressPeriod(input: SuppressionInput): SuppressionResult {
+  const { cellCount, counts, earlier, rules } = input;
+  const present = (c: number) => counts.firms[c]! > 0;
+  const reasons: Array<SuppressionReason | null> = new Array(cellCount).fill(null);
+  // Known to any reader already: published by an earlier release and unchanged since.
+  const knownBefore = new Uint8Array(cellCount);
+  for (let c = 0; c < cellCount; c++) {
+    if (!present(c)) continue;
+    reasons[c] = primaryReason(counts, c, rules);
+    for (const e of earlier) {
+      if (e.published[c] && e.changedUnits[c] === 0) knownBefore[c] = 1;
+      if (reasons[c]) continue;
+      if (e.suppressed[c]) reasons[c] = "carried";
+      else if (e.published[c] && e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits) reasons[c] = "across-time";
+    }
+  }
+  const published = (c: number) => present(c) && reasons[c] === null;
+  const byCell = new Map<number, number[]>();
+  input.relations.forEach((r, k) => {
+    for (const c of [r.parent, ...r.children]) {
+      let list = byCell.get(c);
+      if (!list) byCell.set(c, (list = []));
+      list.push(k);
+    }
+  });
+  const cheapest = (cands: number[]) => cands.reduce((best, c) => (best === -1 || counts.units[c]! < counts.units[best]! ? c : best), -1);
+
+  // A relation with exactly one suppressed member gives that member away by subtraction.
+  const closeSingletons = () => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const r of input.relations) {
+        const members = [r.parent, ...r.children].filter(present);
+        if (members.filter((c) => !published(c)).length !== 1) continue;
+        const children = r.children.filter((c) => published(c) && !knownBefore[c]);
+        const pick = children.length > 0 ? cheapest(children) : published(r.parent) ? r.parent : -1;
+        if (pick === -1) continue;
+        reasons[pick] = "secondary";
+        changed = true;
+      }
+    }
+  };
+
+  const overlapping = (d: number): number[] => {
+    const out = new Set<number>();
+    for (const [cell, ancestors] of input.interior)
+      if (present(cell) && ancestors.includes(d)) for (const a of ancestors) if (published(a) && !knownBefore[a]) out.add(a);
+    return [...out];
+  };
+
+  // What each audit works over does not change between rounds: the cube's non-empty interior cells, and
+  // per earlier release the interior cells that changed since it.
+  const levelInterior = new Map([...input.interior].filter(([c]) => present(c)));
+  const differences = earlier
+    .map((e) => ({ e, changedInterior: new Map([...input.interior].filter(([c]) => e.changedUnits[c]! > 0)) }))
+    .filter((d) => d.changedInterior.size > 0)
+    .map(({ e, changedInterior }) => {
+      const small: number[] = [];
+      for (let c = 0; c < cellCount; c++) if (e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits) small.push(c);
+      return { e, changedInterior, small };
+    });
+
+  const unresolved = new Set<number>();
+  let rounds = 0;
+  for (; rounds < MAX_ROUNDS; rounds++) {
+    closeSingletons();
+    const disclosed = new Set<number>();
+    const sensitive: number[] = [];
+    for (let c = 0; c < cellCount; c++) if (present(c) && !published(c) && !knownBefore[c]) sensitive.push(c);
+    for (const c of disclosedCells({ cellCount, interior: levelInterior, known: (c) => published(c) || knownBefore[c] === 1, sensitive, random: input.random })) disclosed.add(c);
+    // Differences against each earlier release: changes of fewer than minChangedUnits units must not be computable.
+    for (const { e, changedInterior, small } of differences) {
+      for (const c of disclosedCells({ cellCount, interior: changedInterior, known: (c) => e.published[c] === 1 && published(c), sensitive: small, random: input.random })) disclosed.add(c);
+    }
+    let fixed = 0;
+    for (const d of disclosed) {
+      if (published(d)) {
+        reasons[d] = "across-time";
+        fixed++;
+        continue;
+      }
+      const candidates = (byCell.get(d) ?? []).flatMap((k) => {
+        const r = input.relations[k]!;
+        return [r.parent, ...r.children].filter((c) => c !== d && published(c) && !knownBefore[c]);
+      });
+      // No published neighbour: the disclosure runs through other margins, so drop the smallest published cell
+      // that shares an interior cell with it (each such step removes one equation, so the loop ends).
+      const pick = candidates.length > 0 ? cheapest(candidates) : cheapest(overlapping(d));
+      if (pick === -1) unresolved.add(d);
+      else {
+        reasons[pick] = "secondary";
+        fixed++;
+      }
+    }
+    if (fixed === 0) break;
+  }
+  return { reasons, rounds: rounds + 1, unresolved: [...unresolved] };
+}

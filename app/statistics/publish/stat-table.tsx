@@ -1,0 +1,71 @@
+// A statistics table: the accessible alternative to its chart, with its marks explained and download
+// links for exactly this table (CSV, JSON, XLSX).
+import { useTranslation } from "~/i18n/use-translation";
+import { marksUsed, tableText, type StatTable } from "~/statistics/publish/present";
+
+const NUMERIC = new Set(["count", "mean", "quantile", "share"]);
+
+export function StatTableView({ table, query }: { table: StatTable; query: string }) {
+  const { t } = useTranslation();
+  const text = tableText(table);
+  const used = marksUsed(table);
+  const captionId = `table-${table.id}-caption`;
+  return (
+    <div className="stat-table">
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table id={`table-${table.id}`}>
+          <caption id={captionId}>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.id} scope="col" className={NUMERIC.has(c.kind) ? "num" : undefined}>
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={row.key} data-key={row.key} className={row.reason ? "suppressed-row" : undefined}>
+                {text[r + 1]!.map((value, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row" className={row.level === 1 ? "indent" : undefined}>
+                      {value}
+                    </th>
+                  ) : (
+                    <td key={i} className={NUMERIC.has(table.columns[i]!.kind) ? "num" : undefined}>
+                      {value}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {used.reasons.length || used.withheld ? (
+        <ul className="marks" aria-label={t("stats.marks")}>
+          {used.reasons.map((reason) => (
+            <li key={reason}>
+              <strong>{table.marks[reason]}</strong> {t(`stats.reasons.${reason}`, { n: table.marks.threshold.slice(1) })}
+            </li>
+          ))}
+          {used.withheld ? (
+            <li>
+              <strong>{table.withheldMark}</strong> {t("stats.withheld")}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <p className="downloads">
+        {t("stats.download")}{" "}
+        {(["csv", "json", "xlsx"] as const).map((ext) => (
+          <a key={ext} href={`/statistics/tables/${table.id}.${ext}?${query}`} download>
+            {ext.toUpperCase()}
+            <span className="visually-hidden">（{table.caption}）</span>
+          </a>
+        ))}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The staff page's actions on releases: parse the form, build or publish, and say what happened.
+import { z } from "zod";
+import { db } from "~/platform/db.server";
+import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { buildRelease, listAllReleases, publishRelease, ReleaseError, type ReleaseSummary } from "~/statistics/release/build.server";
+import { submittedPeriods } from "~/statistics/release/data.server";
+
+const buildForm = z.object({
+  intent: z.literal("build"),
+  label: z.string().trim().max(60).optional(),
+  periods: z.array(z.string().regex(/^[0-9A-Za-z-]{1,20}$/)).max(40),
+});
+const publishForm = z.object({ intent: z.literal("publish"), id: z.uuid() });
+
+export type ReleaseActionResult =
+  | { ok: true; message: "releases.done" | "releases.publishedDone"; number: number }
+  | { ok: false; error: `releases.errors.${ReleaseError["code"] | "bad_request"}` };
+
+export async function releaseAction(form: FormData, actorId: string): Promise<ReleaseActionResult> {
+  const intent = form.get("intent");
+  try {
+    if (intent === "build") {
+      const parsed = buildForm.safeParse({ intent, label: form.get("label") ?? undefined, periods: form.getAll("periods") });
+      if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
+      const version = await currentQuestionnaireVersion();
+      if (!version) return { ok: false, error: "releases.errors.no_data" };
+      const built = await buildRelease({ version, periods: parsed.data.periods, label: parsed.data.label, actorId });
+      return { ok: true, message: "releases.done", number: built.number };
+    }
+    const parsed = publishForm.safeParse({ intent, id: form.get("id") });
+    if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
+    const published = await publishRelease(parsed.data.id, actorId);
+    return { ok: true, message: "releases.publishedDone", number: published.number };
+  } catch (e) {
+    if (e instanceof ReleaseError) return { ok: false, error: `releases.errors.${e.code}` };
+    throw e;
+  }
+}
+
+export async function releasesPage() {
+  const version = await currentQuestionnaireVersion();
+  const periods = version ? await submittedPeriods(db(), version.id) : [];
+  const releases = (await listAllReleases()).map((r) => {
+    const summary = r.summary as Partial<ReleaseSummary>;
+    return {
+      id: r.id,
+      number: r.number,
+      label: r.label,
+      status: r.status,
+      periods: r.periods,
+      cells: summary.cells ?? 0,
+      suppressed: Object.values(summary.suppressed ?? {}).reduce((a, b) => a + b, 0),
+      unresolved: summary.unresolved ?? 0,
+      buildMs: summary.buildMs ?? null,
+      builtAt: r.builtAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      synthetic: r.containsSynthetic,
+    };
+  });
+  const newest = releases[0];
+  return { periods, releases, publishable: newest && newest.status === "built" && newest.unresolved === 0 ? newest.id : null };
+}

@@ -1,0 +1,145 @@
+// Builds and publishes statistics releases. A build is one repeatable-read transaction: it reads one
+// snapshot, computes each period's cube under disclosure control (app/stats), and stores the release, its
+// cells and its private member list together, or nothing at all.
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { releaseCells, statisticsReleases, type StatisticsRelease } from "~db/schema";
+import type { QuestionnaireVersion } from "~/assessment/versions.server";
+import { db } from "~/platform/db.server";
+import { cubeContext } from "~/statistics/release/cube-context.server";
+import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
+import { seededRandom } from "~/platform/seeded-random";
+import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type SuppressionReason } from "~/statistics/types";
+import { recordAudit } from "~/platform/audit.server";
+import { earlierPeriod, loadPeriodRecords, rowsOf, snapshotMembers, advanceSpans, submittedPeriods } from "~/statistics/release/data.server";
+
+export interface ReleaseSummary {
+  cells: number;
+  suppressed: Record<SuppressionReason, number>;
+  firmsByPeriod: Record<string, number | null>;
+  /** Cells an audit found computable (from earlier releases) that this release could not protect; publishing is refused. */
+  unresolved: number;
+  auditRounds: number;
+  records: number;
+  skipped: number;
+  buildMs: number;
+}
+
+export class ReleaseError extends Error {
+  constructor(readonly code: "no_data" | "label_taken" | "not_found" | "not_built" | "newer_exists" | "unresolved" | "bad_period") {
+    super(code);
+  }
+}
+
+const METHODOLOGY_NOTE = {
+  zh: "统计表为行业×地区×规模×周期的固定立方体（含全部合计）。得分统计至少需10家独立企业（同一企业集团计为1家），四分位数至少需20家，十分位数至少需50家；同一阶段集中n−1家及以上时整格隐去。为防止通过合计相减推算，另行隐去必要的格（次级隐去），并用线性代数核验任何被隐去格都不能由公开格计算得出。新一期沿用以往各期的隐去，且与以往每一期比较：变化少于10家的格不再公开。",
+  en: "Tables are a fixed cube of industry × region × size × period with every margin. Score statistics need at least 10 independent firms (firms of one group of companies count once), quartiles at least 20, deciles at least 50; a cell where n−1 or more firms share one stage is suppressed. Further cells are suppressed so that no suppressed cell can be computed from published ones, which a linear-algebra audit verifies. Each release keeps the suppressions of earlier releases and is compared with every one of them: a cell that changed by fewer than 10 firms is not republished.",
+};
+
+export interface BuildInput {
+  version: QuestionnaireVersion;
+  periods?: string[];
+  label?: string;
+  actorId: string | null;
+}
+
+export async function buildRelease(input: BuildInput): Promise<StatisticsRelease> {
+  const started = Date.now();
+  const { version } = input;
+  const ctx = cubeContext(version.model);
+  return db().transaction(
+    async (tx) => {
+      // One build at a time: numbers and the across-time checks depend on order.
+      await tx.execute(sql`select pg_advisory_xact_lock(4751207)`);
+      // The cut-off is stored and compared with millisecond precision (a JS Date), while submitted_at has
+      // microseconds: rounding now() down could drop a row submitted in the same millisecond, so round up.
+      const [{ ms }] = rowsOf<{ ms: string }>(await tx.execute(sql`select ceil(extract(epoch from now()) * 1000)::bigint::text as ms`)) as [{ ms: string }];
+      const cutoff = new Date(Number(ms));
+      const available = await submittedPeriods(tx, version.id);
+      const periods = input.periods?.length ? [...new Set(input.periods)].sort() : available;
+      if (periods.some((p) => !available.includes(p))) throw new ReleaseError("bad_period");
+      if (periods.length === 0) throw new ReleaseError("no_data");
+      const [last] = await tx.select({ number: statisticsReleases.number }).from(statisticsReleases).orderBy(desc(statisticsReleases.number)).limit(1);
+      const number = (last?.number ?? 0) + 1;
+      const label = input.label?.trim() || `R${number}`;
+      const [taken] = await tx.select({ id: statisticsReleases.id }).from(statisticsReleases).where(eq(statisticsReleases.label, label));
+      if (taken) throw new ReleaseError("label_taken");
+      const earlierReleases = await tx
+        .select({ id: statisticsReleases.id, number: statisticsReleases.number, periods: statisticsReleases.periods })
+        .from(statisticsReleases)
+        .where(and(eq(statisticsReleases.questionnaireVersionId, version.id), isNotNull(statisticsReleases.publishedAt)))
+        .orderBy(statisticsReleases.number);
+      const methodology = {
+        rules: DISCLOSURE_RULES,
+        questionnaire: version.id,
+        model: { id: version.model.id, version: version.model.version },
+        dimensions: version.model.dimensions.map((d) => ({ id: d.id, name: d.name })),
+        note: METHODOLOGY_NOTE,
+      };
+      const [release] = await tx
+        .insert(statisticsReleases)
+        .values({ number, label, questionnaireVersionId: version.id, periods, cutoff, methodology, status: "building", createdBy: input.actorId })
+        .returning();
+      await snapshotMembers(tx, version.id, periods, cutoff);
+      await advanceSpans(tx, number, periods);
+      const random = seededRandom(number);
+      const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<SuppressionReason, number>;
+      let cellCount = 0;
+      const firmsByPeriod: Record<string, number | null> = {};
+      let synthetic = false;
+      let unresolved = 0;
+      let auditRounds = 0;
+      let records = 0;
+      let skipped = 0;
+      // One period at a time, its cells written before the next is read: memory holds one period.
+      for (const period of periods) {
+        const loaded = await loadPeriodRecords(tx, ctx.shape, ctx.dimensionIds, version.id, period, cutoff);
+        const earlier = [];
+        for (const r of earlierReleases.filter((e) => e.periods.includes(period)))
+          earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period));
+        const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
+        for (let k = 0; k < cube.cells.length; k += 1000)
+          await tx.insert(releaseCells).values(
+            cube.cells.slice(k, k + 1000).map((c) => ({ releaseId: release!.id, period: c.period, industry: c.industry, region: c.region, size: c.size, suppressed: c.suppressed, reason: c.reason, metrics: c.metrics ?? {} })),
+          );
+        for (const c of cube.cells) if (c.reason) suppressed[c.reason]++;
+        cellCount += cube.cells.length;
+        const national = cube.cells.find((c) => c.industry === "*" && c.region === "*" && c.size === "*");
+        firmsByPeriod[period] = national && !national.suppressed ? national.metrics.firms : null;
+        synthetic ||= loaded.synthetic;
+        unresolved += cube.unresolved;
+        auditRounds = Math.max(auditRounds, cube.rounds);
+        records += loaded.records.count;
+        skipped += loaded.skipped;
+      }
+      if (records === 0) throw new ReleaseError("no_data");
+      const summary: ReleaseSummary = { cells: cellCount, suppressed, firmsByPeriod, unresolved, auditRounds, records, skipped, buildMs: 0 };
+      summary.buildMs = Date.now() - started;
+      const [built] = await tx.update(statisticsReleases).set({ status: "built", builtAt: new Date(), summary, containsSynthetic: synthetic }).where(eq(statisticsReleases.id, release!.id)).returning();
+      await recordAudit({ actorId: input.actorId, action: "release.built", subjectType: "release", subjectId: release!.id, details: { number, label, periods, cells: cellCount, unresolved } }, tx);
+      return built!;
+    },
+    { isolationLevel: "repeatable read" },
+  );
+}
+
+/** Publish a built release; the release it follows becomes superseded. Only the newest release may be published. */
+export async function publishRelease(id: string, actorId: string | null): Promise<StatisticsRelease> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(4751207)`);
+    const [release] = await tx.select().from(statisticsReleases).where(eq(statisticsReleases.id, id)).for("update");
+    if (!release) throw new ReleaseError("not_found");
+    if (release.status !== "built") throw new ReleaseError("not_built");
+    if ((release.summary as ReleaseSummary).unresolved > 0) throw new ReleaseError("unresolved");
+    const [newest] = await tx.select({ id: statisticsReleases.id }).from(statisticsReleases).orderBy(desc(statisticsReleases.number)).limit(1);
+    if (newest!.id !== id) throw new ReleaseError("newer_exists");
+    await tx.update(statisticsReleases).set({ status: "superseded" }).where(eq(statisticsReleases.status, "published"));
+    const [published] = await tx.update(statisticsReleases).set({ status: "published", publishedAt: new Date() }).where(eq(statisticsReleases.id, id)).returning();
+    await recordAudit({ actorId, action: "release.published", subjectType: "release", subjectId: id, details: { number: release.number, label: release.label } }, tx);
+    return published!;
+  });
+}
+
+/** Every release, newest first, for the staff page (public pages read only published ones). */
+export async function listAllReleases() {
+  return db().select().from(statisticsReleases).orderBy(desc(statisticsReleases.number));
+}

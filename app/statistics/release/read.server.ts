@@ -1,0 +1,216 @@
+// Reading public statistics releases and their cells. Only 'published' and 'superseded' releases are
+// public; every cell query takes a `PublicRelease`, which only the functions here hand out, so nothing of
+// a release being built can be read through this module. Cell queries follow the primary key
+// (release_id, period, industry, region, size).
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { releaseCells, statisticsReleases } from "~db/schema";
+import { db, perDatabase } from "~/platform/db.server";
+import { Lru } from "~/platform/lru";
+import { ALL, type CellKey, type DisclosureRules, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "~/statistics/types";
+
+const PUBLIC_STATUSES = ["published", "superseded"] as const;
+
+export interface ReleaseMethodology {
+  rules: DisclosureRules;
+  questionnaire: string;
+  model: { id: string; version: number };
+  dimensions: Array<{ id: string; name: { zh: string; en: string } }>;
+  note: { zh: string; en: string };
+}
+
+export interface ReleaseSummary {
+  cells: number;
+  suppressed: Partial<Record<SuppressionReason, number>>;
+  firmsByPeriod: Record<string, number | null>;
+}
+
+declare const isPublic: unique symbol;
+
+export interface PublicRelease {
+  readonly [isPublic]: true;
+  id: string;
+  number: number;
+  label: string;
+  questionnaireVersionId: string;
+  periods: string[];
+  status: (typeof PUBLIC_STATUSES)[number];
+  /** The highest-numbered published release. */
+  latest: boolean;
+  cutoff: string;
+  methodology: ReleaseMethodology;
+  summary: ReleaseSummary;
+  containsSynthetic: boolean;
+  builtAt: string | null;
+  publishedAt: string | null;
+}
+
+type ReleaseRow = typeof statisticsReleases.$inferSelect;
+
+function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
+  const summary = (row.summary ?? {}) as Partial<ReleaseSummary>;
+  return {
+    id: row.id,
+    number: row.number,
+    label: row.label,
+    questionnaireVersionId: row.questionnaireVersionId,
+    periods: [...row.periods].sort(),
+    status: row.status as PublicRelease["status"],
+    latest: row.number === latestNumber,
+    cutoff: row.cutoff.toISOString(),
+    methodology: row.methodology as ReleaseMethodology,
+    summary: { cells: summary.cells ?? 0, suppressed: summary.suppressed ?? {}, firmsByPeriod: summary.firmsByPeriod ?? {} },
+    containsSynthetic: row.containsSynthetic,
+    builtAt: row.builtAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+  } as PublicRelease;
+}
+
+const isPublicStatus = inArray(statisticsReleases.status, [...PUBLIC_STATUSES]);
+
+async function latestPublishedNumber(): Promise<number | null> {
+  const [row] = await db()
+    .select({ number: statisticsReleases.number })
+    .from(statisticsReleases)
+    .where(eq(statisticsReleases.status, "published"))
+    .orderBy(desc(statisticsReleases.number))
+    .limit(1);
+  return row?.number ?? null;
+}
+
+/** Every public release, newest first. */
+export async function listPublicReleases(): Promise<PublicRelease[]> {
+  const rows = await db().select().from(statisticsReleases).where(isPublicStatus).orderBy(desc(statisticsReleases.number));
+  const latest = rows.find((r) => r.status === "published")?.number ?? null;
+  return rows.map((r) => toPublic(r, latest));
+}
+
+/** The highest-numbered published release, or null when nothing is published yet. */
+export async function latestPublicRelease(): Promise<PublicRelease | null> {
+  const [row] = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(eq(statisticsReleases.status, "published"))
+    .orderBy(desc(statisticsReleases.number))
+    .limit(1);
+  return row ? toPublic(row, row.number) : null;
+}
+
+/** A public release by its number as written in a URL (`1`, `12`…); null for anything else, or an unknown or non-public release. */
+export function publicReleaseByText(text: string): Promise<PublicRelease | null> {
+  return /^[1-9]\d{0,8}$/.test(text) ? publicReleaseByNumber(Number(text)) : Promise.resolve(null);
+}
+
+/** A public release by its number; null for an unknown or non-public one. */
+export async function publicReleaseByNumber(number: number): Promise<PublicRelease | null> {
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  const [row] = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(and(eq(statisticsReleases.number, number), isPublicStatus))
+    .limit(1);
+  if (!row) return null;
+  return toPublic(row, row.status === "published" ? await latestPublishedNumber() : null);
+}
+
+/** Which cells to read: an exact key per dimension, `undefined` for every value, or `{ not: "*" }` for every value but the margin. */
+export type KeyFilter = string | { not: typeof ALL } | undefined;
+export interface CellQuery {
+  period?: string;
+  industry?: KeyFilter;
+  region?: KeyFilter;
+  size?: KeyFilter;
+}
+
+type CellRow = typeof releaseCells.$inferSelect;
+
+export function toCell(row: Pick<CellRow, "period" | "industry" | "region" | "size" | "suppressed" | "reason" | "metrics">): ReleaseCell {
+  const key: CellKey = { period: row.period, industry: row.industry, region: row.region, size: row.size };
+  return row.suppressed
+    ? { ...key, suppressed: true, reason: row.reason as SuppressionReason, metrics: null }
+    : { ...key, suppressed: false, reason: null, metrics: row.metrics as PublishedMetrics };
+}
+
+function keyCondition(column: typeof releaseCells.industry | typeof releaseCells.region | typeof releaseCells.size, filter: KeyFilter): SQL | undefined {
+  if (filter === undefined) return undefined;
+  return typeof filter === "string" ? eq(column, filter) : ne(column, ALL);
+}
+
+function cellConditions(release: PublicRelease, query: CellQuery): SQL[] {
+  const conditions = [
+    eq(releaseCells.releaseId, release.id),
+    query.period === undefined ? undefined : eq(releaseCells.period, query.period),
+    keyCondition(releaseCells.industry, query.industry),
+    keyCondition(releaseCells.region, query.region),
+    keyCondition(releaseCells.size, query.size),
+  ];
+  return conditions.filter((c): c is SQL => c !== undefined);
+}
+
+const CELL_COLUMNS = {
+  period: releaseCells.period,
+  industry: releaseCells.industry,
+  region: releaseCells.region,
+  size: releaseCells.size,
+  suppressed: releaseCells.suppressed,
+  reason: releaseCells.reason,
+  metrics: releaseCells.metrics,
+};
+const KEY_ORDER = [asc(releaseCells.period), asc(releaseCells.industry), asc(releaseCells.region), asc(releaseCells.size)];
+
+// A release's cells never change once built, so a query's answer can be kept per release (and database).
+const cellCache = perDatabase(() => new Lru<string, ReleaseCell[]>(2000));
+const cachedCells = (release: PublicRelease, query: CellQuery | CellKey, load: () => Promise<ReleaseCell[]>) =>
+  cellCache().through(`${release.id}|${JSON.stringify(query)}`, load);
+
+/** The cells of a public release that match the query, in key order. */
+export async function findCells(release: PublicRelease, query: CellQuery): Promise<ReleaseCell[]> {
+  return cachedCells(release, query, async () => {
+    const rows = await db().select(CELL_COLUMNS).from(releaseCells).where(and(...cellConditions(release, query))).orderBy(...KEY_ORDER);
+    return rows.map(toCell);
+  });
+}
+
+/** One cell by its exact key, or null when the cube has no such cell. */
+export async function findCell(release: PublicRelease, key: CellKey): Promise<ReleaseCell | null> {
+  const [cell] = await cachedCells(release, key, async () => {
+    const rows = await db()
+      .select(CELL_COLUMNS)
+      .from(releaseCells)
+      .where(and(...cellConditions(release, key)))
+      .limit(1);
+    return rows.map(toCell);
+  });
+  return cell ?? null;
+}
+
+/**
+ * The matching cells in pages of `pageSize`, in key order, walking the primary key (keyset pagination),
+ * so a download of a whole release never holds all of it in memory.
+ */
+export async function* streamCells(release: PublicRelease, query: CellQuery, pageSize = 1000): AsyncGenerator<ReleaseCell[]> {
+  let after: CellKey | null = null;
+  for (;;) {
+    const conditions = cellConditions(release, query);
+    if (after) {
+      conditions.push(sql`(${releaseCells.period}, ${releaseCells.industry}, ${releaseCells.region}, ${releaseCells.size}) > (${after.period}, ${after.industry}, ${after.region}, ${after.size})`);
+    }
+    const rows = await db().select(CELL_COLUMNS).from(releaseCells).where(and(...conditions)).orderBy(...KEY_ORDER).limit(pageSize);
+    if (rows.length === 0) return;
+    yield rows.map(toCell);
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1]!;
+    after = { period: last.period, industry: last.industry, region: last.region, size: last.size };
+  }
+}
+
+/** The whole-country, all-industries, all-sizes cell of one period in every public release that has it, oldest release first. */
+export async function nationalCellAcrossReleases(period: string): Promise<Array<{ release: PublicRelease; cell: ReleaseCell }>> {
+  const rows = await db()
+    .select({ release: statisticsReleases, cell: CELL_COLUMNS })
+    .from(releaseCells)
+    .innerJoin(statisticsReleases, eq(statisticsReleases.id, releaseCells.releaseId))
+    .where(and(isPublicStatus, eq(releaseCells.period, period), eq(releaseCells.industry, ALL), eq(releaseCells.region, ALL), eq(releaseCells.size, ALL)))
+    .orderBy(asc(statisticsReleases.number));
+  const latest = await latestPublishedNumber();
+  return rows.map((r) => ({ release: toPublic(r.release, latest), cell: toCell(r.cell) }));
+}
