@@ -606,7 +606,7 @@ export const en: Shape<typeof zh> = {
     about: "The portal is run by an industry association and is open-source software. The guide summaries are the portal's own words, not an official interpretation.",
     privacy: "We store no IP address or browser details with answers.",
   },
-  stats: {
+  statistics: {
     navLink: "Statistics",
     sections: "Statistics sections",
     nav: { overview: "Overview", industry: "By industry", region: "By region", size: "By size", trends: "Trends", methodology: "Methodology", releases: "Release history" },

@@ -602,7 +602,7 @@ export const zh = {
     about: "本平台由行业协会运营，为开源软件。指南解读为平台转述，不代表发文机关的正式解释。",
     privacy: "我们不在答卷中保存 IP 地址或浏览器信息。",
   },
-  stats: {
+  statistics: {
     navLink: "统计数据",
     sections: "统计数据栏目",
     nav: { overview: "概览", industry: "分行业", region: "分地区", size: "分规模", trends: "趋势", methodology: "方法说明", releases: "发布历史" },

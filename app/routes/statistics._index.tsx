@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
-import { StatTableView } from "~/statistics/publish/stat-table";
-import { StatsBarChart } from "~/statistics/publish/stats-bar-chart";
-import { ChartSection, StatsPage } from "~/statistics/publish/stats-page";
+import { StatTableView } from "~/statistics/publish/statistics-table";
+import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
+import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 import { columnValues, formatValue } from "~/statistics/publish/present";
 
@@ -15,50 +15,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StatisticsOverview() {
   const { page } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  if (!page) return <StatsPage title={t("stats.overview.title")} lead={t("stats.overview.lead")} picker={null} />;
+  if (!page) return <StatisticsPage title={t("statistics.overview.title")} lead={t("statistics.overview.lead")} picker={null} />;
   const { national, stages, dimensions } = page.tables;
   const row = national.rows[0]!;
   const figure = (id: string) => formatValue(national, row, national.columns.findIndex((c) => c.id === id));
   const weakest = columnValues(dimensions, "mean").filter((d) => d.value !== null).slice(0, 3);
   return (
-    <StatsPage title={t("stats.overview.title")} lead={t("stats.overview.lead")} picker={page.picker} unknownPeriod={page.unknownPeriod} period={page.period}>
+    <StatisticsPage title={t("statistics.overview.title")} lead={t("statistics.overview.lead")} picker={page.picker} unknownPeriod={page.unknownPeriod} period={page.period}>
       <ReleaseFacts release={page.release} methodologyQuery={`?release=${page.release.number}`} />
       <section aria-labelledby="headline-heading">
-        <h2 id="headline-heading">{t("stats.overview.headline", { period: page.period })}</h2>
+        <h2 id="headline-heading">{t("statistics.overview.headline", { period: page.period })}</h2>
         <div className="score-hero">
           <p>
             <span className="figure" data-testid="firms">{figure("firms")}</span>
             <br />
-            {t("stats.overview.firms")}
+            {t("statistics.overview.firms")}
           </p>
           <p>
             <span className="figure" data-testid="mean">{figure("mean")}</span>
             <br />
-            {t("stats.overview.mean")}
+            {t("statistics.overview.mean")}
           </p>
           <p>
             <span className="figure">{figure("median")}</span>
             <br />
-            {t("stats.overview.median")}
+            {t("statistics.overview.median")}
           </p>
         </div>
-        {row.reason ? <p className="notice">{t(`stats.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p> : null}
+        {row.reason ? <p className="notice">{t(`statistics.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p> : null}
         <StatTableView table={national} query={page.query} />
       </section>
-      <ChartSection id="stages" title={t("stats.overview.stagesTitle")}>
-        <StatsBarChart table={stages} column="share" id="chart-stages" title={stages.caption} unit="%" />
+      <ChartSection id="stages" title={t("statistics.overview.stagesTitle")}>
+        <StatisticsBarChart table={stages} column="share" id="chart-stages" title={stages.caption} unit="%" />
         <StatTableView table={stages} query={page.query} />
       </ChartSection>
-      <ChartSection id="weak" title={t("stats.overview.weakTitle")}>
+      <ChartSection id="weak" title={t("statistics.overview.weakTitle")}>
         {weakest.length ? (
           <p>
-            {t("stats.overview.weakLead")}
+            {t("statistics.overview.weakLead")}
             {weakest.map((d) => `${d.label}（${d.text}）`).join("、")}
           </p>
         ) : null}
-        <StatsBarChart table={dimensions} column="mean" id="chart-dimensions" title={dimensions.caption} />
+        <StatisticsBarChart table={dimensions} column="mean" id="chart-dimensions" title={dimensions.caption} />
         <StatTableView table={dimensions} query={page.query} />
       </ChartSection>
-    </StatsPage>
+    </StatisticsPage>
   );
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
-import { StatsPage } from "~/statistics/publish/stats-page";
+import { StatisticsPage } from "~/statistics/publish/statistics-page";
 import { resolveLocale } from "~/i18n/locale.server";
 import { releaseFacts, releaseOptions, requestedRelease } from "~/statistics/publish/view.server";
 import { suppressionMarks } from "~/statistics/publish/present";
@@ -31,53 +31,53 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StatisticsMethodology() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  if (!d.release) return <StatsPage title={t("stats.methodology.title")} lead={t("stats.methodology.lead")} picker={null} />;
+  if (!d.release) return <StatisticsPage title={t("statistics.methodology.title")} lead={t("statistics.methodology.lead")} picker={null} />;
   const n = d.release.number;
   return (
     <>
-      <h1>{t("stats.methodology.title")}</h1>
-      <p className="lead">{t("stats.methodology.lead")}</p>
+      <h1>{t("statistics.methodology.title")}</h1>
+      <p className="lead">{t("statistics.methodology.lead")}</p>
       <ReleaseFacts release={d.release} methodologyQuery={`?release=${n}`} />
       {d.note ? <p>{d.note}</p> : null}
-      <h2>{t("stats.methodology.rulesTitle")}</h2>
+      <h2>{t("statistics.methodology.rulesTitle")}</h2>
       <table>
-        <caption>{t("stats.methodology.rulesCaption", { number: n })}</caption>
+        <caption>{t("statistics.methodology.rulesCaption", { number: n })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("stats.methodology.rule")}</th>
-            <th scope="col" className="num">{t("stats.methodology.value")}</th>
+            <th scope="col">{t("statistics.methodology.rule")}</th>
+            <th scope="col" className="num">{t("statistics.methodology.value")}</th>
           </tr>
         </thead>
         <tbody>
           {d.rules.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{t(`stats.methodology.rules.${r.id}`)}</th>
+              <th scope="row">{t(`statistics.methodology.rules.${r.id}`)}</th>
               <td className="num">{r.value}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p>{t("stats.methodology.never")}</p>
-      <h2>{t("stats.methodology.reasonsTitle")}</h2>
+      <p>{t("statistics.methodology.never")}</p>
+      <h2>{t("statistics.methodology.reasonsTitle")}</h2>
       <dl className="reasons">
         {SUPPRESSION_REASONS.map((reason) => (
           <div key={reason}>
             <dt>
-              <strong>{d.marks[reason]}</strong> {t(`stats.reasons.${reason}`, { n: d.minUnits })}
+              <strong>{d.marks[reason]}</strong> {t(`statistics.reasons.${reason}`, { n: d.minUnits })}
             </dt>
-            <dd>{t(`stats.methodology.reasonDetail.${reason}`, { n: d.minUnits })}</dd>
+            <dd>{t(`statistics.methodology.reasonDetail.${reason}`, { n: d.minUnits })}</dd>
           </div>
         ))}
         <div>
           <dt>
-            <strong>—</strong> {t("stats.withheld")}
+            <strong>—</strong> {t("statistics.withheld")}
           </dt>
-          <dd>{t("stats.methodology.withheldDetail")}</dd>
+          <dd>{t("statistics.methodology.withheldDetail")}</dd>
         </div>
       </dl>
-      <h2>{t("stats.methodology.presentationTitle")}</h2>
-      <p>{t("stats.methodology.presentation")}</p>
-      <h2>{t("stats.methodology.dimensionsTitle")}</h2>
+      <h2>{t("statistics.methodology.presentationTitle")}</h2>
+      <p>{t("statistics.methodology.presentation")}</p>
+      <h2>{t("statistics.methodology.dimensionsTitle")}</h2>
       <ul>
         {d.dimensions.map((x) => (
           <li key={x.id}>
@@ -85,11 +85,11 @@ export default function StatisticsMethodology() {
           </li>
         ))}
       </ul>
-      <h2>{t("stats.methodology.openDataTitle")}</h2>
-      <p>{t("stats.methodology.openData")}</p>
+      <h2>{t("statistics.methodology.openDataTitle")}</h2>
+      <p>{t("statistics.methodology.openData")}</p>
       <ul>
         <li>
-          <a href="/api/v1/openapi.json">{t("stats.methodology.openapi")}</a>
+          <a href="/api/v1/openapi.json">{t("statistics.methodology.openapi")}</a>
         </li>
         <li>
           <a href={`/api/v1/releases/${n}`}>

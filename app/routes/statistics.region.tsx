@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { StatTableView } from "~/statistics/publish/stat-table";
-import { ChartSection, StatsPage } from "~/statistics/publish/stats-page";
+import { StatTableView } from "~/statistics/publish/statistics-table";
+import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
 import { TileMap } from "~/statistics/publish/tile-map";
 import { regions } from "~/content/taxonomies.server";
 import { resolveLocale } from "~/i18n/locale.server";
@@ -19,13 +19,13 @@ export default function StatisticsByRegion() {
   const { page, tiles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <StatsPage title={t("stats.region.title")} lead={t("stats.region.lead")} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
+    <StatisticsPage title={t("statistics.region.title")} lead={t("statistics.region.lead")} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
       {page ? (
-        <ChartSection id="region" title={t("stats.region.mapTitle", { period: page.period })}>
-          <TileMap table={page.tables.region} regions={tiles} id="chart-region" title={t("stats.region.mapLabel", { caption: page.tables.region.caption })} />
+        <ChartSection id="region" title={t("statistics.region.mapTitle", { period: page.period })}>
+          <TileMap table={page.tables.region} regions={tiles} id="chart-region" title={t("statistics.region.mapLabel", { caption: page.tables.region.caption })} />
           <StatTableView table={page.tables.region} query={page.query} />
         </ChartSection>
       ) : null}
-    </StatsPage>
+    </StatisticsPage>
   );
 }

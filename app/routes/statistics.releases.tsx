@@ -27,35 +27,35 @@ export default function StatisticsReleases() {
   const { t } = useTranslation();
   return (
     <>
-      <h1>{t("stats.releases.title")}</h1>
-      <p className="lead">{t("stats.releases.lead")}</p>
+      <h1>{t("statistics.releases.title")}</h1>
+      <p className="lead">{t("statistics.releases.lead")}</p>
       {releases.length === 0 ? (
-        <p className="notice">{t("stats.none")}</p>
+        <p className="notice">{t("statistics.none")}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="releases-caption" tabIndex={0}>
           <table>
-            <caption id="releases-caption">{t("stats.releases.caption")}</caption>
+            <caption id="releases-caption">{t("statistics.releases.caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("stats.col.release")}</th>
-                <th scope="col">{t("stats.releases.status")}</th>
-                <th scope="col">{t("stats.facts.published")}</th>
-                <th scope="col">{t("stats.facts.cutoff")}</th>
-                <th scope="col">{t("stats.facts.periods")}</th>
-                <th scope="col">{t("stats.releases.questionnaire")}</th>
-                <th scope="col" className="num">{t("stats.releases.cells")}</th>
-                <th scope="col" className="num">{t("stats.releases.suppressed")}</th>
+                <th scope="col">{t("statistics.col.release")}</th>
+                <th scope="col">{t("statistics.releases.status")}</th>
+                <th scope="col">{t("statistics.facts.published")}</th>
+                <th scope="col">{t("statistics.facts.cutoff")}</th>
+                <th scope="col">{t("statistics.facts.periods")}</th>
+                <th scope="col">{t("statistics.releases.questionnaire")}</th>
+                <th scope="col" className="num">{t("statistics.releases.cells")}</th>
+                <th scope="col" className="num">{t("statistics.releases.suppressed")}</th>
               </tr>
             </thead>
             <tbody>
               {releases.map((r) => (
                 <tr key={r.number}>
                   <th scope="row">
-                    <Link to={`/statistics?release=${r.number}`}>{t("stats.releaseName", { number: r.number, label: r.label })}</Link>
+                    <Link to={`/statistics?release=${r.number}`}>{t("statistics.releaseName", { number: r.number, label: r.label })}</Link>
                   </th>
                   <td>
-                    {r.latest ? t("stats.releases.latest") : t(`stats.releases.${r.status}`)}
-                    {r.containsSynthetic ? <span className="tag">{t("stats.releases.synthetic")}</span> : null}
+                    {r.latest ? t("statistics.releases.latest") : t(`statistics.releases.${r.status}`)}
+                    {r.containsSynthetic ? <span className="tag">{t("statistics.releases.synthetic")}</span> : null}
                   </td>
                   <td>{day(r.publishedAt)}</td>
                   <td>{day(r.cutoff)}</td>

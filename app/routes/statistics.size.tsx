@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { SingleTableStatsPage } from "~/statistics/publish/stats-page";
+import { SingleTableStatisticsPage } from "~/statistics/publish/statistics-page";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -8,5 +8,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StatisticsBySize() {
-  return <SingleTableStatsPage id="size" page={useLoaderData<typeof loader>().page} />;
+  return <SingleTableStatisticsPage id="size" page={useLoaderData<typeof loader>().page} />;
 }

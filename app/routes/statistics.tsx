@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
-import { StatsFrame } from "~/statistics/publish/stats-frame";
+import { StatisticsFrame } from "~/statistics/publish/statistics-frame";
 import { requestedRelease } from "~/statistics/publish/view.server";
 import styles from "~/statistics/publish/statistics.css";
 
@@ -19,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Statistics() {
   const d = useLoaderData<typeof loader>();
   return (
-    <StatsFrame release={d.release} explicit={d.explicit}>
+    <StatisticsFrame release={d.release} explicit={d.explicit}>
       <Outlet />
-    </StatsFrame>
+    </StatisticsFrame>
   );
 }

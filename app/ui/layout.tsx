@@ -30,7 +30,7 @@ export function SiteShell({ user, locale, demo, children }: { user: ShellUser | 
             <li><NavLink to="/guide">{t("nav.guide")}</NavLink></li>
             <li><NavLink to="/scenes">{t("nav.scenes")}</NavLink></li>
             <li><NavLink to="/cases">{t("nav.cases")}</NavLink></li>
-            <li><NavLink to="/statistics">{t("stats.navLink")}</NavLink></li>
+            <li><NavLink to="/statistics">{t("statistics.navLink")}</NavLink></li>
             <li><NavLink to="/scoring">{t("nav.scoring")}</NavLink></li>
             {user ? (
               <>

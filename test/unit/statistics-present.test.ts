@@ -33,7 +33,7 @@ describe("statistics tables", () => {
   it("show a suppressed cell's mark in every value and its reason, never 0", () => {
     const table = breakdownTable("t", "caption", "name", [{ key: "x", header: "X", cell: suppressed("threshold") }, { key: "y", header: "Y", cell: suppressed("secondary") }], ctx);
     const [, x, y] = tableText(table);
-    expect(x).toEqual(["X", "<10", "<10", "<10", "<10", "<10", 'stats.reasons.threshold{"n":10}']);
+    expect(x).toEqual(["X", "<10", "<10", "<10", "<10", "<10", 'statistics.reasons.threshold{"n":10}']);
     expect(y!.slice(1, 6)).toEqual(["S", "S", "S", "S", "S"]);
     expect(x).not.toContain("0");
     expect(marksUsed(table)).toEqual({ reasons: ["threshold", "secondary"], withheld: false });
@@ -43,7 +43,7 @@ describe("statistics tables", () => {
     const table = breakdownTable("t", "c", "n", [{ key: "x", header: "X", cell: published(50, 12) }, { key: "z", header: "Z", cell: null }], ctx);
     const [, x, z] = tableText(table);
     expect(x!.slice(4, 6)).toEqual(["—", "—"]);
-    expect(z).toEqual(["Z", "—", "—", "—", "—", "—", "stats.noData"]);
+    expect(z).toEqual(["Z", "—", "—", "—", "—", "—", "statistics.noData"]);
     expect(marksUsed(table).withheld).toBe(true);
   });
 

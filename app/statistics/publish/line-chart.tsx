@@ -4,7 +4,7 @@ import { scaleLinear, scalePoint } from "d3-scale";
 import { line } from "d3-shape";
 import { columnValues, type StatTable } from "~/statistics/publish/present";
 
-export function StatsLineChart({ table, column, title, id, width = 640 }: { table: StatTable; column: string; title: string; id: string; width?: number }) {
+export function StatisticsLineChart({ table, column, title, id, width = 640 }: { table: StatTable; column: string; title: string; id: string; width?: number }) {
   const points = columnValues(table, column);
   const height = 260;
   const margin = { top: 16, right: 30, bottom: 44, left: 44 };

@@ -92,8 +92,8 @@ function newTable(id: string, caption: string, columns: TableColumn[], ctx: Pres
 }
 
 function noteFor(cell: ReleaseCell | null, ctx: PresentContext): string {
-  if (!cell) return ctx.t("stats.noData");
-  return cell.suppressed ? ctx.t(`stats.reasons.${cell.reason}`, { n: ctx.minUnits }) : "";
+  if (!cell) return ctx.t("statistics.noData");
+  return cell.suppressed ? ctx.t(`statistics.reasons.${cell.reason}`, { n: ctx.minUnits }) : "";
 }
 
 function summaryValues(s: ScoreSummary | null | undefined): TableValue[] {
@@ -102,14 +102,14 @@ function summaryValues(s: ScoreSummary | null | undefined): TableValue[] {
 
 function scoreColumns(ctx: PresentContext): TableColumn[] {
   return [
-    { id: "mean", label: ctx.t("stats.col.mean"), kind: "mean" },
-    { id: "median", label: ctx.t("stats.col.median"), kind: "quantile" },
-    { id: "p25", label: ctx.t("stats.col.p25"), kind: "quantile" },
-    { id: "p75", label: ctx.t("stats.col.p75"), kind: "quantile" },
+    { id: "mean", label: ctx.t("statistics.col.mean"), kind: "mean" },
+    { id: "median", label: ctx.t("statistics.col.median"), kind: "quantile" },
+    { id: "p25", label: ctx.t("statistics.col.p25"), kind: "quantile" },
+    { id: "p75", label: ctx.t("statistics.col.p75"), kind: "quantile" },
   ];
 }
 
-const noteColumn = (ctx: PresentContext): TableColumn => ({ id: "note", label: ctx.t("stats.col.note"), kind: "note" });
+const noteColumn = (ctx: PresentContext): TableColumn => ({ id: "note", label: ctx.t("statistics.col.note"), kind: "note" });
 
 export interface BreakdownEntry {
   key: string;
@@ -120,7 +120,7 @@ export interface BreakdownEntry {
 
 /** One row per cube cell (industries, regions, sizes, periods, releases): firms, mean and quantiles of the overall score. */
 export function breakdownTable(id: string, caption: string, headerLabel: string, entries: BreakdownEntry[], ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "name", label: headerLabel, kind: "label" }, { id: "firms", label: ctx.t("stats.col.firms"), kind: "count" }, ...scoreColumns(ctx), noteColumn(ctx)];
+  const columns: TableColumn[] = [{ id: "name", label: headerLabel, kind: "label" }, { id: "firms", label: ctx.t("statistics.col.firms"), kind: "count" }, ...scoreColumns(ctx), noteColumn(ctx)];
   const table = newTable(id, caption, columns, ctx);
   for (const e of entries) {
     const m = e.cell && !e.cell.suppressed ? e.cell.metrics : null;
@@ -136,7 +136,7 @@ export function breakdownTable(id: string, caption: string, headerLabel: string,
 
 /** The stage distribution of one cell: share of firms at each stage. */
 export function stagesTable(cell: ReleaseCell | null, caption: string, ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "stage", label: ctx.t("stats.col.stage"), kind: "label" }, { id: "share", label: ctx.t("stats.col.share"), kind: "share" }, noteColumn(ctx)];
+  const columns: TableColumn[] = [{ id: "stage", label: ctx.t("statistics.col.stage"), kind: "label" }, { id: "share", label: ctx.t("statistics.col.share"), kind: "share" }, noteColumn(ctx)];
   const table = newTable("stages", caption, columns, ctx);
   const m = cell && !cell.suppressed ? cell.metrics : null;
   ctx.stageNames.forEach((name, i) => {
@@ -147,7 +147,7 @@ export function stagesTable(cell: ReleaseCell | null, caption: string, ctx: Pres
 
 /** Dimension scores of one cell, weakest (lowest mean) first: the 薄弱环节. */
 export function dimensionsTable(cell: ReleaseCell | null, caption: string, ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "dimension", label: ctx.t("stats.col.dimension"), kind: "label" }, ...scoreColumns(ctx), noteColumn(ctx)];
+  const columns: TableColumn[] = [{ id: "dimension", label: ctx.t("statistics.col.dimension"), kind: "label" }, ...scoreColumns(ctx), noteColumn(ctx)];
   const table = newTable("dimensions", caption, columns, ctx);
   const m = cell && !cell.suppressed ? cell.metrics : null;
   const ordered = [...ctx.dimensions].sort((a, b) => (m?.dimensions[a.id]?.mean ?? Infinity) - (m?.dimensions[b.id]?.mean ?? Infinity) || a.id.localeCompare(b.id));

@@ -19,26 +19,26 @@ export function ReleaseFacts({ release, methodologyQuery }: { release: Facts; me
   return (
     <dl className="facts">
       <div>
-        <dt>{t("stats.facts.release")}</dt>
-        <dd>{t("stats.releaseName", { number: release.number, label: release.label })}</dd>
+        <dt>{t("statistics.facts.release")}</dt>
+        <dd>{t("statistics.releaseName", { number: release.number, label: release.label })}</dd>
       </div>
       <div>
-        <dt>{t("stats.facts.published")}</dt>
+        <dt>{t("statistics.facts.published")}</dt>
         <dd>{day(release.publishedAt)}</dd>
       </div>
       <div>
-        <dt>{t("stats.facts.cutoff")}</dt>
+        <dt>{t("statistics.facts.cutoff")}</dt>
         <dd>{day(release.cutoff)}</dd>
       </div>
       <div>
-        <dt>{t("stats.facts.periods")}</dt>
+        <dt>{t("statistics.facts.periods")}</dt>
         <dd>{release.periods.join("、")}</dd>
       </div>
       <div>
-        <dt>{t("stats.facts.versions")}</dt>
+        <dt>{t("statistics.facts.versions")}</dt>
         <dd>
-          {t("stats.facts.versionsValue", { questionnaire: release.questionnaire, model: release.model.id, version: release.model.version })}{" "}
-          <Link to={`/statistics/methodology${methodologyQuery}`}>{t("stats.facts.methodology")}</Link>
+          {t("statistics.facts.versionsValue", { questionnaire: release.questionnaire, model: release.model.id, version: release.model.version })}{" "}
+          <Link to={`/statistics/methodology${methodologyQuery}`}>{t("statistics.facts.methodology")}</Link>
         </dd>
       </div>
     </dl>

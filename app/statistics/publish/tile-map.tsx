@@ -66,13 +66,13 @@ export function TileMap({ table, regions, title, id }: { table: StatTable; regio
         })}
       </svg>
       <figcaption>
-        <ul className="map-legend" aria-label={t("stats.region.legend")}>
+        <ul className="map-legend" aria-label={t("statistics.region.legend")}>
           {MAP_COLOURS.map((c, i) => (
             <li key={c}>
               <svg width="18" height="18" aria-hidden="true" focusable="false">
                 <rect width="18" height="18" fill={c} stroke="#4a5360" />
               </svg>{" "}
-              {t("stats.region.range", { from: Math.round(edges[i]! * 10) / 10, to: Math.round(edges[i + 1]! * 10) / 10 })}
+              {t("statistics.region.range", { from: Math.round(edges[i]! * 10) / 10, to: Math.round(edges[i + 1]! * 10) / 10 })}
             </li>
           ))}
           <li>
@@ -82,13 +82,13 @@ export function TileMap({ table, regions, title, id }: { table: StatTable; regio
               </defs>
               <rect width="18" height="18" fill={`url(#${id}-legend-hatch)`} stroke="#4a5360" />
             </svg>{" "}
-            {t("stats.region.suppressedLegend")}
+            {t("statistics.region.suppressedLegend")}
           </li>
           <li>
             <svg width="18" height="18" aria-hidden="true" focusable="false">
               <rect width="18" height="18" fill="#ffffff" stroke="#4a5360" strokeDasharray="3 3" />
             </svg>{" "}
-            {t("stats.region.noDataLegend")}
+            {t("statistics.region.noDataLegend")}
           </li>
         </ul>
       </figcaption>

@@ -20,20 +20,20 @@ export function ViewPicker({ data }: { data: PickerData }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
-    <form method="get" action={pathname} className="filters view-picker" aria-label={t("stats.picker.label")}>
+    <form method="get" action={pathname} className="filters view-picker" aria-label={t("statistics.picker.label")}>
       <div className="field">
-        <label htmlFor="pick-release">{t("stats.picker.release")}</label>
+        <label htmlFor="pick-release">{t("statistics.picker.release")}</label>
         <select id="pick-release" name="release" defaultValue={String(data.release)}>
           {data.releases.map((r) => (
             <option key={r.number} value={r.number}>
-              {t("stats.releaseName", { number: r.number, label: r.label })}
-              {r.latest ? t("stats.latestSuffix") : ""}
+              {t("statistics.releaseName", { number: r.number, label: r.label })}
+              {r.latest ? t("statistics.latestSuffix") : ""}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="pick-period">{t("stats.picker.period")}</label>
+        <label htmlFor="pick-period">{t("statistics.picker.period")}</label>
         <select id="pick-period" name="period" defaultValue={data.period}>
           {data.periods.map((p) => (
             <option key={p} value={p}>
@@ -44,7 +44,7 @@ export function ViewPicker({ data }: { data: PickerData }) {
       </div>
       {data.filters?.map((f) => (
         <div className="field" key={f.name}>
-          <label htmlFor={`pick-${f.name}`}>{t(`stats.picker.${f.name}`)}</label>
+          <label htmlFor={`pick-${f.name}`}>{t(`statistics.picker.${f.name}`)}</label>
           <select id={`pick-${f.name}`} name={f.name} defaultValue={f.value}>
             {f.options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -56,7 +56,7 @@ export function ViewPicker({ data }: { data: PickerData }) {
       ))}
       <div className="actions">
         <button type="submit" className="button">
-          {t("stats.picker.apply")}
+          {t("statistics.picker.apply")}
         </button>
       </div>
     </form>

@@ -12,7 +12,7 @@ import { ALL, GROUP_PREFIX, type ReleaseCell } from "~/statistics/types";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByText, type PublicRelease } from "~/statistics/release/read.server";
 
-export interface StatsView {
+export interface StatisticsView {
   release: PublicRelease;
   /** Whether the URL named the release (links then keep `?release=`). */
   explicitRelease: boolean;
@@ -56,7 +56,7 @@ export async function presentContext(release: PublicRelease, locale: Locale): Pr
   const i18n = i18nFor(locale);
   const t: Text = (key, options) => (i18n.t as unknown as Text)(key, options);
   const version = await getQuestionnaireVersion(release.questionnaireVersionId);
-  const stageNames = version ? version.model.stages.map((s) => s.name[locale]) : [1, 2, 3, 4, 5].map((n) => t("stats.stage", { n }));
+  const stageNames = version ? version.model.stages.map((s) => s.name[locale]) : [1, 2, 3, 4, 5].map((n) => t("statistics.stage", { n }));
   return {
     t,
     minUnits: release.methodology.rules.minUnitsForScores,
@@ -66,7 +66,7 @@ export async function presentContext(release: PublicRelease, locale: Locale): Pr
 }
 
 /** Resolve the page's release, period and filters from the URL; null when nothing is published yet. */
-export async function resolveStatsView(request: Request): Promise<StatsView | null> {
+export async function resolveStatsView(request: Request): Promise<StatisticsView | null> {
   const url = new URL(request.url);
   const found = await requestedRelease(url);
   if (!found) return null;
@@ -105,7 +105,7 @@ function byKey(cells: ReleaseCell[], pick: (c: ReleaseCell) => string): Map<stri
 
 /** Industry key → label in the page's language. */
 export function industryLabel(key: string, locale: Locale, t: Text): string {
-  if (key === ALL) return t("stats.allIndustries");
+  if (key === ALL) return t("statistics.allIndustries");
   const ind = industries();
   if (key.startsWith(GROUP_PREFIX)) return ind.groups.find((g) => `${GROUP_PREFIX}${g.id}` === key)?.[locale] ?? key;
   const d = ind.divisions.find((x) => x.code === key);
@@ -113,27 +113,27 @@ export function industryLabel(key: string, locale: Locale, t: Text): string {
 }
 
 export function sizeLabel(key: string, locale: Locale, t: Text): string {
-  return key === ALL ? t("stats.allSizes") : (sizeClasses().classes.find((c) => c.id === key)?.[locale] ?? key);
+  return key === ALL ? t("statistics.allSizes") : (sizeClasses().classes.find((c) => c.id === key)?.[locale] ?? key);
 }
 
 export function regionLabel(key: string, locale: Locale, t: Text): string {
-  return key === ALL ? t("stats.national") : (regions().find((r) => r.code === key)?.[locale] ?? key);
+  return key === ALL ? t("statistics.national") : (regions().find((r) => r.code === key)?.[locale] ?? key);
 }
 
 /** Build one of the statistics tables for a view. */
-export async function buildStatsTable(id: TableId, view: StatsView): Promise<StatTable> {
+export async function buildStatsTable(id: TableId, view: StatisticsView): Promise<StatTable> {
   const { release, period, ctx, locale } = view;
   const t = ctx.t;
   const national = { period, industry: ALL, region: ALL, size: ALL };
   switch (id) {
     case "national": {
       const cell = await findCell(release, national);
-      return breakdownTable("national", t("stats.tables.national", { period }), t("stats.col.scope"), [{ key: ALL, header: t("stats.national"), cell }], ctx);
+      return breakdownTable("national", t("statistics.tables.national", { period }), t("statistics.col.scope"), [{ key: ALL, header: t("statistics.national"), cell }], ctx);
     }
     case "stages":
-      return stagesTable(await findCell(release, national), t("stats.tables.stages", { period }), ctx);
+      return stagesTable(await findCell(release, national), t("statistics.tables.stages", { period }), ctx);
     case "dimensions":
-      return dimensionsTable(await findCell(release, national), t("stats.tables.dimensions", { period }), ctx);
+      return dimensionsTable(await findCell(release, national), t("statistics.tables.dimensions", { period }), ctx);
     case "industry": {
       const cells = byKey(await findCells(release, { period, region: ALL, size: ALL }), (c) => c.industry);
       const ind = industries();
@@ -144,36 +144,36 @@ export async function buildStatsTable(id: TableId, view: StatsView): Promise<Sta
         entries.push({ key, header: g[locale], cell: cells.get(key) ?? null });
         for (const d of ind.divisions.filter((x) => x.group === g.id && cells.has(x.code))) entries.push({ key: d.code, header: `${d.code} ${d[locale]}`, cell: cells.get(d.code)!, level: 1 });
       }
-      return breakdownTable("industry", t("stats.tables.industry", { period }), t("stats.col.industry"), entries, ctx);
+      return breakdownTable("industry", t("statistics.tables.industry", { period }), t("statistics.col.industry"), entries, ctx);
     }
     case "region": {
       const cells = byKey(await findCells(release, { period, industry: view.industry, size: view.size }), (c) => c.region);
       const entries: BreakdownEntry[] = [{ key: ALL, header: regionLabel(ALL, locale, t), cell: cells.get(ALL) ?? null }];
       for (const r of regions().filter((x) => x.mainland || cells.has(x.code))) entries.push({ key: r.code, header: r[locale], cell: cells.get(r.code) ?? null });
-      const caption = t("stats.tables.region", { period, industry: industryLabel(view.industry, locale, t), size: sizeLabel(view.size, locale, t) });
-      return breakdownTable("region", caption, t("stats.col.region"), entries, ctx);
+      const caption = t("statistics.tables.region", { period, industry: industryLabel(view.industry, locale, t), size: sizeLabel(view.size, locale, t) });
+      return breakdownTable("region", caption, t("statistics.col.region"), entries, ctx);
     }
     case "size": {
       const cells = byKey(await findCells(release, { period, industry: ALL, region: ALL }), (c) => c.size);
       const keys = [ALL, ...sizeClasses().classes.map((c) => c.id)];
       const entries = keys.map((key) => ({ key, header: sizeLabel(key, locale, t), cell: cells.get(key) ?? null }));
-      return breakdownTable("size", t("stats.tables.size", { period }), t("stats.col.size"), entries, ctx);
+      return breakdownTable("size", t("statistics.tables.size", { period }), t("statistics.col.size"), entries, ctx);
     }
     case "trends": {
       const cells = byKey(await findCells(release, { industry: ALL, region: ALL, size: ALL }), (c) => c.period);
       const entries = release.periods.map((p) => ({ key: p, header: p, cell: cells.get(p) ?? null }));
-      return breakdownTable("trends", t("stats.tables.trends", { number: release.number }), t("stats.col.period"), entries, ctx);
+      return breakdownTable("trends", t("statistics.tables.trends", { number: release.number }), t("statistics.col.period"), entries, ctx);
     }
     case "releases": {
       const across = await nationalCellAcrossReleases(period);
-      const entries = across.map(({ release: r, cell }) => ({ key: String(r.number), header: t("stats.releaseName", { number: r.number, label: r.label }), cell }));
-      return breakdownTable("releases", t("stats.tables.releases", { period }), t("stats.col.release"), entries, ctx);
+      const entries = across.map(({ release: r, cell }) => ({ key: String(r.number), header: t("statistics.releaseName", { number: r.number, label: r.label }), cell }));
+      return breakdownTable("releases", t("statistics.tables.releases", { period }), t("statistics.col.release"), entries, ctx);
     }
   }
 }
 
 /** The query string that names a view exactly (release, period and filters): for download links and stable URLs. */
-export function viewQuery(view: StatsView, extra: Record<string, string> = {}): string {
+export function viewQuery(view: StatisticsView, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({ release: String(view.release.number), period: view.period, ...extra });
   return params.toString();
 }

@@ -1,5 +1,5 @@
 // Builds and publishes statistics releases. A build is one repeatable-read transaction: it reads one
-// snapshot, computes each period's cube under disclosure control (app/stats), and stores the release, its
+// snapshot, computes each period's cube under disclosure control (app/statistics/disclosure), and stores the release, its
 // cells and its private member list together, or nothing at all.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { releaseCells, statisticsReleases, type StatisticsRelease } from "~db/schema";

@@ -21,17 +21,17 @@ const SECTIONS = [
   ["/releases", "releases"],
 ] as const;
 
-export function StatsFrame({ release, explicit, children }: { release: FrameRelease | null; explicit: boolean; children: ReactNode }) {
+export function StatisticsFrame({ release, explicit, children }: { release: FrameRelease | null; explicit: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const query = explicit && release ? `?release=${release.number}` : "";
   return (
     <>
-      <nav aria-label={t("stats.sections")} className="stats-nav">
+      <nav aria-label={t("statistics.sections")} className="statistics-nav">
         <ul className="nav-list">
           {SECTIONS.map(([path, key]) => (
             <li key={key}>
               <NavLink to={`/statistics${path}${path === "/releases" ? "" : query}`} end>
-                {t(`stats.nav.${key}`)}
+                {t(`statistics.nav.${key}`)}
               </NavLink>
             </li>
           ))}
@@ -39,12 +39,12 @@ export function StatsFrame({ release, explicit, children }: { release: FrameRele
       </nav>
       {release?.containsSynthetic ? (
         <p className="notice notice--warning" role="note">
-          <strong>{t("stats.synthetic")}</strong>
+          <strong>{t("statistics.synthetic")}</strong>
         </p>
       ) : null}
       {release && !release.latest ? (
         <p className="notice" role="note">
-          {t("stats.olderRelease", { number: release.number, label: release.label })} <Link to="/statistics">{t("stats.latestLink")}</Link>
+          {t("statistics.olderRelease", { number: release.number, label: release.label })} <Link to="/statistics">{t("statistics.latestLink")}</Link>
         </p>
       ) : null}
       {children}

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { columnValues, type StatTable } from "~/statistics/publish/present";
 import { Hatch } from "~/statistics/publish/hatch";
 
-export function StatsBarChart({ table, column, title, id, max = 100, unit = "", width = 680 }: { table: StatTable; column: string; title: string; id: string; max?: number; unit?: string; width?: number }) {
+export function StatisticsBarChart({ table, column, title, id, max = 100, unit = "", width = 680 }: { table: StatTable; column: string; title: string; id: string; max?: number; unit?: string; width?: number }) {
   const bars = columnValues(table, column);
   const left = 250;
   const right = 60;

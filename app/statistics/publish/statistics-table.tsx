@@ -44,21 +44,21 @@ export function StatTableView({ table, query }: { table: StatTable; query: strin
         </table>
       </div>
       {used.reasons.length || used.withheld ? (
-        <ul className="marks" aria-label={t("stats.marks")}>
+        <ul className="marks" aria-label={t("statistics.marks")}>
           {used.reasons.map((reason) => (
             <li key={reason}>
-              <strong>{table.marks[reason]}</strong> {t(`stats.reasons.${reason}`, { n: table.marks.threshold.slice(1) })}
+              <strong>{table.marks[reason]}</strong> {t(`statistics.reasons.${reason}`, { n: table.marks.threshold.slice(1) })}
             </li>
           ))}
           {used.withheld ? (
             <li>
-              <strong>{table.withheldMark}</strong> {t("stats.withheld")}
+              <strong>{table.withheldMark}</strong> {t("statistics.withheld")}
             </li>
           ) : null}
         </ul>
       ) : null}
       <p className="downloads">
-        {t("stats.download")}{" "}
+        {t("statistics.download")}{" "}
         {(["csv", "json", "xlsx"] as const).map((ext) => (
           <a key={ext} href={`/statistics/tables/${table.id}.${ext}?${query}`} download>
             {ext.toUpperCase()}
