@@ -66,7 +66,7 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   createdAt: createdAt(),
 }, (t) => [index("password_reset_user_idx").on(t.userId)]);
 
-export const organisations = pgTable("organisations", {
+export const firms = pgTable("firms", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   creditCode: text("credit_code").notNull(),
@@ -84,23 +84,23 @@ export const organisations = pgTable("organisations", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
-  uniqueIndex("organisations_credit_code_key").on(t.creditCode),
-  index("organisations_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
+  uniqueIndex("firms_credit_code_key").on(t.creditCode),
+  index("firms_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
 ]);
 
 export const memberships = pgTable("memberships", {
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   role: membershipRole("role").notNull(),
   createdAt: createdAt(),
 }, (t) => [
-  primaryKey({ columns: [t.organisationId, t.userId] }),
+  primaryKey({ columns: [t.firmId, t.userId] }),
   index("memberships_user_idx").on(t.userId),
 ]);
 
 export const invitations = pgTable("invitations", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
   email: text("email").notNull(),
   role: membershipRole("role").notNull().default("member"),
   tokenHash: text("token_hash").notNull(),
@@ -112,7 +112,7 @@ export const invitations = pgTable("invitations", {
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex("invitations_token_key").on(t.tokenHash),
-  index("invitations_org_idx").on(t.organisationId),
+  index("invitations_firm_idx").on(t.firmId),
 ]);
 
 // Staff roles. `scope` is null for national reach or a GB/T 2260 province code (government only).
@@ -142,7 +142,7 @@ export const questionnaireVersions = pgTable("questionnaire_versions", {
 
 export const assessments = pgTable("assessments", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
   questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
   period: text("period").notNull(),
   status: assessmentStatus("status").notNull().default("draft"),
@@ -167,7 +167,7 @@ export const assessments = pgTable("assessments", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
-  uniqueIndex("assessments_org_period_key").on(t.organisationId, t.questionnaireVersionId, t.period),
+  uniqueIndex("assessments_firm_period_key").on(t.firmId, t.questionnaireVersionId, t.period),
   index("assessments_version_period_idx").on(t.questionnaireVersionId, t.period, t.status),
 ]);
 
@@ -202,7 +202,7 @@ export const sceneRevisions = pgTable("scene_revisions", {
 
 export const cases = pgTable("cases", {
   id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
   status: caseStatus("status").notNull().default("draft"),
   title: text("title").notNull(),
   content: jsonb("content").notNull(),
@@ -231,7 +231,7 @@ export const cases = pgTable("cases", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
-  index("cases_org_idx").on(t.organisationId),
+  index("cases_firm_idx").on(t.firmId),
   index("cases_status_published_idx").on(t.status, t.publishedAt, t.id),
   index("cases_search_grams_idx").using("gin", t.searchGrams),
 ]);
@@ -338,8 +338,8 @@ export const emailOutbox = pgTable("email_outbox", {
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
-export type Organisation = typeof organisations.$inferSelect;
-export type NewOrganisation = typeof organisations.$inferInsert;
+export type Firm = typeof firms.$inferSelect;
+export type NewFirm = typeof firms.$inferInsert;
 export type Assessment = typeof assessments.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

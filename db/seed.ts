@@ -10,7 +10,7 @@ import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assess
 import { logger } from "~/platform/logger.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import { DEMO_FIRMS } from "~db/demo-firms";
-import { memberships, organisations, roleGrants, statisticsReleases, users } from "~db/schema";
+import { memberships, firms, roleGrants, statisticsReleases, users } from "~db/schema";
 import { defaultPeriods, Synthesiser } from "~db/synth/generate";
 import { taxonomyFromContent, writeSynthetic } from "~db/synth/run";
 import { hasSynthetic, type Executor } from "~db/synth/writer";
@@ -114,17 +114,17 @@ async function seedDemoData(): Promise<boolean> {
       { userId: id("government"), role: "government", scope: null },
       { userId: id("governmentZj"), role: "government", scope: "330000" },
     ]);
-    const firms = await tx
-      .insert(organisations)
+    const demoFirms = await tx
+      .insert(firms)
       .values(DEMO_FIRMS.map((f, i) => ({ ...f, creditCode: demoCreditCode(f.regionCode, 900001 + i), isDemo: true })))
       .returning();
     await tx.insert(memberships).values([
-      ...firms.map((f) => ({ organisationId: f.id, userId: id("owner"), role: "owner" as const })),
-      { organisationId: firms[0]!.id, userId: id("member"), role: "member" as const },
+      ...demoFirms.map((f) => ({ firmId: f.id, userId: id("owner"), role: "owner" as const })),
+      { firmId: demoFirms[0]!.id, userId: id("member"), role: "member" as const },
     ]);
     for (const demo of demoCasesOnDisk()) {
       const { slug: _slug, demoFirm, anonymised, ...content } = demo;
-      await publishSeededCase(tx, { firmId: firms[demoFirm]!.id, ownerId: id("owner"), analystId: id("analyst"), content, anonymised });
+      await publishSeededCase(tx, { firmId: demoFirms[demoFirm]!.id, ownerId: id("owner"), analystId: id("analyst"), content, anonymised });
     }
     await addDemoSyntheticFirms(tx, synth);
     return true;

@@ -5,20 +5,20 @@ export type StaffRole = "analyst" | "government" | "admin";
 
 export interface Principal {
   userId: string;
-  memberships: ReadonlyArray<{ organisationId: string; role: FirmRole }>;
+  memberships: ReadonlyArray<{ firmId: string; role: FirmRole }>;
   grants: ReadonlyArray<{ role: StaffRole; scope: string | null }>;
 }
 
-export function firmRole(p: Principal, organisationId: string): FirmRole | null {
-  return p.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
+export function firmRole(p: Principal, firmId: string): FirmRole | null {
+  return p.memberships.find((m) => m.firmId === firmId)?.role ?? null;
 }
 
-export function canViewFirm(p: Principal, organisationId: string): boolean {
-  return firmRole(p, organisationId) !== null;
+export function canViewFirm(p: Principal, firmId: string): boolean {
+  return firmRole(p, firmId) !== null;
 }
 
-export function canManageFirm(p: Principal, organisationId: string): boolean {
-  return firmRole(p, organisationId) === "owner";
+export function canManageFirm(p: Principal, firmId: string): boolean {
+  return firmRole(p, firmId) === "owner";
 }
 
 export function hasStaffRole(p: Principal, role: StaffRole): boolean {

@@ -14,7 +14,7 @@ export interface AccessRow {
 /** A JSON array of the access rows of the user whose id is `userId` (a column or a value). */
 export function accessRowsSql(userId: SQL | typeof users.id): SQL<AccessRow[]> {
   return sql<AccessRow[]>`(select coalesce(json_agg(x), '[]'::json) from (
-    select 'm' as kind, ${memberships.organisationId}::text as ref, ${memberships.role}::text as role from ${memberships} where ${memberships.userId} = ${userId}
+    select 'm' as kind, ${memberships.firmId}::text as ref, ${memberships.role}::text as role from ${memberships} where ${memberships.userId} = ${userId}
     union all
     select 'g', ${roleGrants.scope}, ${roleGrants.role}::text from ${roleGrants} where ${roleGrants.userId} = ${userId}
   ) x)`;
@@ -23,7 +23,7 @@ export function accessRowsSql(userId: SQL | typeof users.id): SQL<AccessRow[]> {
 export function principalFromRows(userId: string, rows: readonly AccessRow[]): Principal {
   return {
     userId,
-    memberships: rows.filter((r) => r.kind === "m").map((r) => ({ organisationId: r.ref!, role: r.role as FirmRole })),
+    memberships: rows.filter((r) => r.kind === "m").map((r) => ({ firmId: r.ref!, role: r.role as FirmRole })),
     grants: rows.filter((r) => r.kind === "g").map((r) => ({ role: r.role as StaffRole, scope: r.ref })),
   };
 }

@@ -1,7 +1,7 @@
 // The assessment lifecycle: start (one per firm, version and period), save drafts with
 // conflict detection, submit (validate, score, store in one transaction), read back.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { assessments, organisations, type Assessment, type Organisation } from "~db/schema";
+import { assessments, firms, type Assessment, type Firm } from "~db/schema";
 import { checkAnswers, type AnswerProblem, type Answers } from "~/assessment/answers";
 import { mergeDraft, type Change } from "~/assessment/merge";
 import { questionsOf } from "~/assessment/questions";
@@ -30,7 +30,7 @@ const assessmentList = () =>
         updatedAt: assessments.updatedAt,
       })
       .from(assessments)
-      .where(eq(assessments.organisationId, sql.placeholder("firmId")))
+      .where(eq(assessments.firmId, sql.placeholder("firmId")))
       .orderBy(desc(assessments.period), desc(assessments.createdAt))
       .prepare("assessment_list"),
   );
@@ -44,7 +44,7 @@ const assessmentLookup = () =>
     d
       .select()
       .from(assessments)
-      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.organisationId, sql.placeholder("firmId"))))
+      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.firmId, sql.placeholder("firmId"))))
       .prepare("assessment_lookup"),
   );
 
@@ -56,15 +56,15 @@ export async function getAssessment(firmId: string, assessmentId: string): Promi
 const assessmentWithFirmLookup = () =>
   prepared("assessment_with_firm", (d) =>
     d
-      .select({ assessment: assessments, firm: organisations })
+      .select({ assessment: assessments, firm: firms })
       .from(assessments)
-      .innerJoin(organisations, eq(organisations.id, assessments.organisationId))
-      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.organisationId, sql.placeholder("firmId"))))
+      .innerJoin(firms, eq(firms.id, assessments.firmId))
+      .where(and(eq(assessments.id, sql.placeholder("id")), eq(assessments.firmId, sql.placeholder("firmId"))))
       .prepare("assessment_with_firm"),
   );
 
 /** The assessment and its firm in one round trip (the report reads both on every view). */
-export async function getAssessmentWithFirm(firmId: string, assessmentId: string): Promise<{ assessment: Assessment; firm: Organisation } | null> {
+export async function getAssessmentWithFirm(firmId: string, assessmentId: string): Promise<{ assessment: Assessment; firm: Firm } | null> {
   const [row] = await assessmentWithFirmLookup().execute({ id: assessmentId, firmId });
   return row ?? null;
 }
@@ -74,7 +74,7 @@ export async function startAssessment(firmId: string, userId: string, version: Q
   return db().transaction(async (tx) => {
     const [created] = await tx
       .insert(assessments)
-      .values({ organisationId: firmId, questionnaireVersionId: version.id, period })
+      .values({ firmId: firmId, questionnaireVersionId: version.id, period })
       .onConflictDoNothing()
       .returning();
     if (created) {
@@ -84,7 +84,7 @@ export async function startAssessment(firmId: string, userId: string, version: Q
     const [existing] = await tx
       .select()
       .from(assessments)
-      .where(and(eq(assessments.organisationId, firmId), eq(assessments.questionnaireVersionId, version.id), eq(assessments.period, period)));
+      .where(and(eq(assessments.firmId, firmId), eq(assessments.questionnaireVersionId, version.id), eq(assessments.period, period)));
     return existing!;
   });
 }
@@ -146,8 +146,8 @@ const SUBMIT_SQL = `
         result = $5::jsonb, version = a.version + 1, submitted_at = now(), submitted_by = $6, updated_at = now(),
         industry_division = o.industry_division, region_code = o.region_code, size_class = o.size_class,
         unit_key = coalesce(o.group_key, o.id::text)
-    from organisations o
-    where a.id = $7 and a.status = 'draft' and a.version = $8 and o.id = a.organisation_id
+    from firms o
+    where a.id = $7 and a.status = 'draft' and a.version = $8 and o.id = a.firm_id
     returning a.id
   )
   insert into audit_log (actor_id, action, subject_type, subject_id, details)
@@ -182,7 +182,7 @@ export async function submitAssessment(input: { assessment: Assessment; version:
   ]);
   if (written.length === 1) return { ok: true, result };
   // Nothing was written: tell why.
-  const now = await getAssessment(row.organisationId, row.id);
+  const now = await getAssessment(row.firmId, row.id);
   if (!now) return { ok: false, reason: "not_found" };
   if (now.status !== "draft") return { ok: false, reason: "not_draft" };
   return { ok: false, reason: "stale", version: now.version };

@@ -2,7 +2,7 @@
 // transition is one transaction with its case event, audit entry and outbox notifications.
 import { and, arrayContains, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { caseEvents, cases, memberships, organisations, roleGrants, users } from "~db/schema";
+import { caseEvents, cases, memberships, firms, roleGrants, users } from "~db/schema";
 import type { CaseContent } from "~/cases/schema";
 import type { Scene } from "~/content/schemas";
 import { transition, type CaseActor, type CaseStatus, type CaseStep } from "~/cases/workflow";
@@ -84,7 +84,7 @@ export async function createCase(input: CaseInput & { firmId: string; userId: st
   return executor.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
-      .values({ organisationId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx, "draft")) })
+      .values({ firmId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx, "draft")) })
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: row!.id, fromStatus: null, toStatus: "draft", actorId: input.userId });
     await recordAudit({ actorId: input.userId, action: "case.created", subjectType: "case", subjectId: row!.id }, tx);
@@ -97,7 +97,7 @@ export type UpdateCaseResult = { ok: true; revision: number } | { ok: false; rea
 /** A firm's edit of its draft or returned case, only from the revision the editor read. */
 export async function updateCase(input: CaseInput & { firmId: string; caseId: string; userId: string; baseRevision: number }): Promise<UpdateCaseResult> {
   return db().transaction(async (tx) => {
-    const [current] = await tx.select({ status: cases.status, revision: cases.revision }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.organisationId, input.firmId))).for("update");
+    const [current] = await tx.select({ status: cases.status, revision: cases.revision }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId))).for("update");
     if (!current) return { ok: false, reason: "not_found" } as const;
     if (current.status !== "draft" && current.status !== "returned") return { ok: false, reason: "not_editable" } as const;
     if (current.revision !== input.baseRevision) return { ok: false, reason: "stale" } as const;
@@ -134,9 +134,9 @@ export interface StepInput {
 export async function takeCaseStep(input: StepInput): Promise<StepResult> {
   const comment = input.comment?.trim() || null;
   return db().transaction(async (tx) => {
-    const where = input.firmId ? and(eq(cases.id, input.caseId), eq(cases.organisationId, input.firmId)) : eq(cases.id, input.caseId);
+    const where = input.firmId ? and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId)) : eq(cases.id, input.caseId);
     const [current] = await tx
-      .select({ status: cases.status, title: cases.title, organisationId: cases.organisationId, consentAt: cases.consentAt, revision: cases.revision })
+      .select({ status: cases.status, title: cases.title, firmId: cases.firmId, consentAt: cases.consentAt, revision: cases.revision })
       .from(cases)
       .where(where)
       .for("update");
@@ -162,7 +162,7 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
       .where(eq(cases.id, input.caseId));
     await tx.insert(caseEvents).values({ caseId: input.caseId, fromStatus: current.status, toStatus: next.to, actorId: input.userId, comment });
     await recordAudit({ actorId: input.userId, action: `case.${input.step}`, subjectType: "case", subjectId: input.caseId, details: { from: current.status, to: next.to } }, tx);
-    await notify(tx, { ...input, comment, title: current.title, firmId: current.organisationId, status: next.to });
+    await notify(tx, { ...input, comment, title: current.title, firmId: current.firmId, status: next.to });
     return { ok: true, status: next.to } as const;
   });
 }
@@ -171,7 +171,7 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
 async function notify(tx: Db, n: Omit<StepInput, "comment"> & { comment: string | null; title: string; firmId: string; status: CaseStatus }) {
   const firmUrl = `${n.origin}/firms/${n.firmId}/cases/${n.caseId}`;
   if (n.actor === "analyst" || n.step === "withdraw") {
-    const members = await tx.select({ email: users.email, locale: users.locale }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.organisationId, n.firmId));
+    const members = await tx.select({ email: users.email, locale: users.locale }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.firmId, n.firmId));
     for (const m of members) {
       const t = i18nFor(isLocale(m.locale) ? m.locale : "zh").t;
       const status = t(`cases.statuses.${n.status}`);
@@ -207,12 +207,12 @@ const caseRow = {
   publishedAt: cases.publishedAt,
   submittedAt: cases.submittedAt,
   updatedAt: cases.updatedAt,
-  organisationId: cases.organisationId,
-  firmName: organisations.name,
+  firmId: cases.firmId,
+  firmName: firms.name,
 };
 
 async function caseWithEvents(where: SQL) {
-  const [row] = await db().select(caseRow).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(where);
+  const [row] = await db().select(caseRow).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(where);
   if (!row) return null;
   const events = await db()
     .select({ id: caseEvents.id, from: caseEvents.fromStatus, to: caseEvents.toStatus, comment: caseEvents.comment, at: caseEvents.createdAt, who: users.displayName })
@@ -225,11 +225,11 @@ async function caseWithEvents(where: SQL) {
 
 /** A case of this firm, in any status, with its history: for the firm's own pages. */
 export function getFirmCase(firmId: string, caseId: string) {
-  return caseWithEvents(and(eq(cases.id, caseId), eq(cases.organisationId, firmId))!);
+  return caseWithEvents(and(eq(cases.id, caseId), eq(cases.firmId, firmId))!);
 }
 
 export async function firmOwnsCase(firmId: string, caseId: string): Promise<boolean> {
-  const [row] = await db().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.organisationId, firmId)));
+  const [row] = await db().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.firmId, firmId)));
   return Boolean(row);
 }
 
@@ -239,23 +239,23 @@ export function getCaseForReview(caseId: string) {
 }
 
 export function listFirmCases(firmId: string) {
-  return db().select({ id: cases.id, title: cases.title, status: cases.status, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.organisationId, firmId)).orderBy(desc(cases.updatedAt));
+  return db().select({ id: cases.id, title: cases.title, status: cases.status, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.firmId, firmId)).orderBy(desc(cases.updatedAt));
 }
 
 export function listReviewQueue() {
   return db()
-    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.submittedAt, firmName: organisations.name })
+    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.submittedAt, firmName: firms.name })
     .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .innerJoin(firms, eq(firms.id, cases.firmId))
     .where(inArray(cases.status, ["submitted", "in_review"]))
     .orderBy(asc(cases.submittedAt));
 }
 
 export function listRecentlyPublished(limit = 20) {
   return db()
-    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.publishedAt, firmName: organisations.name })
+    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.publishedAt, firmName: firms.name })
     .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .innerJoin(firms, eq(firms.id, cases.firmId))
     .where(eq(cases.status, "published"))
     .orderBy(desc(cases.publishedAt))
     .limit(limit);
@@ -274,10 +274,10 @@ function toPublic(row: { id: string; content: unknown; anonymised: boolean; firm
   return { id: row.id, content: row.content as CaseContent, publisher: row.anonymised ? null : row.firmName, isFictional: row.isFictional, publishedAt: row.publishedAt };
 }
 
-const publicColumns = { id: cases.id, content: cases.content, anonymised: cases.anonymised, firmName: organisations.name, isFictional: cases.isFictional, publishedAt: cases.publishedAt };
+const publicColumns = { id: cases.id, content: cases.content, anonymised: cases.anonymised, firmName: firms.name, isFictional: cases.isFictional, publishedAt: cases.publishedAt };
 
 export async function getPublishedCase(caseId: string): Promise<PublicCase | null> {
-  const [row] = await db().select(publicColumns).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(and(eq(cases.id, caseId), eq(cases.status, "published")));
+  const [row] = await db().select(publicColumns).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(and(eq(cases.id, caseId), eq(cases.status, "published")));
   return row ? toPublic(row) : null;
 }
 
@@ -311,7 +311,7 @@ async function casePage(executor: Db, where: SQL | undefined, page: number): Pro
   const rows = await executor
     .select({ ...publicColumns, content: cardContent })
     .from(cases)
-    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .innerJoin(firms, eq(firms.id, cases.firmId))
     .where(where)
     .orderBy(desc(cases.publishedAt), desc(cases.id))
     .limit(CASES_PER_PAGE)
@@ -373,7 +373,7 @@ export async function publishedCasesFor(where: { scene?: string; article?: numbe
   const conditions: SQL[] = [eq(cases.status, "published")];
   if (where.scene) conditions.push(arrayContains(cases.sceneSlugs, [where.scene]));
   if (where.article) conditions.push(arrayContains(cases.articles, [where.article]));
-  const rows = await db().select(publicColumns).from(cases).innerJoin(organisations, eq(organisations.id, cases.organisationId)).where(and(...conditions)).orderBy(desc(cases.publishedAt)).limit(limit);
+  const rows = await db().select(publicColumns).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(and(...conditions)).orderBy(desc(cases.publishedAt)).limit(limit);
   return rows.map(toPublic);
 }
 
@@ -405,12 +405,12 @@ const casesForFirmQuery = () =>
     return d
       .select({ ...publicColumns, sceneSlugs: cases.sceneSlugs, articles: cases.articles })
       .from(cases)
-      .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+      .innerJoin(firms, eq(firms.id, cases.firmId))
       .where(
         and(
           eq(cases.status, "published"),
           sql`(${cases.sceneSlugs} && ${p("scenes")}::text[] or ${cases.articles} && ${p("articles")}::int[])`,
-          sql`${cases.organisationId} is distinct from ${p("exclude")}::uuid`,
+          sql`${cases.firmId} is distinct from ${p("exclude")}::uuid`,
         ),
       )
       .orderBy(desc(similarity), desc(cases.publishedAt))

@@ -1,6 +1,6 @@
 // The glue between the case routes and the case model: form options, defaults from the firm's
 // profile, reading and saving the form, and mapping model outcomes to messages.
-import type { Organisation } from "~db/schema";
+import type { Firm } from "~db/schema";
 import { readCaseForm, type CaseFormValues } from "~/cases/form.server";
 import type { CaseStep } from "~/cases/workflow";
 import { config } from "~/platform/config.server";
@@ -24,7 +24,7 @@ function choicesOf(options: Options) {
   };
 }
 
-export function newCaseValues(firm: Organisation): CaseFormValues {
+export function newCaseValues(firm: Firm): CaseFormValues {
   return {
     language: "zh",
     title: "",

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { memberships, organisations, users, type Organisation } from "~db/schema";
+import { memberships, firms, users, type Firm } from "~db/schema";
 import { db } from "~/platform/db.server";
 import { prepared } from "~/platform/prepared.server";
 import type { SizeClassId } from "~/firms/size-class";
@@ -24,12 +24,12 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** Create a firm with its creator as owner, in one transaction. */
-export async function createFirm(ownerId: string, input: FirmProfileInput, opts: { isDemo?: boolean } = {}): Promise<Organisation> {
+export async function createFirm(ownerId: string, input: FirmProfileInput, opts: { isDemo?: boolean } = {}): Promise<Firm> {
   try {
     return await db().transaction(async (tx) => {
-      const [firm] = await tx.insert(organisations).values({ ...input, isDemo: opts.isDemo ?? false }).returning();
-      await tx.insert(memberships).values({ organisationId: firm!.id, userId: ownerId, role: "owner" });
-      await recordAudit({ actorId: ownerId, action: "firm.created", subjectType: "organisation", subjectId: firm!.id }, tx);
+      const [firm] = await tx.insert(firms).values({ ...input, isDemo: opts.isDemo ?? false }).returning();
+      await tx.insert(memberships).values({ firmId: firm!.id, userId: ownerId, role: "owner" });
+      await recordAudit({ actorId: ownerId, action: "firm.created", subjectType: "firm", subjectId: firm!.id }, tx);
       return firm!;
     });
   } catch (e) {
@@ -41,8 +41,8 @@ export async function createFirm(ownerId: string, input: FirmProfileInput, opts:
 export async function updateFirm(actorId: string, firmId: string, input: FirmProfileInput): Promise<void> {
   try {
     await db().transaction(async (tx) => {
-      await tx.update(organisations).set({ ...input, updatedAt: new Date() }).where(eq(organisations.id, firmId));
-      await recordAudit({ actorId, action: "firm.updated", subjectType: "organisation", subjectId: firmId }, tx);
+      await tx.update(firms).set({ ...input, updatedAt: new Date() }).where(eq(firms.id, firmId));
+      await recordAudit({ actorId, action: "firm.updated", subjectType: "firm", subjectId: firmId }, tx);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new CreditCodeTakenError(input.creditCode);
@@ -50,20 +50,20 @@ export async function updateFirm(actorId: string, firmId: string, input: FirmPro
   }
 }
 
-const firmLookup = () => prepared("firm_lookup", (d) => d.select().from(organisations).where(eq(organisations.id, sql.placeholder("id"))).prepare("firm_lookup"));
+const firmLookup = () => prepared("firm_lookup", (d) => d.select().from(firms).where(eq(firms.id, sql.placeholder("id"))).prepare("firm_lookup"));
 
-export async function getFirm(firmId: string): Promise<Organisation | null> {
+export async function getFirm(firmId: string): Promise<Firm | null> {
   const [firm] = await firmLookup().execute({ id: firmId });
   return firm ?? null;
 }
 
 export function listFirmsOfUser(userId: string) {
   return db()
-    .select({ id: organisations.id, name: organisations.name, role: memberships.role, isDemo: organisations.isDemo })
+    .select({ id: firms.id, name: firms.name, role: memberships.role, isDemo: firms.isDemo })
     .from(memberships)
-    .innerJoin(organisations, eq(memberships.organisationId, organisations.id))
+    .innerJoin(firms, eq(memberships.firmId, firms.id))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(firms.name));
 }
 
 export function listMembers(firmId: string) {
@@ -71,6 +71,6 @@ export function listMembers(firmId: string) {
     .select({ userId: users.id, displayName: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(memberships.userId, users.id))
-    .where(eq(memberships.organisationId, firmId))
+    .where(eq(memberships.firmId, firmId))
     .orderBy(asc(memberships.createdAt));
 }

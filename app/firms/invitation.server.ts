@@ -24,10 +24,10 @@ export async function createInvitation(input: {
   const invitation = await db().transaction(async (tx) => {
     const [row] = await tx
       .insert(invitations)
-      .values({ organisationId: input.firmId, email, tokenHash: hashToken(token), invitedBy: input.invitedBy, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) })
+      .values({ firmId: input.firmId, email, tokenHash: hashToken(token), invitedBy: input.invitedBy, expiresAt: new Date(Date.now() + INVITATION_LIFETIME_MS) })
       .returning();
     await enqueueEmail(message, tx);
-    await recordAudit({ actorId: input.invitedBy, action: "firm.invitation_sent", subjectType: "organisation", subjectId: input.firmId, details: { invitationId: row!.id } }, tx);
+    await recordAudit({ actorId: input.invitedBy, action: "firm.invitation_sent", subjectType: "firm", subjectId: input.firmId, details: { invitationId: row!.id } }, tx);
     return row!;
   });
   logUnsentEmail(message);
@@ -38,7 +38,7 @@ export function listOpenInvitations(firmId: string) {
   return db()
     .select({ id: invitations.id, email: invitations.email, createdAt: invitations.createdAt, expiresAt: invitations.expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.organisationId, firmId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+    .where(and(eq(invitations.firmId, firmId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
     .orderBy(desc(invitations.createdAt));
 }
 
@@ -47,10 +47,10 @@ export async function revokeInvitation(firmId: string, invitationId: string, act
     const rows = await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, firmId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(and(eq(invitations.id, invitationId), eq(invitations.firmId, firmId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id });
     if (rows.length === 0) return false;
-    await recordAudit({ actorId, action: "firm.invitation_revoked", subjectType: "organisation", subjectId: firmId, details: { invitationId } }, tx);
+    await recordAudit({ actorId, action: "firm.invitation_revoked", subjectType: "firm", subjectId: firmId, details: { invitationId } }, tx);
     return true;
   });
 }
@@ -79,9 +79,9 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     if (claimed.length === 0) return { ok: false as const, reason: "invalid" as const };
     await tx
       .insert(memberships)
-      .values({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role })
+      .values({ firmId: invitation.firmId, userId: user.id, role: invitation.role })
       .onConflictDoNothing();
-    await recordAudit({ actorId: user.id, action: "firm.invitation_accepted", subjectType: "organisation", subjectId: invitation.organisationId, details: { invitationId: invitation.id } }, tx);
-    return { ok: true as const, firmId: invitation.organisationId };
+    await recordAudit({ actorId: user.id, action: "firm.invitation_accepted", subjectType: "firm", subjectId: invitation.firmId, details: { invitationId: invitation.id } }, tx);
+    return { ok: true as const, firmId: invitation.firmId };
   });
 }

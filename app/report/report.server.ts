@@ -1,5 +1,5 @@
 // Everything the firm's report shows, computed from the stored result and the model.
-import type { Assessment, Organisation } from "~db/schema";
+import type { Assessment, Firm } from "~db/schema";
 import { rankPriorities, type AssessmentResult } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { Localized } from "~/content/schemas";
@@ -55,7 +55,7 @@ export interface ReportData {
   history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
 }
 
-export async function buildReport(firm: Organisation, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
+export async function buildReport(firm: Firm, assessment: Assessment, version: QuestionnaireVersion): Promise<ReportData> {
   const industryGroup = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? null;
   const { model } = version;
   const result = assessment.result as Omit<AssessmentResult, "indicators">;
@@ -67,7 +67,7 @@ export async function buildReport(firm: Organisation, assessment: Assessment, ve
   const [catalogue, peers, earlier]: [Scene[], Awaited<ReturnType<typeof peerBenchmark>>, Awaited<ReturnType<typeof listAssessments>>] = await Promise.all([
     allScenes(),
     peerBenchmark(assessment),
-    listAssessments(assessment.organisationId),
+    listAssessments(assessment.firmId),
   ]);
   // With peers, the target of each dimension is the peer group's top quartile (where published), not 100.
   const targets =

@@ -12,7 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const token = args.params.token ?? "";
   const invitation = TOKEN.test(token) ? await findOpenInvitation(token) : null;
   if (!invitation) return data({ state: "invalid" as const, firm: null, email: null, path: "" }, { status: 404 });
-  const firm = await getFirm(invitation.organisationId);
+  const firm = await getFirm(invitation.firmId);
   const caller = await getCaller(args);
   const state = !caller ? ("signIn" as const) : normaliseEmail(caller.user.email) === invitation.email ? ("ready" as const) : ("wrongAccount" as const);
   return { state, firm: firm?.name ?? "", email: invitation.email, path: new URL(args.request.url).pathname };

@@ -19,7 +19,7 @@ export interface SynthOptions {
   now: Date;
 }
 
-export interface OrganisationRow {
+export interface FirmRow {
   id: string;
   name: string;
   credit_code: string;
@@ -32,10 +32,10 @@ export interface OrganisationRow {
   created_at: string;
 }
 
-/** What submitAssessment stores, less the columns the writer takes from the organisation row. */
+/** What submitAssessment stores, less the columns the writer takes from the firm row. */
 export interface AssessmentRow {
   id: string;
-  organisation_id: string;
+  firm_id: string;
   period: string;
   answers: Answers;
   current_page: number;
@@ -49,7 +49,7 @@ export interface AssessmentRow {
 }
 
 export interface SyntheticFirm {
-  organisation: OrganisationRow;
+  row: FirmRow;
   assessments: AssessmentRow[];
 }
 
@@ -153,7 +153,7 @@ export class Synthesiser {
       const answers = generateAnswers(this.plan, latentAt(traits, p, rng), traits, rng);
       assessments.push(this.scored(rng.uuid(), spec.id, periods[p]!, answers, pages - 1, 2 + rng.int(0, 9), submitted, created));
     }
-    const organisation: OrganisationRow = {
+    const row: FirmRow = {
       id: spec.id,
       name: spec.name,
       credit_code: spec.creditCode,
@@ -165,11 +165,11 @@ export class Synthesiser {
       group_key: spec.groupKey,
       created_at: new Date(firstCreated - Math.floor(rng.uniform(1, 90) * DAY)).toISOString(),
     };
-    return { organisation, assessments };
+    return { row, assessments };
   }
 
   /** Validate and score exactly as submitAssessment does, and keep what it keeps. */
-  private scored(id: string, organisationId: string, period: string, raw: Answers, page: number, version: number, submitted: number, created: number): AssessmentRow {
+  private scored(id: string, firmId: string, period: string, raw: Answers, page: number, version: number, submitted: number, created: number): AssessmentRow {
     const checked = checkAnswers(questionsOf(this.version.definition), raw, this.required);
     if (!checked.ok) throw new Error(`generated answers are invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
     const result = scoreAssessment(this.version.compiled, checked.answers);
@@ -177,7 +177,7 @@ export class Synthesiser {
     const { indicators: _indicators, ...stored } = result;
     return {
       id,
-      organisation_id: organisationId,
+      firm_id: firmId,
       period,
       answers: checked.answers,
       current_page: page,

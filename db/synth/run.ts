@@ -88,7 +88,7 @@ export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: 
   const batchSize = options.batchAssessments ?? 2000;
   const byPeriod: Record<string, number> = Object.fromEntries(synth.options.periods.map((p) => [p, 0]));
   const groups = new Set<string>();
-  const written: BatchCounts = { organisations: 0, assessments: 0 };
+  const written: BatchCounts = { firms: 0, assessments: 0 };
   let firmsInGroups = 0;
   let peakRss = process.memoryUsage.rss();
   const parallel = Math.max(1, options.parallel ?? 1);
@@ -99,9 +99,9 @@ export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: 
     const orgCount = orgs.count;
     const rowCount = rows.count;
     const p = insertBatch(ex, synth.version.id, orgs.take(), rows.take(), orgCount, rowCount).then((c) => {
-      written.organisations += c.organisations;
+      written.firms += c.firms;
       written.assessments += c.assessments;
-      options.onProgress?.({ firms: written.organisations, assessments: written.assessments, seconds: (performance.now() - started) / 1000 });
+      options.onProgress?.({ firms: written.firms, assessments: written.assessments, seconds: (performance.now() - started) / 1000 });
     });
     p.catch((e: unknown) => (failure ??= e));
     const tracked = p.finally(() => inflight.delete(tracked)).catch(() => undefined);
@@ -113,13 +113,13 @@ export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: 
   const rows = new JsonArrayBuilder();
   let sinceYield = 0;
   for (const firm of synth.firms()) {
-    orgs.push(JSON.stringify(firm.organisation));
+    orgs.push(JSON.stringify(firm.row));
     for (const a of firm.assessments) {
       rows.push(JSON.stringify(a));
       byPeriod[a.period] = (byPeriod[a.period] ?? 0) + 1;
     }
-    if (firm.organisation.group_key) {
-      groups.add(firm.organisation.group_key);
+    if (firm.row.group_key) {
+      groups.add(firm.row.group_key);
       firmsInGroups++;
     }
     sinceYield += firm.assessments.length;
@@ -143,7 +143,7 @@ export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: 
     seed: synth.seed,
     versionId: synth.version.id,
     periods: [...synth.options.periods],
-    firms: written.organisations,
+    firms: written.firms,
     groups: groups.size,
     firmsInGroups,
     assessments: written.assessments,

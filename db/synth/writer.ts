@@ -4,7 +4,7 @@
 // the very expressions SUBMIT_SQL uses (app/models/assessment.server.ts).
 import { sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import type { AssessmentRow, OrganisationRow } from "~db/synth/generate";
+import type { AssessmentRow, FirmRow } from "~db/synth/generate";
 
 /** A database or a transaction: anything that runs a statement. */
 export type Executor = Pick<Db, "execute">;
@@ -14,7 +14,7 @@ async function rows<T>(ex: Executor, query: ReturnType<typeof sql>): Promise<T[]
 }
 
 export interface BatchCounts {
-  organisations: number;
+  firms: number;
   assessments: number;
 }
 
@@ -23,28 +23,28 @@ export interface BatchCounts {
  * firm must be in the same batch. Status, flags and the submit-time classification (industry,
  * region, size class, unit key = group key or firm id) are set here as SUBMIT_SQL sets them.
  */
-export async function insertBatch(ex: Executor, versionId: string, organisations: readonly OrganisationRow[], assessments: readonly AssessmentRow[]): Promise<BatchCounts>;
+export async function insertBatch(ex: Executor, versionId: string, firms: readonly FirmRow[], assessments: readonly AssessmentRow[]): Promise<BatchCounts>;
 /** The same with the rows already as JSON arrays (what the streaming writer sends). */
-export async function insertBatch(ex: Executor, versionId: string, organisationsJson: string, assessmentsJson: string, organisationCount: number, assessmentCount: number): Promise<BatchCounts>;
+export async function insertBatch(ex: Executor, versionId: string, firmsJson: string, assessmentsJson: string, firmCount: number, assessmentCount: number): Promise<BatchCounts>;
 export async function insertBatch(
   ex: Executor,
   versionId: string,
-  organisations: readonly OrganisationRow[] | string,
+  firms: readonly FirmRow[] | string,
   assessments: readonly AssessmentRow[] | string,
-  organisationCount?: number,
+  firmCount?: number,
   assessmentCount?: number,
 ): Promise<BatchCounts> {
-  const orgJson = typeof organisations === "string" ? organisations : JSON.stringify(organisations);
+  const orgJson = typeof firms === "string" ? firms : JSON.stringify(firms);
   const rowJson = typeof assessments === "string" ? assessments : JSON.stringify(assessments);
   const expected = {
-    organisations: typeof organisations === "string" ? organisationCount! : organisations.length,
+    firms: typeof firms === "string" ? firmCount! : firms.length,
     assessments: typeof assessments === "string" ? assessmentCount! : assessments.length,
   };
   const [counts] = await rows<BatchCounts>(
     ex,
     sql`
       with o as (
-        insert into organisations (id, name, credit_code, industry_division, region_code, size_class, employees, revenue_wan_yuan,
+        insert into firms (id, name, credit_code, industry_division, region_code, size_class, employees, revenue_wan_yuan,
                                    city, group_key, is_demo, is_synthetic, created_at, updated_at)
         select t.id, t.name, t.credit_code, t.industry_division, t.region_code, t.size_class, t.employees, t.revenue_wan_yuan,
                null, t.group_key, false, true, t.created_at, t.created_at
@@ -53,22 +53,22 @@ export async function insertBatch(
           employees integer, revenue_wan_yuan integer, group_key text, created_at timestamptz)
         returning id, industry_division, region_code, size_class, group_key
       ), a as (
-        insert into assessments (id, organisation_id, questionnaire_version_id, period, status, answers, current_page, version,
+        insert into assessments (id, firm_id, questionnaire_version_id, period, status, answers, current_page, version,
                                  overall_score, stage, dimension_scores, result, is_synthetic, submitted_at, submitted_by,
                                  industry_division, region_code, size_class, unit_key, created_at, updated_at)
-        select s.id, s.organisation_id, ${versionId}, s.period, 'submitted', s.answers, s.current_page, s.version,
+        select s.id, s.firm_id, ${versionId}, s.period, 'submitted', s.answers, s.current_page, s.version,
                s.overall_score, s.stage, s.dimension_scores, s.result, true, s.submitted_at, null,
                o.industry_division, o.region_code, o.size_class, coalesce(o.group_key, o.id::text), s.created_at, s.submitted_at
         from jsonb_to_recordset(${rowJson}::jsonb) as s(
-          id uuid, organisation_id uuid, period text, answers jsonb, current_page integer, version integer,
+          id uuid, firm_id uuid, period text, answers jsonb, current_page integer, version integer,
           overall_score real, stage smallint, dimension_scores jsonb, result jsonb, submitted_at timestamptz, created_at timestamptz)
-        join o on o.id = s.organisation_id
+        join o on o.id = s.firm_id
         returning 1
       )
-      select (select count(*)::int from o) as organisations, (select count(*)::int from a) as assessments`,
+      select (select count(*)::int from o) as firms, (select count(*)::int from a) as assessments`,
   );
-  if (!counts || counts.organisations !== expected.organisations || counts.assessments !== expected.assessments) {
-    throw new Error(`bulk insert wrote ${JSON.stringify(counts)} of ${expected.organisations} firms and ${expected.assessments} assessments`);
+  if (!counts || counts.firms !== expected.firms || counts.assessments !== expected.assessments) {
+    throw new Error(`bulk insert wrote ${JSON.stringify(counts)} of ${expected.firms} firms and ${expected.assessments} assessments`);
   }
   return counts;
 }
@@ -76,7 +76,7 @@ export async function insertBatch(
 export async function countSynthetic(ex: Executor): Promise<BatchCounts> {
   const [counts] = await rows<BatchCounts>(
     ex,
-    sql`select (select count(*)::int from organisations where is_synthetic) as organisations,
+    sql`select (select count(*)::int from firms where is_synthetic) as firms,
                (select count(*)::int from assessments where is_synthetic) as assessments`,
   );
   return counts!;
@@ -85,7 +85,7 @@ export async function countSynthetic(ex: Executor): Promise<BatchCounts> {
 export async function hasSynthetic(ex: Executor): Promise<boolean> {
   const [row] = await rows<{ found: boolean }>(
     ex,
-    sql`select exists (select 1 from organisations where is_synthetic) or exists (select 1 from assessments where is_synthetic) as found`,
+    sql`select exists (select 1 from firms where is_synthetic) or exists (select 1 from assessments where is_synthetic) as found`,
   );
   return row!.found;
 }
@@ -96,6 +96,6 @@ export async function hasSynthetic(ex: Executor): Promise<boolean> {
  */
 export async function deleteSynthetic(ex: Executor): Promise<BatchCounts> {
   const [a] = await rows<{ n: number }>(ex, sql`with d as (delete from assessments where is_synthetic returning 1) select count(*)::int as n from d`);
-  const [o] = await rows<{ n: number }>(ex, sql`with d as (delete from organisations where is_synthetic returning 1) select count(*)::int as n from d`);
-  return { organisations: o!.n, assessments: a!.n };
+  const [o] = await rows<{ n: number }>(ex, sql`with d as (delete from firms where is_synthetic returning 1) select count(*)::int as n from d`);
+  return { firms: o!.n, assessments: a!.n };
 }

@@ -134,16 +134,16 @@ function benchSearch(n: number) {
     await syncScenesFromContent();
     const scenes = await allScenes();
     const [firm] = await handle.db
-      .insert(schema.organisations)
+      .insert(schema.firms)
       .values({ name: "Bench cases", creditCode: demoCreditCode("330000", 20_000_000), industryDivision: "C36", regionCode: "330000", sizeClass: "small", isSynthetic: true })
-      .returning({ id: schema.organisations.id });
+      .returning({ id: schema.firms.id });
     const random = seededRandom(11);
     const pools = { divisions: industries().divisions.map((d) => d.code), regions: selectableRegions().map((r) => r.code), scenes: scenes.map((s) => s.slug), technologies: technologies().map((t) => t.id) };
     const loadStart = process.hrtime.bigint();
     for (let start = 0; start < n; start += 500) {
       const rows = Array.from({ length: Math.min(500, n - start) }, (_, i) => {
         const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
-        return { ...caseColumns(syntheticCase(random, pools), scenes, "published"), organisationId: firm!.id, status: "published" as const, anonymised: true, isSynthetic: true, consentAt: at, submittedAt: at, publishedAt: at };
+        return { ...caseColumns(syntheticCase(random, pools), scenes, "published"), firmId: firm!.id, status: "published" as const, anonymised: true, isSynthetic: true, consentAt: at, submittedAt: at, publishedAt: at };
       });
       await handle.db.insert(schema.cases).values(rows);
     }
@@ -266,16 +266,16 @@ async function prepareSubmitFixtures(url: string, n: number) {
     const size = Math.min(500, n - start);
     const users = await handle.db.insert(schema.users).values(Array.from({ length: size }, (_, i) => ({ email: `bench-${start + i}@example.test`, passwordHash, displayName: "Bench" }))).returning({ id: schema.users.id });
     const orgs = await handle.db
-      .insert(schema.organisations)
+      .insert(schema.firms)
       .values(users.map((_, i) => ({ name: `Bench ${start + i}`, creditCode: demoCreditCode("330000", 10_000_000 + start + i), industryDivision: "C36", regionCode: "330000", sizeClass: "small" as const, isSynthetic: true })))
-      .returning({ id: schema.organisations.id });
-    await handle.db.insert(schema.memberships).values(users.map((u, i) => ({ organisationId: orgs[i]!.id, userId: u.id, role: "owner" as const })));
+      .returning({ id: schema.firms.id });
+    await handle.db.insert(schema.memberships).values(users.map((u, i) => ({ firmId: orgs[i]!.id, userId: u.id, role: "owner" as const })));
     const tokens = users.map(() => generateToken());
     await handle.db.insert(schema.sessions).values(users.map((u, i) => ({ id: hashToken(tokens[i]!), userId: u.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) })));
     const drafts = await handle.db
       .insert(schema.assessments)
-      .values(orgs.map((o) => ({ organisationId: o.id, questionnaireVersionId: version.id, period: "2026", isSynthetic: true })))
-      .returning({ id: schema.assessments.id, org: schema.assessments.organisationId });
+      .values(orgs.map((o) => ({ firmId: o.id, questionnaireVersionId: version.id, period: "2026", isSynthetic: true })))
+      .returning({ id: schema.assessments.id, org: schema.assessments.firmId });
     for (let i = 0; i < size; i++) {
       fixtures.push({
         path: `/firms/${drafts[i]!.org}/assessments/${drafts[i]!.id}/submit`,

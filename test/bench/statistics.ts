@@ -51,13 +51,13 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   const { hashToken, generateToken } = await import("~/accounts/tokens.server");
   const { serializeSessionCookie } = await import("~/accounts/session.server");
   const picks = (await client.query<{ org: string; id: string }>(
-    "select organisation_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
+    "select firm_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
     [REVISITING + FIRST_VIEWS],
   )).rows;
   const members: Array<{ path: string; cookie: string }> = [];
   for (const [i, p] of picks.entries()) {
     const user = (await client.query<{ id: string }>("insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id", [`stats-bench-${Date.now()}-${i}@example.test`])).rows[0]!;
-    await client.query("insert into memberships (organisation_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
+    await client.query("insert into memberships (firm_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
     const token = generateToken();
     await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [hashToken(token), user.id]);
     members.push({ path: `/firms/${p.org}/assessments/${p.id}/report`, cookie: (await serializeSessionCookie(token)).split(";")[0]! });

@@ -54,14 +54,14 @@ test.beforeAll(async () => {
             }
       unitsByRelease.set(release.number, new Map([...units].map(([k, v]) => [k, v.size])));
     }
-    const names = (await handle.db.execute(sql`select name, credit_code from organisations`)) as unknown as { rows: Array<{ name: string; credit_code: string }> };
+    const names = (await handle.db.execute(sql`select name, credit_code from firms`)) as unknown as { rows: Array<{ name: string; credit_code: string }> };
     for (const n of names.rows) identities.push(n.name, n.credit_code);
     // A member of one synthetic firm with a 2025 assessment in the release.
     const user = await createUser({ email: firmEmail, password: PASSWORD, displayName: "对标测试", locale: "zh" });
-    const pick = (await handle.db.execute(sql`select a.organisation_id as org, a.id from assessments a join release_members m on m.assessment_id = a.id
+    const pick = (await handle.db.execute(sql`select a.firm_id as org, a.id from assessments a join release_members m on m.assessment_id = a.id
       where m.release_id = ${second.id} and a.period = '2025' and a.industry_division = 'C36' order by a.id limit 1`)) as unknown as { rows: Array<{ org: string; id: string }> };
     const chosen = pick.rows[0]!;
-    await handle.db.execute(sql`insert into memberships (organisation_id, user_id, role) values (${chosen.org}, ${user.id}, 'owner')`);
+    await handle.db.execute(sql`insert into memberships (firm_id, user_id, role) values (${chosen.org}, ${user.id}, 'owner')`);
     firmReportPath = `/firms/${chosen.org}/assessments/${chosen.id}/report`;
     const analyst = await createUser({ email: analystEmail, password: PASSWORD, displayName: "统计分析员", locale: "zh" });
     await handle.db.execute(sql`insert into role_grants (user_id, role) values (${analyst.id}, 'analyst')`);

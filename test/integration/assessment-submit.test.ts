@@ -29,7 +29,7 @@ async function draftFor() {
 }
 
 async function snapshot(id: string) {
-  const row = await getAssessment((await db().select().from(assessments).where(eq(assessments.id, id)))[0]!.organisationId, id);
+  const row = await getAssessment((await db().select().from(assessments).where(eq(assessments.id, id)))[0]!.firmId, id);
   const audits = await db().select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, "assessment.submitted"));
   return { status: row!.status, version: row!.version, answers: row!.answers, score: row!.overallScore, updatedAt: row!.updatedAt.getTime(), submitted: audits[0]!.n };
 }

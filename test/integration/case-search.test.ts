@@ -28,11 +28,11 @@ beforeAll(async () => {
     const at = new Date(Date.UTC(2025, 0, 1) + Math.floor(i / 3) * 60_000);
     const text = `${i < MANY ? COMMON : "别的内容"}${i % 23 === 0 ? RARE : ""}第${i}号`;
     const content = caseContent({ title: `案例${i}`, summary: text, industryDivision: i % 5 === 0 ? "C31" : "C36" });
-    return { ...caseColumns(content, scenes, "published"), organisationId: firm.id, status: "published" as const, consentAt: at, submittedAt: at, publishedAt: at };
+    return { ...caseColumns(content, scenes, "published"), firmId: firm.id, status: "published" as const, consentAt: at, submittedAt: at, publishedAt: at };
   });
   for (let i = 0; i < rows.length; i += 100) await db().insert(cases).values(rows.slice(i, i + 100));
   // A draft with the common phrase is never found.
-  await db().insert(cases).values({ ...caseColumns(caseContent({ summary: COMMON }), scenes, "draft"), organisationId: firm.id });
+  await db().insert(cases).values({ ...caseColumns(caseContent({ summary: COMMON }), scenes, "draft"), firmId: firm.id });
 });
 
 /** Every published case containing the text (and in the division), newest first, by a plain scan. */

@@ -80,7 +80,7 @@ describe("case workflow in the database", () => {
   it("every member of the firm hears of a review step, in their own language", async () => {
     const { owner, firm, analyst } = await setting();
     const colleague = await makeUser();
-    await db().insert(memberships).values({ organisationId: firm.id, userId: colleague.id, role: "member" });
+    await db().insert(memberships).values({ firmId: firm.id, userId: colleague.id, role: "member" });
     await db().update(users).set({ locale: "en" }).where(eq(users.id, colleague.id));
     const caseId = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent(), anonymised: true });
     await step({ caseId, step: "submit", actor: "firm", userId: owner.id, firmId: firm.id, consent: true });

@@ -5,14 +5,14 @@ import { db } from "~/platform/db.server";
 import { canManageFirm, canViewFirm } from "~/accounts/access";
 import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
 import { createFirm, CreditCodeTakenError, listFirmsOfUser, listMembers } from "~/firms/firm.server";
-import { auditLog, emailOutbox, memberships, organisations } from "~db/schema";
+import { auditLog, emailOutbox, memberships, firms } from "~db/schema";
 import { useIsolatedDatabase } from "../support/database";
 import { firmInput, makeFirmWithOwner, makeUser } from "../support/factories";
 
 useIsolatedDatabase();
 
 const texts = { subject: "Join", body: (link: string) => `Open ${link}` };
-const count = async (table: typeof organisations | typeof memberships) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const count = async (table: typeof firms | typeof memberships) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
 
 describe("firms", () => {
   it("creates the firm with its creator as owner and audits it", async () => {
@@ -27,9 +27,9 @@ describe("firms", () => {
   it("refuses a second firm with the same credit code and writes nothing", async () => {
     const { firm } = await makeFirmWithOwner();
     const other = await makeUser();
-    const [firms, members] = [await count(organisations), await count(memberships)];
+    const [firmCount, members] = [await count(firms), await count(memberships)];
     await expect(createFirm(other.id, firmInput({ creditCode: firm.creditCode }))).rejects.toBeInstanceOf(CreditCodeTakenError);
-    expect(await count(organisations)).toBe(firms);
+    expect(await count(firms)).toBe(firmCount);
     expect(await count(memberships)).toBe(members);
   });
 });

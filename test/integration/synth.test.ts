@@ -8,7 +8,7 @@ import { databaseHandle, db, useDatabase } from "~/platform/db.server";
 import { startAssessment, submitAssessment } from "~/assessment/assessment.server";
 import { createFirm } from "~/firms/firm.server";
 import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { assessments, organisations, users, type Assessment } from "~db/schema";
+import { assessments, firms, users, type Assessment } from "~db/schema";
 import { DEMO_SYNTHETIC_FIRMS, seedDemoIfEmpty } from "~db/seed";
 import { Synthesiser, type SynthOptions } from "~db/synth/generate";
 import { runSynth, SyntheticDataExists, taxonomyFromContent, writeSynthetic } from "~db/synth/run";
@@ -41,26 +41,26 @@ describe("the bulk writer", () => {
       db().transaction(async (tx) => {
         const report = await writeSynthetic(tx, synth, { batchAssessments: 20 });
         expect(report.firms).toBe(30);
-        expect((await countSynthetic(tx)).organisations).toBe(30);
+        expect((await countSynthetic(tx)).firms).toBe(30);
         throw new Error("roll back");
       }),
     ).rejects.toThrow("roll back");
-    expect(await countSynthetic(db())).toEqual({ organisations: 0, assessments: 0 });
+    expect(await countSynthetic(db())).toEqual({ firms: 0, assessments: 0 });
   });
 
   it("writes every firm and assessment, marked synthetic, submitted, classified as their firm", async () => {
     const report = await runSynth(db(), version, taxonomyFromContent(), { ...options, batchAssessments: 250 });
     expect(report.firms).toBe(400);
     expect(report.assessments).toBeGreaterThan(700);
-    expect(await countSynthetic(db())).toEqual({ organisations: report.firms, assessments: report.assessments });
-    const orgs = await db().select().from(organisations).where(eq(organisations.isSynthetic, true));
+    expect(await countSynthetic(db())).toEqual({ firms: report.firms, assessments: report.assessments });
+    const orgs = await db().select().from(firms).where(eq(firms.isSynthetic, true));
     for (const o of orgs) {
       expect(checkCreditCode(o.creditCode).ok).toBe(true);
       expect(o.name).toMatch(/^合成示例企业 \d{6}$/);
       expect(o.isDemo).toBe(false);
     }
     const [odd] = await db().execute(sql`
-      select count(*)::int as n from assessments a join organisations o on o.id = a.organisation_id
+      select count(*)::int as n from assessments a join firms o on o.id = a.firm_id
       where a.is_synthetic and (a.status <> 'submitted' or a.submitted_at is null or a.submitted_by is not null
         or a.industry_division <> o.industry_division or a.region_code <> o.region_code or a.size_class <> o.size_class
         or a.unit_key <> coalesce(o.group_key, o.id::text) or a.questionnaire_version_id <> ${version.id} or not o.is_synthetic)`).then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
@@ -69,15 +69,15 @@ describe("the bulk writer", () => {
   });
 
   it("stores, for the same answers, exactly the row the real submit path stores (a single firm and a group firm)", async () => {
-    const [single] = await db().execute(sql`select a.id from assessments a join organisations o on o.id = a.organisation_id where a.is_synthetic and o.group_key is null order by a.id limit 1`).then((r) => (r as unknown as { rows: Array<{ id: string }> }).rows);
-    const [grouped] = await db().execute(sql`select a.id from assessments a join organisations o on o.id = a.organisation_id where a.is_synthetic and o.group_key is not null order by a.id limit 1`).then((r) => (r as unknown as { rows: Array<{ id: string }> }).rows);
+    const [single] = await db().execute(sql`select a.id from assessments a join firms o on o.id = a.firm_id where a.is_synthetic and o.group_key is null order by a.id limit 1`).then((r) => (r as unknown as { rows: Array<{ id: string }> }).rows);
+    const [grouped] = await db().execute(sql`select a.id from assessments a join firms o on o.id = a.firm_id where a.is_synthetic and o.group_key is not null order by a.id limit 1`).then((r) => (r as unknown as { rows: Array<{ id: string }> }).rows);
     for (const { id } of [single!, grouped!]) {
       const synthetic = await row(id);
-      const [org] = await db().select().from(organisations).where(eq(organisations.id, synthetic.organisationId));
+      const [org] = await db().select().from(firms).where(eq(firms.id, synthetic.firmId));
       // A real firm with the same classification, through the real profile and submit code.
       const owner = await makeUser();
       const firm = await createFirm(owner.id, firmInput({ industryDivision: org!.industryDivision, regionCode: org!.regionCode, sizeClass: org!.sizeClass, employees: org!.employees!, revenueWanYuan: org!.revenueWanYuan! }));
-      if (org!.groupKey) await db().update(organisations).set({ groupKey: org!.groupKey }).where(eq(organisations.id, firm.id));
+      if (org!.groupKey) await db().update(firms).set({ groupKey: org!.groupKey }).where(eq(firms.id, firm.id));
       const draft = await startAssessment(firm.id, owner.id, version, synthetic.period);
       const submitted = await submitAssessment({ assessment: draft, version, userId: owner.id, baseVersion: draft.version, answers: synthetic.answers });
       expect(submitted.ok).toBe(true);
@@ -124,12 +124,12 @@ describe("the demo seed", () => {
       await syncQuestionnaireVersions();
       expect(await seedDemoIfEmpty()).toBe(true);
       const first = await countSynthetic(db());
-      expect(first.organisations).toBe(DEMO_SYNTHETIC_FIRMS);
+      expect(first.firms).toBe(DEMO_SYNTHETIC_FIRMS);
       expect(first.assessments).toBeGreaterThan(DEMO_SYNTHETIC_FIRMS);
       expect(await seedDemoIfEmpty()).toBe(false);
       expect(await countSynthetic(db())).toEqual(first);
       // A demo database from before synthetic data gets them at the next start.
-      await db().delete(organisations).where(eq(organisations.isSynthetic, true));
+      await db().delete(firms).where(eq(firms.isSynthetic, true));
       expect(await seedDemoIfEmpty()).toBe(false);
       expect(await countSynthetic(db())).toEqual(first);
       const demoUsers = await db().select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemo, true));

@@ -15,27 +15,27 @@ export interface PopulationFirm {
   /** Defaults to the overall score for every dimension. */
   dimensions?: Record<string, number | null>;
   groupKey?: string;
-  organisationId?: string;
+  firmId?: string;
   synthetic?: boolean;
 }
 
 export const DIMENSIONS = ["strategy", "planning", "people", "equipment", "materials", "inspection", "data-management", "data-modelling", "data-security", "scenarios"];
 
-/** Insert firms (or reuse `organisationId`) and one submitted assessment each; returns the assessment ids. */
-export async function addAssessments(firms: PopulationFirm[], version = "qmd-2025"): Promise<Array<{ assessmentId: string; organisationId: string }>> {
-  const out: Array<{ assessmentId: string; organisationId: string }> = [];
+/** Insert firms (or reuse `firmId`) and one submitted assessment each; returns the assessment ids. */
+export async function addAssessments(firms: PopulationFirm[], version = "qmd-2025"): Promise<Array<{ assessmentId: string; firmId: string }>> {
+  const out: Array<{ assessmentId: string; firmId: string }> = [];
   for (const f of firms) {
-    const organisationId = f.organisationId ?? randomUUID();
-    if (!f.organisationId)
-      await db().execute(sql`insert into organisations (id, name, credit_code, industry_division, region_code, size_class, group_key, is_synthetic)
-        values (${organisationId}, ${"测试企业 " + organisationId.slice(0, 6)}, ${uniqueCreditCode(f.region)}, ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? null}, ${f.synthetic ?? false})`);
+    const firmId = f.firmId ?? randomUUID();
+    if (!f.firmId)
+      await db().execute(sql`insert into firms (id, name, credit_code, industry_division, region_code, size_class, group_key, is_synthetic)
+        values (${firmId}, ${"测试企业 " + firmId.slice(0, 6)}, ${uniqueCreditCode(f.region)}, ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? null}, ${f.synthetic ?? false})`);
     const assessmentId = randomUUID();
     const dims = f.dimensions ?? Object.fromEntries(DIMENSIONS.map((d) => [d, f.overall]));
-    await db().execute(sql`insert into assessments (id, organisation_id, questionnaire_version_id, period, status, answers, overall_score, stage, dimension_scores, result,
+    await db().execute(sql`insert into assessments (id, firm_id, questionnaire_version_id, period, status, answers, overall_score, stage, dimension_scores, result,
         submitted_at, industry_division, region_code, size_class, unit_key, is_synthetic)
-      values (${assessmentId}, ${organisationId}, ${version}, ${f.period}, 'submitted', '{}'::jsonb, ${f.overall}, ${f.stage}, ${JSON.stringify(dims)}::jsonb, '{}'::jsonb,
-        now(), ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? organisationId}, ${f.synthetic ?? false})`);
-    out.push({ assessmentId, organisationId });
+      values (${assessmentId}, ${firmId}, ${version}, ${f.period}, 'submitted', '{}'::jsonb, ${f.overall}, ${f.stage}, ${JSON.stringify(dims)}::jsonb, '{}'::jsonb,
+        now(), ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? firmId}, ${f.synthetic ?? false})`);
+    out.push({ assessmentId, firmId });
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canManageFirm, canSeeRegion, canViewFirm, governmentJurisdiction, hasStaffRole, type Principal } from "~/accounts/access";
 
 const base: Principal = { userId: "u", memberships: [], grants: [] };
-const owner: Principal = { ...base, memberships: [{ organisationId: "A", role: "owner" }] };
-const member: Principal = { ...base, memberships: [{ organisationId: "A", role: "member" }] };
+const owner: Principal = { ...base, memberships: [{ firmId: "A", role: "owner" }] };
+const member: Principal = { ...base, memberships: [{ firmId: "A", role: "member" }] };
 
 describe("access rules", () => {
   it("firm pages are for the firm's members; managing is for owners", () => {

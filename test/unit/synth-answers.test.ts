@@ -77,7 +77,7 @@ describe("generated answers", () => {
 
 describe("the synthesiser", () => {
   const firms = run(2026, 6000);
-  const rows = firms.flatMap((f) => f.assessments.map((a) => ({ a, o: f.organisation })));
+  const rows = firms.flatMap((f) => f.assessments.map((a) => ({ a, o: f.row })));
 
   it("is deterministic for a seed (numbers and text both work) and differs between seeds", () => {
     expect(run(7, 150)).toEqual(run(7, 150));
@@ -120,7 +120,7 @@ describe("the synthesiser", () => {
         expect(at).toBeGreaterThanOrEqual(w.start);
         expect(at).toBeLessThanOrEqual(Math.min(w.end, NOW.getTime()));
         expect(Date.parse(a.created_at)).toBeLessThan(at);
-        expect(Date.parse(f.organisation.created_at)).toBeLessThan(Date.parse(a.created_at));
+        expect(Date.parse(f.row.created_at)).toBeLessThan(Date.parse(a.created_at));
         expect(a.version).toBeGreaterThanOrEqual(2);
       }
     }
@@ -151,9 +151,9 @@ describe("the synthesiser", () => {
   });
 
   it("keeps a group's firms under one group key and everyone else under none", () => {
-    const grouped = firms.filter((f: SyntheticFirm) => f.organisation.group_key);
+    const grouped = firms.filter((f: SyntheticFirm) => f.row.group_key);
     expect(grouped.length).toBeGreaterThan(0);
-    for (const f of grouped) expect(f.organisation.group_key).toMatch(/^synthetic:group:\d{6}$/);
+    for (const f of grouped) expect(f.row.group_key).toMatch(/^synthetic:group:\d{6}$/);
   });
 
   it("defaults to the last three full years", () => {

@@ -87,7 +87,7 @@ export async function loadPeriodRecords(tx: Tx, shape: CubeShape, dimensionIds: 
   // One pass over the period through a cursor, read in pages; the repeatable-read snapshot keeps it consistent with the count.
   await tx.execute(sql`declare release_records no scroll cursor for
     select a.industry_division as d, a.region_code as r, a.size_class as s,
-      case when a.unit_key = a.organisation_id::text then null else a.unit_key end as u,
+      case when a.unit_key = a.firm_id::text then null else a.unit_key end as u,
       a.stage as st, round(a.overall_score::numeric * 10)::int as o, a.is_synthetic as syn, array_to_string(array[${dims}], ',') as ds
     from assessments a where ${membership(version, period, cutoff)}`);
   for (;;) {
