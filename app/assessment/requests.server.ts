@@ -8,7 +8,8 @@ import { isUuid, notFound } from "~/platform/http.server";
 import { pick, type Locale } from "~/i18n/locales";
 import { serverI18n, type Text } from "~/i18n/server-t.server";
 import type { z } from "zod";
-import { apiError, asApi } from "~/platform/api-response.server";
+import { apiError } from "~/platform/api-error";
+import { asApi } from "~/platform/api-response.server";
 import { readJsonBody } from "~/platform/json-body.server";
 import { getAssessment, getAssessmentWithFirm } from "~/assessment/assessment.server";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
@@ -60,7 +61,7 @@ function withSessionCookies(context: AppLoadContext, response: Response): Respon
 export async function postOnlyLoader(args: Args): Promise<Response> {
   return asApi((await serverI18n(args.request)).text, async () => {
     await requireFirmAssessment(args);
-    return Response.json({ error: "method_not_allowed", message: "POST only" }, { status: 405, headers: { Allow: "POST" } });
+    return apiError(405, "method_not_allowed", "POST only", {}, { Allow: "POST" });
   });
 }
 

@@ -1,7 +1,5 @@
-/** A JSON error for API callers: a stable code, a message in the caller's language, details. */
-export function apiError(status: number, error: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error, message, ...extra }, { status });
-}
+// JSON answers of the assessment endpoints: the guard's refusals as API errors (shape in ~/platform/api-error).
+import { apiError } from "~/platform/api-error";
 
 /**
  * Run an API handler, turning the guard's thrown responses into JSON errors an API client can

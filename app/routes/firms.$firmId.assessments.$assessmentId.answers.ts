@@ -1,7 +1,7 @@
 // Autosave of a draft: POST JSON { version, page, changes, base } → { version } or a JSON error.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/platform/api-response.server";
+import { apiError } from "~/platform/api-error";
 import { saveDraft } from "~/assessment/assessment.server";
 import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/assessment/requests.server";
 

@@ -2,7 +2,7 @@
 // Without `answers` the stored draft is submitted. Nothing is stored unless everything is valid.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/platform/api-response.server";
+import { apiError } from "~/platform/api-error";
 import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/assessment/requests.server";
 import { submitAssessment } from "~/assessment/assessment.server";
 

@@ -1,6 +1,7 @@
 // The open data API's answers (/api/v1/…): public releases and their cells as JSON, CSV (UTF-8 with BOM)
 // or XLSX, with cache headers for immutable releases. Nothing but a public release's cells is served.
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiError, type ApiErrorDetails } from "~/platform/api-error";
 import { cellQueryMessage, parseCellQuery } from "~/statistics/publish/present-keys";
 import { cellsCsvChunk, cellsCsvHeader, downloadName, publishedCell } from "~/statistics/publish/serialise";
 import { cellsXlsxStream, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server";
@@ -19,8 +20,9 @@ export function apiJson(body: unknown, cache: string, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...COMMON, "Content-Type": "application/json; charset=utf-8", "Cache-Control": cache } });
 }
 
-export function apiProblem(status: 400 | 404 | 405, error: string, message: string, extra: Record<string, unknown> = {}): Response {
-  return apiJson({ error, message, ...extra }, "no-store", status);
+/** The API's JSON error (the shared shape, see ~/platform/api-error) with the open data headers, never cached. */
+export function apiProblem(status: 400 | 404 | 405, error: string, message: string, details: ApiErrorDetails = {}): Response {
+  return apiError(status, error, message, details, { ...COMMON, "Cache-Control": "no-store" });
 }
 
 export const notFoundProblem = () => apiProblem(404, "not_found", "找不到该资源：没有这个路径，或该统计发布不存在、尚未公开。 Not found: no such path, or no such public statistics release.");
