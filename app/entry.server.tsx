@@ -12,7 +12,7 @@ export { health, serverSettings, shutdown, startClusterPrimary, startup } from "
 export { isAllowedOrigin } from "~/accounts/origin";
 
 /**
- * Resource routes whose POST action server.js calls directly, ahead of the Remix request handler:
+ * Resource routes whose POST action the HTTP layer (server/direct-actions.ts) calls directly, ahead of the Remix request handler:
  * JSON endpoints that answer from their own action only (no component, no parent loader). Same
  * module, same action, same Express middleware in front (origin check, body limit, headers); only
  * Remix's per-request routing and request/response conversion is skipped. Other methods, and

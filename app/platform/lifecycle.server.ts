@@ -47,7 +47,7 @@ export async function startup(): Promise<void> {
   }
 }
 
-/** What the HTTP layer (server.js) needs to know; validates the configuration on first call. */
+/** What the HTTP layer (server/) needs to know; validates the configuration on first call. */
 export function serverSettings() {
   const cfg = config();
   return {

@@ -203,7 +203,7 @@ interface BenchDatabase {
   url: string;
   dbName: string;
   admin: pg.Client;
-  /** Start server.js on this database; it is stopped when the part ends. */
+  /** Start the built server (build/server.js) on this database; it is stopped when the part ends. */
   startServer: (port: number, workers: string, nodeArgs?: string[]) => Promise<ReturnType<typeof spawn>>;
 }
 
@@ -220,7 +220,7 @@ async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => 
   const servers: Array<ReturnType<typeof spawn>> = [];
   // As `npm run serve` starts it: the same old-space cap for a single process as for each cluster worker.
   const startServer = async (port: number, workers: string, nodeArgs: string[] = [`--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`]) => {
-    const server = spawn(process.execPath, [...nodeArgs, "server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: workers }, stdio: ["ignore", "ignore", "inherit"] });
+    const server = spawn(process.execPath, [...nodeArgs, "build/server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: workers }, stdio: ["ignore", "ignore", "inherit"] });
     servers.push(server);
     await waitFor(`http://127.0.0.1:${port}/healthz`);
     return server;

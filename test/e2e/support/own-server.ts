@@ -66,7 +66,7 @@ export function ownServer(offset: number, name: string): OwnServer {
     baseURL,
     async start(fill) {
       const env = await prepare(fill);
-      server = spawn(process.execPath, ["server.js"], {
+      server = spawn(process.execPath, ["build/server.js"], {
         env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", SEED_DEMO: "false", LOG_LEVEL: "warn", NODE_ENV: "production" },
         stdio: ["ignore", "ignore", "inherit"],
       });

@@ -2,4 +2,4 @@
 import { rmSync } from "node:fs";
 
 if (!process.env.DATABASE_URL && process.env.PGLITE_DIR) rmSync(process.env.PGLITE_DIR, { recursive: true, force: true });
-await import("../../../server.js");
+await import("../../../build/server.js");
