@@ -12,7 +12,8 @@ import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release
 import { DEMO_FIRMS } from "~db/demo-firms";
 import { memberships, firms, roleGrants, statisticsReleases, users } from "~db/schema";
 import { defaultPeriods, Synthesiser } from "~db/synth/generate";
-import { taxonomyFromContent, writeSynthetic } from "~db/synth/run";
+import { writeSynthetic } from "~db/synth/run";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
 import { hasSynthetic, type Executor } from "~db/synth/writer";
 
 export const DEMO_PASSWORD = "qmd-demo-2026";

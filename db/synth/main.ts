@@ -6,7 +6,8 @@ import { config } from "~/platform/config.server";
 import { closeDatabase, initDatabase } from "~/platform/db.server";
 import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { defaultPeriods, expectedAssessmentsPerFirm, PERIOD_PATTERN } from "~db/synth/generate";
-import { runSynth, SyntheticDataExists, taxonomyFromContent } from "~db/synth/run";
+import { runSynth, SyntheticDataExists } from "~db/synth/run";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
 
 const USAGE = "usage: npm run db:synth -- --firms N [--seed S] [--periods 2023,2024,2025] [--replace] [--batch ROWS] [--parallel STATEMENTS]";
 

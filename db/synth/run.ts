@@ -1,20 +1,10 @@
 // Orchestration: refuse or replace earlier synthetic data, then stream generated batches into the
 // database, one statement per batch, generating the next batch while the database writes the last.
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
-import { industries, selectableRegions, sizeClasses } from "~/content/taxonomies.server";
 import type { Db } from "~db/connect";
 import type { Taxonomy } from "~db/synth/distributions";
 import { Synthesiser, type SynthOptions } from "~db/synth/generate";
 import { deleteSynthetic, hasSynthetic, insertBatch, type BatchCounts, type Executor } from "~db/synth/writer";
-
-/** The taxonomies of content/ (mainland provinces, divisions C13–C43, the national size rule). */
-export function taxonomyFromContent(): Taxonomy {
-  return {
-    regions: selectableRegions().map((r) => r.code),
-    divisions: industries().divisions.map((d) => d.code),
-    sizeClasses: sizeClasses().classes.map((c) => ({ id: c.id, minEmployees: c.minEmployees, minRevenueWanYuan: c.minRevenueWanYuan })),
-  };
-}
 
 export interface Progress {
   firms: number;

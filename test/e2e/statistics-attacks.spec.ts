@@ -24,7 +24,8 @@ test.beforeAll(async () => {
     const { useDatabase } = await import("~/platform/db.server");
     useDatabase(handle);
     const { syncQuestionnaireVersions, getQuestionnaireVersion } = await import("~/assessment/questionnaire.server");
-    const { runSynth, taxonomyFromContent } = await import("~db/synth/run");
+    const { runSynth } = await import("~db/synth/run");
+    const { taxonomyFromContent } = await import("~db/synth/taxonomy");
     const { buildRelease, publishRelease } = await import("~/statistics/release/build.server");
     const { createUser } = await import("~/accounts/user.server");
     const { addAssessments, stageOf } = await import("../support/statistics-population");

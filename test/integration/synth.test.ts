@@ -11,7 +11,8 @@ import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assess
 import { assessments, firms, users, type Assessment } from "~db/schema";
 import { DEMO_SYNTHETIC_FIRMS, seedDemoIfEmpty } from "~db/seed";
 import { Synthesiser, type SynthOptions } from "~db/synth/generate";
-import { runSynth, SyntheticDataExists, taxonomyFromContent, writeSynthetic } from "~db/synth/run";
+import { runSynth, SyntheticDataExists, writeSynthetic } from "~db/synth/run";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
 import { countSynthetic } from "~db/synth/writer";
 import { createIsolatedDatabase, useIsolatedDatabase } from "../support/database";
 import { firmInput, makeUser } from "../support/factories";

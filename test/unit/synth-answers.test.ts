@@ -1,6 +1,6 @@
 // The synthetic generator's assessments: answers always valid for the definition, scores from the
 // real engine, and the patterns the statistics should show (size, region, dimension, trend).
-import { taxonomyFromContent } from "~db/synth/run";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAnswers } from "~/assessment/answers";

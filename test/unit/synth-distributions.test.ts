@@ -1,5 +1,5 @@
 // The synthetic generator's firms: deterministic for a seed, valid identifiers, realistic proportions.
-import { taxonomyFromContent } from "~db/synth/run";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkCreditCode } from "~/firms/credit-code";
