@@ -6,7 +6,8 @@ import type { CompiledModel } from "~/assessment/scoring";
 import type { SurveyDefinition } from "~/assessment/schemas";
 import type { SizeClassId } from "~/firms/size-class";
 import { DIVISION_EFFECT, PROVINCE_EFFECT, SIZE_BASE, ZONE_EFFECT, zoneOf, type FirmSpec } from "~db/synth/distributions";
-import { clamp, type Rng } from "~db/synth/random";
+import type { Rng } from "~/platform/seeded-random";
+import { clamp } from "~db/synth/random";
 
 /** Latent points by dimension id: firms are stronger on strategy and inspection than on data models. */
 export const DIMENSION_EFFECT: Readonly<Record<string, number>> = {

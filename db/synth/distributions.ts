@@ -4,7 +4,8 @@
 // make the data look plausible; they are not statistics and nothing is inferred from them.
 import { classifySize, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
-import { clamp, Rng, WeightedTable } from "~db/synth/random";
+import { Rng } from "~/platform/seeded-random";
+import { clamp, WeightedTable } from "~db/synth/random";
 
 /** Relative number of manufacturing firms per mainland province (GB/T 2260 code). */
 export const PROVINCE_WEIGHTS: Readonly<Record<string, number>> = {

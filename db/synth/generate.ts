@@ -7,7 +7,7 @@ import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { SizeClassId } from "~/firms/size-class";
 import { answerPlan, drawTraits, generateAnswers, latentAt, type AnswerPlan } from "~db/synth/answers";
 import { buildTables, drawFirm, newGroupState, type FirmSpec, type Tables, type Taxonomy } from "~db/synth/distributions";
-import { hashString, Rng } from "~db/synth/random";
+import { hashString, Rng } from "~/platform/seeded-random";
 
 export interface SynthOptions {
   /** a number, or any text (hashed) */

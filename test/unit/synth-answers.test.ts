@@ -16,7 +16,7 @@ import {
   Synthesiser,
   type SyntheticFirm,
 } from "~db/synth/generate";
-import { Rng } from "~db/synth/random";
+import { Rng } from "~/platform/seeded-random";
 import { loadVersion } from "../support/assessment-fixtures";
 
 const version = loadVersion();

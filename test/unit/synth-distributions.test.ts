@@ -18,7 +18,8 @@ import {
   ZONES,
   type FirmSpec,
 } from "~db/synth/distributions";
-import { Rng, WeightedTable } from "~db/synth/random";
+import { Rng } from "~/platform/seeded-random";
+import { WeightedTable } from "~db/synth/random";
 
 
 const taxonomy = taxonomyFromContent();
