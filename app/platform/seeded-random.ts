@@ -1,6 +1,8 @@
-// Seeded randomness, small, fast and the same on every machine. sfc32 (Rng) drives the synthetic
-// data generator: every firm draws from its own stream (seed, firm number), so a firm's data does not
-// depend on how the run is batched.
+// The one seeded generator (sfc32, seeded through a murmur3 mix): small, fast and the same on every
+// machine. The synthetic data generator gives every firm its own stream (seed, firm number), so a
+// firm's data does not depend on how the run is batched; a statistics release draws its audit's
+// random null vectors from the stream of its release number, so a build is reproducible; the
+// benchmarks draw their inputs from fixed seeds.
 
 /** A 32-bit hash of a string (FNV-1a), for seeds given as text. */
 export function hashString(text: string): number {
@@ -100,13 +102,8 @@ export class Rng {
   }
 }
 
-// A small seeded generator (mulberry32): the audit's random null vectors are reproducible per release.
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The stream of `seed` as a plain function, uniform in [0, 1), for code that takes `() => number`. */
+export function seededRandom(...seed: number[]): () => number {
+  const rng = new Rng(...seed);
+  return () => rng.next();
 }

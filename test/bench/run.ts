@@ -21,7 +21,7 @@ const results: Record<string, unknown> = {
 const { loadVersionFiles } = await import("~/assessment/versions.server");
 const { scoreAssessment } = await import("~/assessment/scoring");
 const { randomAnswers } = await import("./answers");
-const { seededRandom } = await import("./random");
+const { seededRandom } = await import("~/platform/seeded-random");
 const { httpGet } = await import("./http-get");
 const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaires/qmd-2025.json", "utf8"), readFileSync("content/models/qmd-2025.json", "utf8"));
 

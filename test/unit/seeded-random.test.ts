@@ -1,7 +1,7 @@
 // The seeded generator's streams are fixed: the synthetic data (demo seed included) and the release
 // audit depend on them, so any change to the algorithm or its seeding shows up here first.
 import { describe, expect, it } from "vitest";
-import { hashString, mix, Rng } from "~/platform/seeded-random";
+import { hashString, mix, Rng, seededRandom } from "~/platform/seeded-random";
 
 describe("seeded random", () => {
   it("gives the same sfc32 stream for the same seed", () => {
@@ -22,5 +22,13 @@ describe("seeded random", () => {
 
   it("hashes text seeds and mixes seed parts the same way", () => {
     expect([hashString("qmd"), hashString(""), mix(1, 2, 3)]).toEqual([3740580037, 2166136261, 2901138804]);
+  });
+
+  it("gives code that takes a plain function the same stream", () => {
+    const rng = new Rng(42);
+    const random = seededRandom(42);
+    const draws = Array.from({ length: 1000 }, () => random());
+    expect(draws).toEqual(Array.from({ length: 1000 }, () => rng.next()));
+    expect(draws.every((x) => x >= 0 && x < 1)).toBe(true);
   });
 });
