@@ -42,3 +42,8 @@ export async function closeDatabase(): Promise<void> {
   current = undefined;
   await handle?.close();
 }
+
+/** The rows of a raw `execute` result; both drivers answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
-import { rowsOf } from "~/statistics/release/data.server";
+import { rowsOf } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 

@@ -6,7 +6,7 @@ import { db } from "~/platform/db.server";
 import { peerBenchmark } from "~/report/peer-benchmark.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
-import { rowsOf } from "~/statistics/release/data.server";
+import { rowsOf } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, stageOf, type PopulationFirm } from "../support/statistics-population";
 

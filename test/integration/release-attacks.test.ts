@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
-import { rowsOf } from "~/statistics/release/data.server";
+import { rowsOf } from "~/platform/db.server";
 import { cubeContext } from "~/statistics/release/cube-context.server";
 import { useIsolatedDatabase } from "../support/database";
 import { ExactSpan } from "../support/exact-span";

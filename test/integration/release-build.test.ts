@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { db } from "~/platform/db.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { rowsOf } from "~/statistics/release/data.server";
+import { rowsOf } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 

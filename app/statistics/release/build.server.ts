@@ -10,7 +10,8 @@ import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
 import { seededRandom } from "~/platform/seeded-random";
 import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type SuppressionReason } from "~/statistics/types";
 import { recordAudit } from "~/platform/audit.server";
-import { earlierPeriod, loadPeriodRecords, rowsOf, snapshotMembers, advanceSpans, submittedPeriods } from "~/statistics/release/data.server";
+import { earlierPeriod, loadPeriodRecords, snapshotMembers, advanceSpans, submittedPeriods } from "~/statistics/release/data.server";
+import { rowsOf } from "~/platform/db.server";
 
 export interface ReleaseSummary {
   cells: number;

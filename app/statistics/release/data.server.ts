@@ -7,12 +7,10 @@ import { cellIndex, type CubeShape } from "~/statistics/disclosure/cube-shape";
 import { NULL_SCORE } from "~/statistics/disclosure/metrics";
 import type { PeriodRecords } from "~/statistics/disclosure/period-cube";
 import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
+import { rowsOf } from "~/platform/db.server";
+import { earlierCellPattern } from "~/statistics/release/read.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
-}
 
 /** The periods with submitted assessments of a questionnaire version: what a release can cover. */
 export async function submittedPeriods(executor: Pick<Db, "execute">, version: string): Promise<string[]> {
@@ -134,10 +132,7 @@ interface ChangedRow {
 export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<number, number[]>, earlier: { id: string; number: number }, current: number, period: string): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
-  const cells = rowsOf<{ industry: string; region: string; size: string; suppressed: boolean }>(
-    await tx.execute(sql`select industry, region, size, suppressed from release_cells where release_id = ${earlier.id} and period = ${period}`),
-  );
-  for (const c of cells) {
+  for (const c of await earlierCellPattern(tx, earlier.id, period)) {
     const i = shape.industry.indexOf.get(c.industry);
     const r = shape.region.indexOf.get(c.region);
     const s = shape.size.indexOf.get(c.size);

@@ -1,10 +1,14 @@
 // Reading public statistics releases and their cells. Only 'published' and 'superseded' releases are
 // public; every cell query takes a `PublicRelease`, which only the functions here hand out, so nothing of
-// a release being built can be read through this module. Cell queries follow the primary key
+// a release being built can be read through this module. This is the only module that reads
+// release_cells (lint enforces it), and its one cell cache serves every consumer: pages, downloads, the
+// API and the firm report's peer benchmark. Cell queries follow the primary key
 // (release_id, period, industry, region, size).
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { releaseCells, statisticsReleases } from "~db/schema";
-import { db, perDatabase } from "~/platform/db.server";
+import { prepared } from "~/platform/prepared.server";
+import type { Db } from "~db/connect";
+import { db, perDatabase, rowsOf } from "~/platform/db.server";
 import { Lru } from "~/platform/lru";
 import { ALL, type CellKey, type DisclosureRules, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "~/statistics/types";
 
@@ -112,8 +116,11 @@ export async function publicReleaseByNumber(number: number): Promise<PublicRelea
   return toPublic(row, row.status === "published" ? await latestPublishedNumber() : null);
 }
 
-/** Which cells to read: an exact key per dimension, `undefined` for every value, or `{ not: "*" }` for every value but the margin. */
-export type KeyFilter = string | { not: typeof ALL } | undefined;
+/**
+ * Which cells to read: an exact key per dimension, a list of exact keys, `undefined` for every value, or
+ * `{ not: "*" }` for every value but the margin.
+ */
+export type KeyFilter = string | readonly string[] | { not: typeof ALL } | undefined;
 export interface CellQuery {
   period?: string;
   industry?: KeyFilter;
@@ -132,8 +139,12 @@ export function toCell(row: Pick<CellRow, "period" | "industry" | "region" | "si
 
 function keyCondition(column: typeof releaseCells.industry | typeof releaseCells.region | typeof releaseCells.size, filter: KeyFilter): SQL | undefined {
   if (filter === undefined) return undefined;
-  return typeof filter === "string" ? eq(column, filter) : ne(column, ALL);
+  if (typeof filter === "string") return eq(column, filter);
+  if (isKeyList(filter)) return inArray(column, [...filter]);
+  return ne(column, ALL);
 }
+
+const isKeyList = (filter: KeyFilter): filter is readonly string[] => Array.isArray(filter);
 
 function cellConditions(release: PublicRelease, query: CellQuery): SQL[] {
   const conditions = [
@@ -158,7 +169,9 @@ const CELL_COLUMNS = {
 const KEY_ORDER = [asc(releaseCells.period), asc(releaseCells.industry), asc(releaseCells.region), asc(releaseCells.size)];
 
 // A release's cells never change once built, so a query's answer can be kept per release (and database).
-const cellCache = perDatabase(() => new Lru<string, ReleaseCell[]>(2000));
+// Bounded by the number of cells kept, not of queries: a peer lookup keeps four cells, a page table hundreds.
+const CACHED_CELLS = 50_000;
+const cellCache = perDatabase(() => new Lru<string, ReleaseCell[]>(CACHED_CELLS, (cells) => Math.max(1, cells.length)));
 const cachedCells = (release: PublicRelease, query: CellQuery | CellKey, load: () => Promise<ReleaseCell[]>) =>
   cellCache().through(`${release.id}|${JSON.stringify(query)}`, load);
 
@@ -213,4 +226,49 @@ export async function nationalCellAcrossReleases(period: string): Promise<Array<
     .orderBy(asc(statisticsReleases.number));
   const latest = await latestPublishedNumber();
   return rows.map((r) => ({ release: toPublic(r.release, latest), cell: toCell(r.cell) }));
+}
+
+/** How many releases the peer benchmark tries, newest first, before it gives up on a period. */
+export const RELEASES_TRIED = 4;
+
+/**
+ * Up to RELEASES_TRIED public releases of a questionnaire version that cover a period, newest first, each
+ * saying whether the given assessment is one of its counted members (a span open at the release's number).
+ */
+export async function publicReleasesCovering(
+  version: string,
+  period: string,
+  assessmentId: string,
+): Promise<Array<{ release: PublicRelease; counted: boolean }>> {
+  const rows = await releasesCovering().execute({ version, period, assessmentId });
+  return rows.map(({ counted, latestNumber, ...row }) => ({ release: toPublic(row, latestNumber), counted }));
+}
+
+const releasesCovering = () =>
+  prepared("public_releases_covering", (d) =>
+    d
+      .select({
+        ...getTableColumns(statisticsReleases),
+        counted: sql<boolean>`exists (select 1 from member_spans m where m.assessment_id = ${sql.placeholder("assessmentId")}
+          and m.from_release <= ${statisticsReleases.number} and (m.to_release is null or m.to_release > ${statisticsReleases.number}))`,
+        latestNumber: sql<number | null>`(select max(l.number) from statistics_releases l where l.status = 'published')`,
+      })
+      .from(statisticsReleases)
+      .where(and(eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")), isPublicStatus, sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`))
+      .orderBy(desc(statisticsReleases.number))
+      .limit(RELEASES_TRIED)
+      .prepare("public_releases_covering"),
+  );
+
+/**
+ * For a release build's across-time check: which cells an earlier public release published and which it
+ * suppressed for a period (keys and the flag only, no figures). Runs on the build's transaction, so it sees
+ * the build's snapshot; the caller passes the id of a release it read as public in that snapshot.
+ */
+export async function earlierCellPattern(
+  executor: Pick<Db, "execute">,
+  releaseId: string,
+  period: string,
+): Promise<Array<{ industry: string; region: string; size: string; suppressed: boolean }>> {
+  return rowsOf(await executor.execute(sql`select industry, region, size, suppressed from release_cells where release_id = ${releaseId} and period = ${period}`));
 }
