@@ -1,4 +1,5 @@
-// ESLint flat config. Style (layout) is Prettier's job; this file holds correctness rules and import order.
+// ESLint flat config. Style (layout) is Prettier's job; this file holds correctness rules, import order
+// and the module boundaries of the app (section "Boundaries" below, tested by test/lint/boundaries.test.ts).
 import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import jsxA11y from "eslint-plugin-jsx-a11y";
@@ -6,6 +7,110 @@ import reactHooks from "eslint-plugin-react-hooks";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// ---------------------------------------------------------------------------------------------------------
+// Boundaries. Each restricted import is one pattern with its own message, so a file that falls in several
+// groups gets the union of their patterns (a later flat-config block replaces a rule's options, it does not
+// merge them). Type-only imports (`import type`, or `import { type X }` with only type specifiers) are
+// erased at build time, so every pattern allows them.
+
+/** Values from a `.server` module (`~/platform/db.server`, `./form.server`…). */
+const serverModule = (message) => ({ regex: "\\.server(\\.[cm]?[jt]sx?)?$", allowTypeImports: true, message });
+/** The database drivers and the query builder. */
+const databasePackages = (message) => ({
+  regex: "^(drizzle-orm[^/]*|pg|pg-[^/]+|@electric-sql/pglite[^/]*)(/.*)?$",
+  allowTypeImports: true,
+  message,
+});
+/** The db/ folder (schema, connect, seed, synth), through the `~db/` alias or a relative path. */
+const databaseFolder = (message) => ({ regex: "^(~db|(\\.\\./)+db)(/.*)?$", allowTypeImports: true, message });
+/** The app's database handle. */
+const databaseHandle = (message) => ({ regex: "^~/platform/db\\.server$", allowTypeImports: true, message });
+
+const COMPONENT_MESSAGE =
+  "Components run in the browser too: import only types from a .server module, and get its values through the route's loader.";
+const CLIENT_MESSAGE =
+  "A *.client module runs only in the browser: it may import types, never values, from .server modules or the database.";
+const PURE_MESSAGE =
+  "A module without .server in its name is pure: no database, drizzle or .server values. Take the data as arguments, or name the module *.server.ts.";
+const ROUTE_MESSAGE = "Routes reach the database through a feature's .server module, not directly.";
+
+const restrict = (...patterns) => ({ "@typescript-eslint/no-restricted-imports": ["error", { patterns }] });
+
+/** Routes: app/routes/** and app/root.tsx (the root route: its loader is stripped from the browser build like any route's). */
+const ROUTES = ["app/routes/**", "app/root.tsx"];
+
+const boundaries = [
+  {
+    name: "boundaries/components",
+    files: ["app/**/*.tsx"],
+    ignores: [...ROUTES, "**/*.server.tsx", "app/entry.server.tsx"],
+    rules: restrict(serverModule(COMPONENT_MESSAGE)),
+  },
+  {
+    name: "boundaries/routes",
+    files: ROUTES,
+    rules: restrict(databaseHandle(ROUTE_MESSAGE), databaseFolder(ROUTE_MESSAGE), databasePackages(ROUTE_MESSAGE)),
+  },
+  {
+    name: "boundaries/pure-modules",
+    files: ["app/**/*.ts"],
+    ignores: ["app/routes/**", "**/*.server.ts"],
+    rules: restrict(serverModule(PURE_MESSAGE), databaseFolder(PURE_MESSAGE), databasePackages(PURE_MESSAGE)),
+  },
+  {
+    // Last, so it wins where it overlaps the blocks above; its patterns include theirs.
+    name: "boundaries/client-modules",
+    files: ["**/*.client.ts", "**/*.client.tsx"],
+    rules: restrict(serverModule(CLIENT_MESSAGE), databaseFolder(CLIENT_MESSAGE), databasePackages(CLIENT_MESSAGE)),
+  },
+  {
+    // release_cells has one reader and one writer: every public read goes through read.server.ts, which only
+    // hands out published releases, and only build.server.ts writes cells.
+    name: "boundaries/release-cells",
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(~db|(\\.\\./)+db)/schema$",
+              importNames: ["releaseCells"],
+              message:
+                "release_cells is read only by app/statistics/release/read.server.ts and written only by build.server.ts: call those.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The same rule for raw SQL, which the import rule cannot see. Tests are left out: they inspect the
+    // stored table on purpose.
+    name: "boundaries/release-cells-sql",
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
+    ignores: ["db/schema.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TemplateElement[value.raw=/\\brelease_cells\\b/], Literal[value=/\\brelease_cells\\b/]",
+          message:
+            "release_cells is read only by app/statistics/release/read.server.ts and written only by build.server.ts: call those.",
+        },
+      ],
+    },
+  },
+  {
+    name: "boundaries/release-cells-owners",
+    // db/connect.ts hands the whole schema (`import * as schema`) to drizzle for its types; it reads nothing.
+    files: ["app/statistics/release/read.server.ts", "app/statistics/release/build.server.ts", "db/connect.ts"],
+    rules: { "no-restricted-imports": "off", "no-restricted-syntax": "off" },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
 
 export default defineConfig([
   globalIgnores([
@@ -85,4 +190,6 @@ export default defineConfig([
       ],
     },
   },
+
+  ...boundaries,
 ]);
