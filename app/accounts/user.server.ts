@@ -15,11 +15,6 @@ export async function findUserByEmail(email: string): Promise<User | null> {
   return user ?? null;
 }
 
-export async function getUser(id: string): Promise<User | null> {
-  const [user] = await db().select().from(users).where(eq(users.id, id));
-  return user ?? null;
-}
-
 export async function createUser(input: { email: string; password: string; displayName: string; locale: Locale; isDemo?: boolean }): Promise<User> {
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);

@@ -48,8 +48,3 @@ export function availableSteps(actor: CaseActor, from: CaseStatus): CaseStep[] {
 export function firmCanEdit(status: CaseStatus): boolean {
   return status === "draft" || status === "returned";
 }
-
-/** Who may read a case that is not published: its firm's members and analysts. */
-export function isPublic(status: CaseStatus): boolean {
-  return status === "published";
-}

@@ -4,8 +4,6 @@ import { SelectField, TextField } from "~/ui/form";
 
 type Named = { code: string; zh: string; en: string };
 
-export const firmFieldNames = ["name", "creditCode", "industryDivision", "regionCode", "city", "employees", "revenueWanYuan"] as const;
-
 export function useFirmFieldLabels(): Record<string, string> {
   const { t } = useTranslation();
   return {

@@ -7,11 +7,6 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
 }
 
-/** Throw a response with `status` unless `condition` holds (after Epic Stack's invariantResponse). */
-export function invariantResponse(condition: unknown, status: 400 | 403 | 404 | 409 | 413 | 422, message = ""): asserts condition {
-  if (!condition) throw new Response(message, { status });
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string | undefined): value is string {

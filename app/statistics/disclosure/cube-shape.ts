@@ -71,11 +71,6 @@ export function cellKey(shape: CubeShape, period: string, cell: number): CellKey
   return { period, industry: shape.industry.values[i]!, region: shape.region.values[r]!, size: shape.size.values[s]! };
 }
 
-export function isInterior(shape: CubeShape, cell: number): boolean {
-  const [i, r, s] = cellCoordinates(shape, cell);
-  return shape.industry.children[i]!.length === 0 && shape.region.children[r]!.length === 0 && shape.size.children[s]!.length === 0 && i > 0 && r > 0 && s > 0;
-}
-
 const chain = (d: Dimension, leaf: number): number[] => {
   const out: number[] = [];
   for (let v = leaf; v !== -1; v = d.parent[v]!) out.push(v);

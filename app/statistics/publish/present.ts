@@ -58,12 +58,6 @@ export function roundQuantile(value: number): number {
   return Math.round(value);
 }
 
-/** Round a value the way its column is published. */
-export function roundFor(kind: ColumnKind, value: number): number {
-  if (kind === "mean" || kind === "share") return roundMean(value);
-  return Math.round(value);
-}
-
 /** The text of one value as the page table, the CSV and the XLSX show it. */
 export function formatValue(table: StatTable, row: TableRow, index: number): string {
   const column = table.columns[index]!;
