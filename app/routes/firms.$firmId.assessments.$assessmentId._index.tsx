@@ -32,6 +32,8 @@ export default function QuestionnairePage() {
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const [mounted, setMounted] = useState(false);
+  // SurveyJS renders after hydration only (a server render mismatches): one re-render, on purpose.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- flips once, after mount
   useEffect(() => setMounted(true), []);
   return (
     <>

@@ -114,6 +114,7 @@ test("crawler: every public page, download and API cell keeps the thresholds and
     expect(res.status()).toBe(200);
     const text = await res.text();
     expect(leaksIdentity(text)).toBeNull();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- probes the JSON for fields it must not carry (min, max)
     const { cells } = JSON.parse(text) as { cells: Array<{ period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: any }> };
     expect(cells.length).toBeGreaterThan(100);
     // Checked in plain code and asserted once: Playwright's expect is too slow for thousands of cells.

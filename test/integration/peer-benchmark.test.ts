@@ -7,6 +7,7 @@ import { peerBenchmark } from "~/report/peer-benchmark.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import { rowsOf } from "~/platform/db.server";
+import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, stageOf, type PopulationFirm } from "../support/statistics-population";
 
@@ -40,12 +41,12 @@ describe("peer benchmark", () => {
     expect(peers.skipped).toEqual([{ level: "division-size", reason: "suppressed" }]);
     expect(peers.firms).toBe(60);
     expect(peers.band?.kind).toBe("decile");
-    const [cell] = rowsOf<{ metrics: any }>(await db().execute(sql`select metrics from release_cells where release_id = ${releaseId} and period = '2025' and industry = 'C36' and region = '*' and size = '*'`));
+    const [cell] = rowsOf<{ metrics: PublishedMetrics }>(await db().execute(sql`select metrics from release_cells where release_id = ${releaseId} and period = '2025' and industry = 'C36' and region = '*' and size = '*'`));
     // Every figure shown is a published figure of that cell.
     expect(peers.overall.median).toBe(cell!.metrics.overall.median);
     expect(peers.overall.p75).toBe(cell!.metrics.overall.p75);
     expect(peers.histogram.counts).toEqual(cell!.metrics.histogram.counts);
-    const deciles: number[] = cell!.metrics.overall.deciles;
+    const deciles = cell!.metrics.overall.deciles!;
     expect(peers.band!.band).toBe(1 + deciles.filter((d) => 45 >= d).length);
   });
 

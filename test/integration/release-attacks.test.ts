@@ -7,6 +7,7 @@ import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import { rowsOf } from "~/platform/db.server";
 import { cubeContext } from "~/statistics/release/cube-context.server";
+import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "../support/database";
 import { ExactSpan } from "../support/exact-span";
 import { addAssessments, spread, stageOf } from "../support/statistics-population";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;
 
-interface Cell { period: string; industry: string; region: string; size: string; suppressed: boolean; metrics: any }
+interface Cell { period: string; industry: string; region: string; size: string; suppressed: boolean; metrics: PublishedMetrics }
 interface Member { assessment_id: string; period: string; industry_division: string; region_code: string; size_class: string }
 
 async function release(id: string) {

@@ -4,6 +4,7 @@ import { db } from "~/platform/db.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { rowsOf } from "~/platform/db.server";
+import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;
 
-interface CellRow { period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: any }
+interface CellRow { period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: PublishedMetrics }
 const cellsOf = async (releaseId: string) => rowsOf<CellRow>(await db().execute(sql`select * from release_cells where release_id = ${releaseId}`));
 
 describe("statistics releases", () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkModel, SCORED_ARTICLES } from "~/assessment/model-check";
 import { questionsOf } from "~/assessment/questions";

@@ -110,8 +110,10 @@ describe("across releases: the snapshot-differencing attack", () => {
         let next = firms.slice();
         let moved: Firm;
         if (ch.kind === "add") next.push((moved = ch.firm));
-        else if (ch.kind === "remove") next = next.filter((_, k) => k !== ch.at % firms.length), (moved = firms[ch.at % firms.length]!);
-        else next[ch.at % firms.length] = { ...(moved = firms[ch.at % firms.length]!), score: ch.score };
+        else if (ch.kind === "remove") {
+          next = next.filter((_, k) => k !== ch.at % firms.length);
+          moved = firms[ch.at % firms.length]!;
+        } else next[ch.at % firms.length] = { ...(moved = firms[ch.at % firms.length]!), score: ch.score };
         const changedUnits = new Int32Array(shape.cellCount);
         for (const a of ctx.interior.get(moved.cell)!) changedUnits[a] = 1;
         const earlier: EarlierPeriod = { published: first.published, suppressed: first.suppressed, changedUnits };
