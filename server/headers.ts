@@ -7,6 +7,8 @@ import type { Log } from "./log";
 import type { ServerSettings } from "./remix-build";
 
 declare global {
+  // Express types its per-response locals through this global namespace; augmenting it is the documented way.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** The CSP nonce of this response, for Remix's inline scripts (see loadContext). */
