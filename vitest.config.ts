@@ -13,7 +13,9 @@ function noDatabase(): Plugin {
   const files = new Set(["app/platform/db.server.ts", "db/connect.ts", "test/support/database.ts"].map(here));
   const packages = /^(pg|@electric-sql\/pglite|drizzle-orm)(\/|$)/;
   const refuse = (what: string, importer: string | undefined): never => {
-    throw new Error(`unit tests run without a database, but ${importer ?? "a test"} imports ${what}: move the test to test/integration or import a pure module`);
+    throw new Error(
+      `unit tests run without a database, but ${importer ?? "a test"} imports ${what}: move the test to test/integration or import a pure module`,
+    );
   };
   return {
     name: "unit-no-database",

@@ -4,12 +4,12 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { NonceContext } from "~/ui/nonce";
 import { logger } from "~/platform/logger.server";
 import { isPlainPage, plainPageContext, renderPlainPage } from "~/platform/render-cache.server";
+import { NonceContext } from "~/ui/nonce";
 
-export { health, serverSettings, shutdown, startClusterPrimary, startup } from "~/platform/lifecycle.server";
 export { isAllowedOrigin } from "~/accounts/origin";
+export { health, serverSettings, shutdown, startClusterPrimary, startup } from "~/platform/lifecycle.server";
 
 /**
  * Resource routes whose POST action the HTTP layer (server/direct-actions.ts) calls directly, ahead of the Remix request handler:
@@ -49,7 +49,13 @@ export default function handleRequest(
   );
   if (request.method === "GET" && isPlainPage(remixContext)) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    const html = renderPlainPage(request, responseStatusCode, remixContext, () => app(plainPageContext(remixContext)), loadContext.nonce);
+    const html = renderPlainPage(
+      request,
+      responseStatusCode,
+      remixContext,
+      () => app(plainPageContext(remixContext)),
+      loadContext.nonce,
+    );
     return new Response(html, { headers: responseHeaders, status: responseStatusCode });
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
@@ -64,7 +70,12 @@ export default function handleRequest(
         // The abort timer holds the whole render until it fires: drop it as soon as the response is written.
         body.on("finish", () => clearTimeout(timer));
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
         pipe(body);
       },
       onShellError(error: unknown) {

@@ -2,16 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
+import { hasStaffRole } from "~/accounts/access";
 import { getCaller } from "~/accounts/guard.server";
+import { i18nFor } from "~/i18n/i18n";
+import { resolveLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, htmlLang } from "~/i18n/locales";
+import { isDemoMode } from "~/platform/seed-state.server";
+import styles from "~/ui/app.css";
 import { ErrorPage } from "~/ui/error-page";
 import { SiteShell } from "~/ui/layout";
 import { useNonce } from "~/ui/nonce";
-import { hasStaffRole } from "~/accounts/access";
-import { i18nFor } from "~/i18n/i18n";
-import { DEFAULT_LOCALE, htmlLang } from "~/i18n/locales";
-import { resolveLocale } from "~/i18n/locale.server";
-import { isDemoMode } from "~/platform/seed-state.server";
-import styles from "~/ui/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -26,7 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     locale,
     demo: isDemoMode(),
-    user: caller ? { displayName: caller.user.displayName, isAdmin: hasStaffRole(caller.principal, "admin"), isReviewer: hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin") } : null,
+    user: caller
+      ? {
+          displayName: caller.user.displayName,
+          isAdmin: hasStaffRole(caller.principal, "admin"),
+          isReviewer: hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin"),
+        }
+      : null,
   };
 }
 

@@ -1,22 +1,38 @@
 // `npm run release:build [-- --label L --periods 2024,2025 --publish]`: build (and optionally publish) a
 // statistics release on the configured database, the same code the staff page runs.
 import { parseArgs } from "node:util";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { config } from "~/platform/config.server";
 import { closeDatabase, initDatabase } from "~/platform/db.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 
-const { values } = parseArgs({ options: { label: { type: "string" }, periods: { type: "string" }, publish: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { label: { type: "string" }, periods: { type: "string" }, publish: { type: "boolean", default: false } },
+});
 await initDatabase(config());
 try {
   await syncQuestionnaireVersions();
   const version = await currentQuestionnaireVersion();
   if (!version) throw new Error("no published questionnaire version");
-  const periods = values.periods ? values.periods.split(",").map((p) => p.trim()).filter(Boolean) : undefined;
+  const periods = values.periods
+    ? values.periods
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : undefined;
   const built = await buildRelease({ version, periods, label: values.label, actorId: null });
   const release = values.publish ? await publishRelease(built.id, null) : built;
-    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ number: release.number, label: release.label, status: release.status, periods: release.periods, summary: release.summary, peakRssMB }));
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(
+    JSON.stringify({
+      number: release.number,
+      label: release.label,
+      status: release.status,
+      periods: release.periods,
+      summary: release.summary,
+      peakRssMB,
+    }),
+  );
 } catch (e) {
   if (e instanceof ReleaseError) {
     console.error(`release not built: ${e.code}`);

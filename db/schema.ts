@@ -39,94 +39,130 @@ export const caseStatus = pgEnum("case_status", [
 ]);
 export const releaseStatus = pgEnum("release_status", ["building", "built", "published", "superseded"]);
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  email: text("email").notNull(),
-  passwordHash: text("password_hash").notNull(),
-  displayName: text("display_name").notNull(),
-  locale: text("locale").notNull().default("zh"),
-  isDemo: boolean("is_demo").notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex("users_email_key").on(t.email)]);
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    locale: text("locale").notNull().default("zh"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
 
 // Lucia-guide sessions: the id is the SHA-256 (hex) of the token held in the cookie.
-export const sessions = pgTable("sessions", {
-  id: text("id").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  createdAt: createdAt(),
-}, (t) => [index("sessions_user_idx").on(t.userId)]);
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
-export const passwordResetTokens = pgTable("password_reset_tokens", {
-  id: text("id").primaryKey(), // SHA-256 of the emailed token
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  usedAt: timestamp("used_at", { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [index("password_reset_user_idx").on(t.userId)]);
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: text("id").primaryKey(), // SHA-256 of the emailed token
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_reset_user_idx").on(t.userId)],
+);
 
-export const firms = pgTable("firms", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  creditCode: text("credit_code").notNull(),
-  industryDivision: text("industry_division").notNull(),
-  regionCode: text("region_code").notNull(),
-  sizeClass: sizeClass("size_class").notNull(),
-  // The two inputs of the national size rule, kept so the profile can be edited.
-  employees: integer("employees"),
-  revenueWanYuan: integer("revenue_wan_yuan"),
-  city: text("city"),
-  // Firms of one group of companies count as one in disclosure control.
-  groupKey: text("group_key"),
-  isDemo: boolean("is_demo").notNull().default(false),
-  isSynthetic: boolean("is_synthetic").notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  uniqueIndex("firms_credit_code_key").on(t.creditCode),
-  index("firms_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
-]);
+export const firms = pgTable(
+  "firms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    creditCode: text("credit_code").notNull(),
+    industryDivision: text("industry_division").notNull(),
+    regionCode: text("region_code").notNull(),
+    sizeClass: sizeClass("size_class").notNull(),
+    // The two inputs of the national size rule, kept so the profile can be edited.
+    employees: integer("employees"),
+    revenueWanYuan: integer("revenue_wan_yuan"),
+    city: text("city"),
+    // Firms of one group of companies count as one in disclosure control.
+    groupKey: text("group_key"),
+    isDemo: boolean("is_demo").notNull().default(false),
+    isSynthetic: boolean("is_synthetic").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("firms_credit_code_key").on(t.creditCode),
+    index("firms_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
+  ],
+);
 
-export const memberships = pgTable("memberships", {
-  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  role: membershipRole("role").notNull(),
-  createdAt: createdAt(),
-}, (t) => [
-  primaryKey({ columns: [t.firmId, t.userId] }),
-  index("memberships_user_idx").on(t.userId),
-]);
+export const memberships = pgTable(
+  "memberships",
+  {
+    firmId: uuid("firm_id")
+      .notNull()
+      .references(() => firms.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
 
-export const invitations = pgTable("invitations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
-  email: text("email").notNull(),
-  role: membershipRole("role").notNull().default("member"),
-  tokenHash: text("token_hash").notNull(),
-  invitedBy: uuid("invited_by").notNull().references(() => users.id),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  acceptedAt: timestamp("accepted_at", { withTimezone: true }),
-  acceptedBy: uuid("accepted_by").references(() => users.id),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex("invitations_token_key").on(t.tokenHash),
-  index("invitations_firm_idx").on(t.firmId),
-]);
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id")
+      .notNull()
+      .references(() => firms.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: membershipRole("role").notNull().default("member"),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_firm_idx").on(t.firmId)],
+);
 
 // Staff roles. `scope` is null for national reach or a GB/T 2260 province code (government only).
-export const roleGrants = pgTable("role_grants", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  role: grantRole("role").notNull(),
-  scope: text("scope"),
-  grantedBy: uuid("granted_by").references(() => users.id),
-  createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex("role_grants_unique").on(t.userId, t.role, sql`coalesce(${t.scope}, '')`),
-  check("role_grants_scope_only_government", sql`${t.scope} is null or ${t.role} = 'government'`),
-]);
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: grantRole("role").notNull(),
+    scope: text("scope"),
+    grantedBy: uuid("granted_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("role_grants_unique").on(t.userId, t.role, sql`coalesce(${t.scope}, '')`),
+    check("role_grants_scope_only_government", sql`${t.scope} is null or ${t.role} = 'government'`),
+  ],
+);
 
 export const questionnaireVersions = pgTable("questionnaire_versions", {
   id: text("id").primaryKey(),
@@ -134,149 +170,225 @@ export const questionnaireVersions = pgTable("questionnaire_versions", {
   definition: jsonb("definition").notNull(),
   model: jsonb("model").notNull(),
   status: questionnaireStatus("status").notNull().default("draft"),
-  comparableWith: text("comparable_with").array().notNull().default(sql`'{}'::text[]`),
+  comparableWith: text("comparable_with")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   retiredAt: timestamp("retired_at", { withTimezone: true }),
   createdAt: createdAt(),
 });
 
-export const assessments = pgTable("assessments", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
-  questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
-  period: text("period").notNull(),
-  status: assessmentStatus("status").notNull().default("draft"),
-  answers: jsonb("answers").notNull().default(sql`'{}'::jsonb`),
-  currentPage: integer("current_page").notNull().default(0),
-  // Optimistic concurrency: every save must name the version it read.
-  version: integer("version").notNull().default(1),
-  overallScore: real("overall_score"),
-  stage: smallint("stage"),
-  dimensionScores: jsonb("dimension_scores"),
-  result: jsonb("result"),
-  isSynthetic: boolean("is_synthetic").notNull().default(false),
-  submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  submittedBy: uuid("submitted_by").references(() => users.id),
-  withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
-  // The firm's classification when it submitted, so statistics never move when a profile is edited.
-  industryDivision: text("industry_division"),
-  regionCode: text("region_code"),
-  sizeClass: sizeClass("size_class"),
-  // Disclosure control counts firms of one group of companies as one unit: the group key, else the firm.
-  unitKey: text("unit_key"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  uniqueIndex("assessments_firm_period_key").on(t.firmId, t.questionnaireVersionId, t.period),
-  index("assessments_version_period_idx").on(t.questionnaireVersionId, t.period, t.status),
-]);
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id")
+      .notNull()
+      .references(() => firms.id, { onDelete: "cascade" }),
+    questionnaireVersionId: text("questionnaire_version_id")
+      .notNull()
+      .references(() => questionnaireVersions.id),
+    period: text("period").notNull(),
+    status: assessmentStatus("status").notNull().default("draft"),
+    answers: jsonb("answers")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    currentPage: integer("current_page").notNull().default(0),
+    // Optimistic concurrency: every save must name the version it read.
+    version: integer("version").notNull().default(1),
+    overallScore: real("overall_score"),
+    stage: smallint("stage"),
+    dimensionScores: jsonb("dimension_scores"),
+    result: jsonb("result"),
+    isSynthetic: boolean("is_synthetic").notNull().default(false),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    submittedBy: uuid("submitted_by").references(() => users.id),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    // The firm's classification when it submitted, so statistics never move when a profile is edited.
+    industryDivision: text("industry_division"),
+    regionCode: text("region_code"),
+    sizeClass: sizeClass("size_class"),
+    // Disclosure control counts firms of one group of companies as one unit: the group key, else the firm.
+    unitKey: text("unit_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("assessments_firm_period_key").on(t.firmId, t.questionnaireVersionId, t.period),
+    index("assessments_version_period_idx").on(t.questionnaireVersionId, t.period, t.status),
+  ],
+);
 
-export const scenes = pgTable("scenes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  slug: text("slug").notNull(),
-  industryGroup: text("industry_group").notNull(),
-  tier: text("tier").notNull(),
-  businessLinks: text("business_links").array().notNull(),
-  technologies: text("technologies").array().notNull(),
-  articles: integer("articles").array().notNull(),
-  content: jsonb("content").notNull(),
-  divisions: text("divisions").array().notNull().default(sql`'{}'::text[]`),
-  // Normalised zh and en text of the scene, for substring search that works for Chinese.
-  searchText: text("search_text").notNull().default(""),
-  // Its character bigrams and trigrams, GIN-indexed (decision 011).
-  searchGrams: text("search_grams").array().notNull().default(sql`'{}'::text[]`),
-  revision: integer("revision").notNull().default(1),
-  updatedBy: uuid("updated_by").references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex("scenes_slug_key").on(t.slug), index("scenes_search_grams_idx").using("gin", t.searchGrams)]);
+export const scenes = pgTable(
+  "scenes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    industryGroup: text("industry_group").notNull(),
+    tier: text("tier").notNull(),
+    businessLinks: text("business_links").array().notNull(),
+    technologies: text("technologies").array().notNull(),
+    articles: integer("articles").array().notNull(),
+    content: jsonb("content").notNull(),
+    divisions: text("divisions")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Normalised zh and en text of the scene, for substring search that works for Chinese.
+    searchText: text("search_text").notNull().default(""),
+    // Its character bigrams and trigrams, GIN-indexed (decision 011).
+    searchGrams: text("search_grams")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    revision: integer("revision").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("scenes_slug_key").on(t.slug), index("scenes_search_grams_idx").using("gin", t.searchGrams)],
+);
 
-export const sceneRevisions = pgTable("scene_revisions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  sceneId: uuid("scene_id").notNull().references(() => scenes.id, { onDelete: "cascade" }),
-  revision: integer("revision").notNull(),
-  content: jsonb("content").notNull(),
-  editedBy: uuid("edited_by").references(() => users.id),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex("scene_revisions_key").on(t.sceneId, t.revision)]);
+export const sceneRevisions = pgTable(
+  "scene_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    sceneId: uuid("scene_id")
+      .notNull()
+      .references(() => scenes.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    content: jsonb("content").notNull(),
+    editedBy: uuid("edited_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scene_revisions_key").on(t.sceneId, t.revision)],
+);
 
-export const cases = pgTable("cases", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  firmId: uuid("firm_id").notNull().references(() => firms.id, { onDelete: "cascade" }),
-  status: caseStatus("status").notNull().default("draft"),
-  title: text("title").notNull(),
-  content: jsonb("content").notNull(),
-  anonymised: boolean("anonymised").notNull().default(true),
-  consentAt: timestamp("consent_at", { withTimezone: true }),
-  sceneSlugs: text("scene_slugs").array().notNull().default(sql`'{}'::text[]`),
-  articles: integer("articles").array().notNull().default(sql`'{}'::int[]`),
-  // Filter columns, copied from the content (industry, region, size, technologies) and from the
-  // case's scenes (business links, tiers) at every save, so the library filters on plain columns.
-  industryGroup: text("industry_group").notNull().default(""),
-  industryDivision: text("industry_division").notNull().default(""),
-  regionCode: text("region_code").notNull().default(""),
-  sizeClass: sizeClass("size_class"),
-  technologies: text("technologies").array().notNull().default(sql`'{}'::text[]`),
-  businessLinks: text("business_links").array().notNull().default(sql`'{}'::text[]`),
-  tiers: text("tiers").array().notNull().default(sql`'{}'::text[]`),
-  searchText: text("search_text").notNull().default(""),
-  searchGrams: text("search_grams").array().notNull().default(sql`'{}'::text[]`),
-  // Optimistic concurrency for edits by several members of the firm.
-  revision: integer("revision").notNull().default(1),
-  isFictional: boolean("is_fictional").notNull().default(false),
-  isSynthetic: boolean("is_synthetic").notNull().default(false),
-  submittedAt: timestamp("submitted_at", { withTimezone: true }),
-  publishedAt: timestamp("published_at", { withTimezone: true }),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-}, (t) => [
-  index("cases_firm_idx").on(t.firmId),
-  index("cases_status_published_idx").on(t.status, t.publishedAt, t.id),
-  index("cases_search_grams_idx").using("gin", t.searchGrams),
-]);
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id")
+      .notNull()
+      .references(() => firms.id, { onDelete: "cascade" }),
+    status: caseStatus("status").notNull().default("draft"),
+    title: text("title").notNull(),
+    content: jsonb("content").notNull(),
+    anonymised: boolean("anonymised").notNull().default(true),
+    consentAt: timestamp("consent_at", { withTimezone: true }),
+    sceneSlugs: text("scene_slugs")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    articles: integer("articles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::int[]`),
+    // Filter columns, copied from the content (industry, region, size, technologies) and from the
+    // case's scenes (business links, tiers) at every save, so the library filters on plain columns.
+    industryGroup: text("industry_group").notNull().default(""),
+    industryDivision: text("industry_division").notNull().default(""),
+    regionCode: text("region_code").notNull().default(""),
+    sizeClass: sizeClass("size_class"),
+    technologies: text("technologies")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    businessLinks: text("business_links")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    tiers: text("tiers")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    searchText: text("search_text").notNull().default(""),
+    searchGrams: text("search_grams")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Optimistic concurrency for edits by several members of the firm.
+    revision: integer("revision").notNull().default(1),
+    isFictional: boolean("is_fictional").notNull().default(false),
+    isSynthetic: boolean("is_synthetic").notNull().default(false),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("cases_firm_idx").on(t.firmId),
+    index("cases_status_published_idx").on(t.status, t.publishedAt, t.id),
+    index("cases_search_grams_idx").using("gin", t.searchGrams),
+  ],
+);
 
-export const caseEvents = pgTable("case_events", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  caseId: uuid("case_id").notNull().references(() => cases.id, { onDelete: "cascade" }),
-  fromStatus: caseStatus("from_status"),
-  toStatus: caseStatus("to_status").notNull(),
-  actorId: uuid("actor_id").references(() => users.id),
-  comment: text("comment"),
-  createdAt: createdAt(),
-}, (t) => [index("case_events_case_idx").on(t.caseId)]);
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    fromStatus: caseStatus("from_status"),
+    toStatus: caseStatus("to_status").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    comment: text("comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId)],
+);
 
-export const statisticsReleases = pgTable("statistics_releases", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  // 1, 2, 3, … in build order: the public name of a release and the order of the across-time checks.
-  number: integer("number").notNull(),
-  label: text("label").notNull(),
-  questionnaireVersionId: text("questionnaire_version_id").notNull().references(() => questionnaireVersions.id),
-  periods: text("periods").array().notNull(),
-  status: releaseStatus("status").notNull().default("building"),
-  // Submissions up to this instant are in the release.
-  cutoff: timestamp("cutoff", { withTimezone: true }).notNull(),
-  methodology: jsonb("methodology").notNull(),
-  // Headline figures of the release (counts of cells, suppressions, firms): what the history page lists.
-  summary: jsonb("summary").notNull().default(sql`'{}'::jsonb`),
-  containsSynthetic: boolean("contains_synthetic").notNull().default(false),
-  builtAt: timestamp("built_at", { withTimezone: true }),
-  publishedAt: timestamp("published_at", { withTimezone: true }),
-  createdBy: uuid("created_by").references(() => users.id),
-  createdAt: createdAt(),
-}, (t) => [uniqueIndex("statistics_releases_label_key").on(t.label), uniqueIndex("statistics_releases_number_key").on(t.number)]);
+export const statisticsReleases = pgTable(
+  "statistics_releases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // 1, 2, 3, … in build order: the public name of a release and the order of the across-time checks.
+    number: integer("number").notNull(),
+    label: text("label").notNull(),
+    questionnaireVersionId: text("questionnaire_version_id")
+      .notNull()
+      .references(() => questionnaireVersions.id),
+    periods: text("periods").array().notNull(),
+    status: releaseStatus("status").notNull().default("building"),
+    // Submissions up to this instant are in the release.
+    cutoff: timestamp("cutoff", { withTimezone: true }).notNull(),
+    methodology: jsonb("methodology").notNull(),
+    // Headline figures of the release (counts of cells, suppressions, firms): what the history page lists.
+    summary: jsonb("summary")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    containsSynthetic: boolean("contains_synthetic").notNull().default(false),
+    builtAt: timestamp("built_at", { withTimezone: true }),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("statistics_releases_label_key").on(t.label),
+    uniqueIndex("statistics_releases_number_key").on(t.number),
+  ],
+);
 
 // One row per cube cell of a release: (industry, region, size, period) with "*" for a margin.
-export const releaseCells = pgTable("release_cells", {
-  releaseId: uuid("release_id").notNull().references(() => statisticsReleases.id, { onDelete: "cascade" }),
-  industry: text("industry").notNull(),
-  region: text("region").notNull(),
-  size: text("size").notNull(),
-  period: text("period").notNull(),
-  suppressed: boolean("suppressed").notNull(),
-  reason: text("reason"),
-  metrics: jsonb("metrics").notNull(),
-}, (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })]);
+export const releaseCells = pgTable(
+  "release_cells",
+  {
+    releaseId: uuid("release_id")
+      .notNull()
+      .references(() => statisticsReleases.id, { onDelete: "cascade" }),
+    industry: text("industry").notNull(),
+    region: text("region").notNull(),
+    size: text("size").notNull(),
+    period: text("period").notNull(),
+    suppressed: boolean("suppressed").notNull(),
+    reason: text("reason"),
+    metrics: jsonb("metrics").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })],
+);
 
 // Private, never served: which assessments (and in what state) each release counted, so the next release
 // can be checked for differences against every earlier one. One row per version of a member: counted from
@@ -293,16 +405,20 @@ const memberColumns = () => ({
   digest: text("digest").notNull(),
 });
 
-export const memberSpans = pgTable("member_spans", {
-  assessmentId: uuid("assessment_id").notNull(),
-  fromRelease: integer("from_release").notNull(),
-  toRelease: integer("to_release"),
-  ...memberColumns(),
-}, (t) => [
-  primaryKey({ columns: [t.assessmentId, t.fromRelease] }),
-  index("member_spans_to_idx").on(t.period, t.toRelease),
-  index("member_spans_from_idx").on(t.period, t.fromRelease),
-]);
+export const memberSpans = pgTable(
+  "member_spans",
+  {
+    assessmentId: uuid("assessment_id").notNull(),
+    fromRelease: integer("from_release").notNull(),
+    toRelease: integer("to_release"),
+    ...memberColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.fromRelease] }),
+    index("member_spans_to_idx").on(t.period, t.toRelease),
+    index("member_spans_from_idx").on(t.period, t.fromRelease),
+  ],
+);
 
 // Each release's members as a list (private, like the spans): for checks and tests, and the report's
 // question "did this release count this assessment?".
@@ -310,31 +426,42 @@ export const releaseMembers = pgView("release_members", {
   releaseId: uuid("release_id").notNull(),
   assessmentId: uuid("assessment_id").notNull(),
   ...memberColumns(),
-}).as(sql`select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
+})
+  .as(sql`select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
   from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)`);
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
-export const auditLog = pgTable("audit_log", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-  actorId: uuid("actor_id"),
-  action: text("action").notNull(),
-  subjectType: text("subject_type"),
-  subjectId: text("subject_id"),
-  details: jsonb("details").notNull().default(sql`'{}'::jsonb`),
-}, (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId)]);
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    subjectType: text("subject_type"),
+    subjectId: text("subject_id"),
+    details: jsonb("details")
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId)],
+);
 
-export const emailOutbox = pgTable("email_outbox", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  to: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  kind: text("kind").notNull(),
-  attempts: integer("attempts").notNull().default(0),
-  lastError: text("last_error"),
-  sentAt: timestamp("sent_at", { withTimezone: true }),
-  createdAt: createdAt(),
-}, (t) => [index("email_outbox_pending_idx").on(t.sentAt)]);
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    kind: text("kind").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_pending_idx").on(t.sentAt)],
+);
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;

@@ -1,28 +1,38 @@
 // Demo data for a newcomer: a few clearly labelled fictional firms and one user per role.
 // Written in one transaction, only into an empty database.
 import { sql } from "drizzle-orm";
-import { hashPassword } from "~/accounts/password.server";
-import { db } from "~/platform/db.server";
-import { creditCodeCheckCharacter } from "~/firms/credit-code";
-import { demoCasesOnDisk } from "~/cases/demo-cases.server";
-import { publishSeededCase } from "~/cases/case.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { logger } from "~/platform/logger.server";
-import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import { DEMO_FIRMS } from "~db/demo-firms";
-import { memberships, firms, roleGrants, statisticsReleases, users } from "~db/schema";
+import { firms, memberships, roleGrants, statisticsReleases, users } from "~db/schema";
 import { defaultPeriods, Synthesiser } from "~db/synth/generate";
 import { writeSynthetic } from "~db/synth/run";
 import { taxonomyFromContent } from "~db/synth/taxonomy";
-import { hasSynthetic, type Executor } from "~db/synth/writer";
+import { type Executor, hasSynthetic } from "~db/synth/writer";
+import { hashPassword } from "~/accounts/password.server";
+import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { publishSeededCase } from "~/cases/case.server";
+import { demoCasesOnDisk } from "~/cases/demo-cases.server";
+import { creditCodeCheckCharacter } from "~/firms/credit-code";
+import { db } from "~/platform/db.server";
+import { logger } from "~/platform/logger.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 
 export const DEMO_PASSWORD = "qmd-demo-2026";
 
 export const DEMO_USERS = [
   { key: "admin", email: "admin@demo.qmd.example", displayName: "演示管理员 Demo Admin", locale: "zh" },
   { key: "analyst", email: "analyst@demo.qmd.example", displayName: "演示协会分析员 Demo Analyst", locale: "zh" },
-  { key: "government", email: "gov@demo.qmd.example", displayName: "演示政府查看者（全国） Demo Government", locale: "zh" },
-  { key: "governmentZj", email: "gov-zj@demo.qmd.example", displayName: "演示政府查看者（浙江） Demo Government ZJ", locale: "zh" },
+  {
+    key: "government",
+    email: "gov@demo.qmd.example",
+    displayName: "演示政府查看者（全国） Demo Government",
+    locale: "zh",
+  },
+  {
+    key: "governmentZj",
+    email: "gov-zj@demo.qmd.example",
+    displayName: "演示政府查看者（浙江） Demo Government ZJ",
+    locale: "zh",
+  },
   { key: "owner", email: "owner@demo.qmd.example", displayName: "演示企业负责人 Demo Owner", locale: "zh" },
   { key: "member", email: "member@demo.qmd.example", displayName: "演示企业成员 Demo Member", locale: "en" },
 ] as const;
@@ -32,8 +42,6 @@ export function demoCreditCode(regionCode: string, serial: number): string {
   const first17 = `91${regionCode}${String(serial).padStart(8, "0")}X`;
   return first17 + creditCodeCheckCharacter(first17);
 }
-
-
 
 /**
  * Synthetic firms (decision 014) the demo adds, so that statistics, peer groups and disclosure
@@ -48,18 +56,30 @@ async function demoSynthesiser(): Promise<Synthesiser | null> {
   await syncQuestionnaireVersions();
   const version = await currentQuestionnaireVersion();
   if (!version) return null;
-  return new Synthesiser(version, taxonomyFromContent(), { seed: DEMO_SYNTHETIC_SEED, firms: DEMO_SYNTHETIC_FIRMS, periods: defaultPeriods(), now: new Date() });
+  return new Synthesiser(version, taxonomyFromContent(), {
+    seed: DEMO_SYNTHETIC_SEED,
+    firms: DEMO_SYNTHETIC_FIRMS,
+    periods: defaultPeriods(),
+    now: new Date(),
+  });
 }
 
 async function addDemoSyntheticFirms(ex: Executor, synth: Synthesiser | null): Promise<void> {
   if (!synth) return;
   const report = await writeSynthetic(ex, synth);
-  logger.info({ firms: report.firms, assessments: report.assessments, seconds: report.seconds }, "synthetic demo firms added");
+  logger.info(
+    { firms: report.firms, assessments: report.assessments, seconds: report.seconds },
+    "synthetic demo firms added",
+  );
 }
 
 /** A demo database from before synthetic data (demo users, no synthetic firm) gets its synthetic firms. */
 async function topUpDemoSynthetic(): Promise<void> {
-  const [demo] = await db().select({ id: users.id }).from(users).where(sql`${users.isDemo}`).limit(1);
+  const [demo] = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.isDemo}`)
+    .limit(1);
   if (!demo || (await hasSynthetic(db()))) return;
   const synth = await demoSynthesiser();
   await db().transaction(async (tx) => {
@@ -71,14 +91,19 @@ async function topUpDemoSynthetic(): Promise<void> {
 
 /** A demo with synthetic firms and no statistics release yet gets one, built and published as an analyst would. */
 async function ensureDemoRelease(): Promise<void> {
-  const [{ releases } = { releases: 0 }] = await db().select({ releases: sql<number>`count(*)::int` }).from(statisticsReleases);
+  const [{ releases } = { releases: 0 }] = await db()
+    .select({ releases: sql<number>`count(*)::int` })
+    .from(statisticsReleases);
   if (releases > 0 || !(await hasSynthetic(db()))) return;
   const version = await currentQuestionnaireVersion();
   if (!version) return;
   try {
     const built = await buildRelease({ version, label: "演示数据第1期 Demo release 1", actorId: null });
     await publishRelease(built.id, null);
-    logger.info({ number: built.number, cells: (built.summary as { cells?: number }).cells }, "demo statistics release published");
+    logger.info(
+      { number: built.number, cells: (built.summary as { cells?: number }).cells },
+      "demo statistics release published",
+    );
   } catch (e) {
     // Another process built it first, or there is nothing to release: the demo still starts.
     if (!(e instanceof ReleaseError) && !String(e).includes("statistics_releases_")) throw e;
@@ -92,7 +117,9 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
 }
 
 async function seedDemoData(): Promise<boolean> {
-  const [{ n } = { n: 0 }] = await db().select({ n: sql<number>`count(*)::int` }).from(users);
+  const [{ n } = { n: 0 }] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users);
   if (n > 0) {
     await topUpDemoSynthetic();
     return false;
@@ -106,9 +133,18 @@ async function seedDemoData(): Promise<boolean> {
     if (m > 0) return false;
     const created = await tx
       .insert(users)
-      .values(DEMO_USERS.map((u) => ({ email: u.email, displayName: u.displayName, locale: u.locale, passwordHash, isDemo: true })))
+      .values(
+        DEMO_USERS.map((u) => ({
+          email: u.email,
+          displayName: u.displayName,
+          locale: u.locale,
+          passwordHash,
+          isDemo: true,
+        })),
+      )
       .returning();
-    const id = (key: (typeof DEMO_USERS)[number]["key"]) => created.find((u) => u.email === DEMO_USERS.find((d) => d.key === key)!.email)!.id;
+    const id = (key: (typeof DEMO_USERS)[number]["key"]) =>
+      created.find((u) => u.email === DEMO_USERS.find((d) => d.key === key)!.email)!.id;
     await tx.insert(roleGrants).values([
       { userId: id("admin"), role: "admin", scope: null },
       { userId: id("analyst"), role: "analyst", scope: null },
@@ -119,13 +155,21 @@ async function seedDemoData(): Promise<boolean> {
       .insert(firms)
       .values(DEMO_FIRMS.map((f, i) => ({ ...f, creditCode: demoCreditCode(f.regionCode, 900001 + i), isDemo: true })))
       .returning();
-    await tx.insert(memberships).values([
-      ...demoFirms.map((f) => ({ firmId: f.id, userId: id("owner"), role: "owner" as const })),
-      { firmId: demoFirms[0]!.id, userId: id("member"), role: "member" as const },
-    ]);
+    await tx
+      .insert(memberships)
+      .values([
+        ...demoFirms.map((f) => ({ firmId: f.id, userId: id("owner"), role: "owner" as const })),
+        { firmId: demoFirms[0]!.id, userId: id("member"), role: "member" as const },
+      ]);
     for (const demo of demoCasesOnDisk()) {
       const { slug: _slug, demoFirm, anonymised, ...content } = demo;
-      await publishSeededCase(tx, { firmId: demoFirms[demoFirm]!.id, ownerId: id("owner"), analystId: id("analyst"), content, anonymised });
+      await publishSeededCase(tx, {
+        firmId: demoFirms[demoFirm]!.id,
+        ownerId: id("owner"),
+        analystId: id("analyst"),
+        content,
+        anonymised,
+      });
     }
     await addDemoSyntheticFirms(tx, synth);
     return true;

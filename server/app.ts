@@ -6,7 +6,7 @@ import express, { type Express } from "express";
 import { loadContext, mountDirectActions } from "./direct-actions";
 import { bodyLimit, originCheck } from "./guards";
 import { nonceAndAccessLog, securityHeaders } from "./headers";
-import { messageOf, type Log } from "./log";
+import { type Log, messageOf } from "./log";
 import type { PortalBuild, ServerSettings } from "./remix-build";
 
 export function createApp(build: PortalBuild, settings: ServerSettings, log: Log): Express {

@@ -18,7 +18,11 @@ const packagesExternal = {
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, ({ path, importer }) => {
       if (/\.server(\.[jt]sx?)?$/.test(path) || path.startsWith("~db/")) {
-        return { errors: [{ text: `${path} (imported by ${importer}) is server-only app code: use it through server/remix-build.ts` }] };
+        return {
+          errors: [
+            { text: `${path} (imported by ${importer}) is server-only app code: use it through server/remix-build.ts` },
+          ],
+        };
       }
       return path.startsWith("~/") ? undefined : { path, external: true };
     });

@@ -17,7 +17,16 @@ export function mountDirectActions(app: Express, build: PortalBuild): void {
     const route = build.routes[id];
     const parent = build.routes[route?.parentId ?? ""];
     const action = route?.module.action;
-    if (!route?.path || !/^[\w/:.-]+$/.test(route.path) || route.index || typeof action !== "function" || route.module.default || !parent || parent.path || parent.parentId) {
+    if (
+      !route?.path ||
+      !/^[\w/:.-]+$/.test(route.path) ||
+      route.index ||
+      typeof action !== "function" ||
+      route.module.default ||
+      !parent ||
+      parent.path ||
+      parent.parentId
+    ) {
       throw new Error(`${id} is not a top-level resource route with an action and a plain path`);
     }
     app.post(`/${route.path}`, directAction(id, action, build.entry.module.handleError));
@@ -29,7 +38,11 @@ export function mountDirectActions(app: Express, build: PortalBuild): void {
  * string: the same Request (URL, headers, streamed body, abort signal as @remix-run/express builds
  * them), params, load context, and Remix's answers to a thrown Response or an error.
  */
-function directAction(routeId: DirectActionRouteId, action: ActionFunction, handleError: PortalBuild["entry"]["module"]["handleError"]): RequestHandler {
+function directAction(
+  routeId: DirectActionRouteId,
+  action: ActionFunction,
+  handleError: PortalBuild["entry"]["module"]["handleError"],
+): RequestHandler {
   return async (req, res, next) => {
     if (req.originalUrl.includes("?")) return next(); // ?_data, ?index…: Remix's own handling
     try {
@@ -79,7 +92,13 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
   // `duplex` is required by Node's fetch for a streamed body; TypeScript's RequestInit lacks it.
-  return new Request(url.href, { method: req.method, headers, signal, body: createReadableStreamFromReadable(req), duplex: "half" } as RequestInit);
+  return new Request(url.href, {
+    method: req.method,
+    headers,
+    signal,
+    body: createReadableStreamFromReadable(req),
+    duplex: "half",
+  } as RequestInit);
 }
 
 function withHeader(response: Response, name: string, value: string): Response {

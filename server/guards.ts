@@ -5,7 +5,10 @@ import { API_ERROR_CONTENT_TYPE, apiErrorBody } from "~/platform/api-error";
 import type { PortalEntry, ServerSettings } from "./remix-build";
 
 function sendApiError(res: Response, status: number, error: string, message: string): void {
-  res.status(status).type(API_ERROR_CONTENT_TYPE).send(JSON.stringify(apiErrorBody(error, message)));
+  res
+    .status(status)
+    .type(API_ERROR_CONTENT_TYPE)
+    .send(JSON.stringify(apiErrorBody(error, message)));
 }
 
 /** CSRF: state-changing requests must come from this site's own pages (Lucia guide). */

@@ -4,7 +4,7 @@
 // that many workers which share the port. Bundled to build/server.js by `npm run build`.
 import cluster from "node:cluster";
 import { createApp } from "./app";
-import { stopOnSignal, runPrimary } from "./lifecycle";
+import { runPrimary, stopOnSignal } from "./lifecycle";
 import { createLog, messageOf } from "./log";
 import { loadRemixBuild, type ServerSettings } from "./remix-build";
 
@@ -33,7 +33,10 @@ if (cluster.isPrimary && settings.workers > 1) {
   runPrimary(settings, portal.startClusterPrimary, log);
 } else {
   const server = createApp(build, settings, log).listen(settings.port, settings.host, () => {
-    log.info({ url: `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${settings.port}` }, "QMD Portal listening");
+    log.info(
+      { url: `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${settings.port}` },
+      "QMD Portal listening",
+    );
   });
   stopOnSignal(server, portal.shutdown, log);
 }

@@ -3,7 +3,7 @@
 // that exits.
 import cluster from "node:cluster";
 import type { Server } from "node:http";
-import { messageOf, type Log } from "./log";
+import { type Log, messageOf } from "./log";
 import type { PortalEntry, ServerSettings } from "./remix-build";
 
 type Signal = "SIGTERM" | "SIGINT";
@@ -33,11 +33,17 @@ export function stopOnSignal(server: Server, shutdown: PortalEntry["shutdown"], 
 }
 
 /** The cluster primary: shared services for the workers, then `settings.workers` workers. */
-export function runPrimary(settings: ServerSettings, startClusterPrimary: PortalEntry["startClusterPrimary"], log: Log): void {
+export function runPrimary(
+  settings: ServerSettings,
+  startClusterPrimary: PortalEntry["startClusterPrimary"],
+  log: Log,
+): void {
   startClusterPrimary();
   // V8 lets the old generation grow lazily to ~300 MB under load; a cap keeps each worker's RSS well
   // under the 300 MB bar at no measured cost in throughput (WORKER_HEAP_MB, default 192).
-  cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`] });
+  cluster.setupPrimary({
+    execArgv: [...process.execArgv, `--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`],
+  });
   let stopping = false;
   for (let i = 0; i < settings.workers; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {

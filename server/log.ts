@@ -1,12 +1,15 @@
 // The HTTP layer's logger: one pino instance per process, named by its part (http, http-<worker>).
 import cluster from "node:cluster";
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { ServerSettings } from "./remix-build";
 
 export type Log = Logger;
 
 export function createLog(settings: ServerSettings): Log {
-  return pino({ level: settings.logLevel, base: { service: "qmd-portal", part: cluster.worker ? `http-${cluster.worker.id}` : "http" } });
+  return pino({
+    level: settings.logLevel,
+    base: { service: "qmd-portal", part: cluster.worker ? `http-${cluster.worker.id}` : "http" },
+  });
 }
 
 /** An error's message for a log line (the value thrown may be anything). */

@@ -15,7 +15,15 @@ export type DirectActionRouteId = PortalEntry["directActionRoutes"][number];
 const BUILD_URL = new URL("../build/index.js", import.meta.url);
 
 /** The exports the HTTP layer calls: checked at load, since the import itself is untyped. */
-const REQUIRED = ["serverSettings", "startup", "shutdown", "health", "isAllowedOrigin", "handleError", "startClusterPrimary"] as const satisfies ReadonlyArray<keyof PortalEntry>;
+const REQUIRED = [
+  "serverSettings",
+  "startup",
+  "shutdown",
+  "health",
+  "isAllowedOrigin",
+  "handleError",
+  "startClusterPrimary",
+] as const satisfies ReadonlyArray<keyof PortalEntry>;
 
 /** Import the Remix build. Call it after NODE_ENV is settled: the build reads it when loaded. */
 export async function loadRemixBuild(): Promise<PortalBuild> {
@@ -23,6 +31,9 @@ export async function loadRemixBuild(): Promise<PortalBuild> {
   const entry: Partial<Record<keyof PortalEntry, unknown>> = build.entry?.module ?? {};
   const missing = REQUIRED.filter((name) => typeof entry[name] !== "function");
   if (!Array.isArray(entry.directActionRoutes)) missing.push("directActionRoutes" as never);
-  if (missing.length) throw new Error(`${BUILD_URL.pathname}: app/entry.server.tsx does not export ${missing.join(", ")} (run \`npm run build\`)`);
+  if (missing.length)
+    throw new Error(
+      `${BUILD_URL.pathname}: app/entry.server.tsx does not export ${missing.join(", ")} (run \`npm run build\`)`,
+    );
   return build;
 }

@@ -1,17 +1,23 @@
 // Sign-up, sign-in, sign-out and password reset, each audited.
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { passwordResetTokens, users, type User } from "~db/schema";
-import { config } from "~/platform/config.server";
-import { db } from "~/platform/db.server";
-import type { Locale } from "~/i18n/locales";
-import { recordAudit } from "~/platform/audit.server";
-import { enqueueEmail, logUnsentEmail } from "~/platform/outbox.server";
-import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
-import { createUser, findUserByEmail, normaliseEmail, verifyCredentials } from "~/accounts/user.server";
+import { passwordResetTokens, type User, users } from "~db/schema";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/accounts/login-throttle.server";
 import { hashPassword } from "~/accounts/password.server";
-import { createSession, invalidateSession, invalidateUserSessions, serializeBlankSessionCookie, serializeSessionCookie } from "~/accounts/session.server";
+import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
+import {
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+} from "~/accounts/session.server";
 import { generateToken, hashToken } from "~/accounts/tokens.server";
+import { createUser, findUserByEmail, normaliseEmail, verifyCredentials } from "~/accounts/user.server";
+import type { Locale } from "~/i18n/locales";
+import { recordAudit } from "~/platform/audit.server";
+import { config } from "~/platform/config.server";
+import { db } from "~/platform/db.server";
+import { enqueueEmail, logUnsentEmail } from "~/platform/outbox.server";
 
 export async function signUp(input: { email: string; password: string; displayName: string; locale: Locale }) {
   const user = await createUser(input);
@@ -34,13 +40,21 @@ export async function signIn(email: string, password: string, clientIp: string):
   const key = normaliseEmail(email);
   const wait = await loginRetryAfter(key, clientIp);
   if (wait > 0) {
-    await recordAudit({ actorId: null, action: "auth.sign_in_throttled", details: { account: hashToken(key).slice(0, 16) } });
+    await recordAudit({
+      actorId: null,
+      action: "auth.sign_in_throttled",
+      details: { account: hashToken(key).slice(0, 16) },
+    });
     return { ok: false, reason: "throttled", retryAfterSeconds: wait };
   }
   const user = await verifyCredentials(key, password);
   if (!user) {
     await recordLoginFailure(key, clientIp);
-    await recordAudit({ actorId: null, action: "auth.sign_in_failed", details: { account: hashToken(key).slice(0, 16) } });
+    await recordAudit({
+      actorId: null,
+      action: "auth.sign_in_failed",
+      details: { account: hashToken(key).slice(0, 16) },
+    });
     return { ok: false, reason: "invalid" };
   }
   await recordLoginSuccess(key);
@@ -63,16 +77,25 @@ export async function signOutEverywhere(userId: string): Promise<string> {
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Always behaves the same whether or not the address has an account. */
-export async function requestPasswordReset(email: string, origin: string, texts: { subject: string; body: (link: string) => string }): Promise<void> {
+export async function requestPasswordReset(
+  email: string,
+  origin: string,
+  texts: { subject: string; body: (link: string) => string },
+): Promise<void> {
   const user = await findUserByEmail(email);
   if (!user) return;
   const token = generateToken();
   const link = `${origin}/reset-password?${new URLSearchParams({ token })}`;
   const message = { to: user.email, subject: texts.subject, body: texts.body(link), kind: "password_reset" as const };
   await db().transaction(async (tx) => {
-    await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) });
+    await tx
+      .insert(passwordResetTokens)
+      .values({ id: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_LIFETIME_MS) });
     await enqueueEmail(message, tx);
-    await recordAudit({ actorId: user.id, action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id }, tx);
+    await recordAudit(
+      { actorId: user.id, action: "auth.password_reset_requested", subjectType: "user", subjectId: user.id },
+      tx,
+    );
   });
   logUnsentEmail(message);
 }
@@ -81,7 +104,13 @@ export async function findValidResetToken(token: string) {
   const [row] = await db()
     .select()
     .from(passwordResetTokens)
-    .where(and(eq(passwordResetTokens.id, hashToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, new Date())));
+    .where(
+      and(
+        eq(passwordResetTokens.id, hashToken(token)),
+        isNull(passwordResetTokens.usedAt),
+        gt(passwordResetTokens.expiresAt, new Date()),
+      ),
+    );
   return row ?? null;
 }
 
@@ -98,7 +127,10 @@ export async function resetPassword(token: string, newPassword: string): Promise
       .returning({ id: passwordResetTokens.id });
     if (marked.length === 0) return false; // used concurrently
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.userId));
-    await recordAudit({ actorId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId }, tx);
+    await recordAudit(
+      { actorId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId },
+      tx,
+    );
     return true;
   });
   if (used) await invalidateUserSessions(row.userId);

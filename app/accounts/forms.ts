@@ -4,9 +4,18 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "~/accounts/password-policy";
 import { checkCreditCode } from "~/firms/credit-code";
 import { LOCALES } from "~/i18n/locales";
 
-const text = (max: number) => z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
-const email = z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(254, "errors.email").pipe(z.email({ error: "errors.email" }));
-const password = z.string({ error: "errors.required" }).min(PASSWORD_MIN, "errors.passwordLength").max(PASSWORD_MAX, "errors.passwordLength");
+const text = (max: number) =>
+  z.string({ error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const email = z
+  .string({ error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(254, "errors.email")
+  .pipe(z.email({ error: "errors.email" }));
+const password = z
+  .string({ error: "errors.required" })
+  .min(PASSWORD_MIN, "errors.passwordLength")
+  .max(PASSWORD_MAX, "errors.passwordLength");
 const locale = z.enum(LOCALES, { error: "errors.unknownLocale" });
 const wholeNumber = z
   .string({ error: "errors.required" })
@@ -16,7 +25,10 @@ const wholeNumber = z
   .transform(Number);
 
 export const signUpForm = z.object({ email, password, displayName: text(60), locale });
-export const signInForm = z.object({ email, password: z.string({ error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX, "errors.passwordLength") });
+export const signInForm = z.object({
+  email,
+  password: z.string({ error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX, "errors.passwordLength"),
+});
 export const forgotPasswordForm = z.object({ email });
 export const resetPasswordForm = z.object({ token: z.string().min(1).max(100), newPassword: password });
 export const profileForm = z.object({ displayName: text(60), locale });
@@ -29,7 +41,11 @@ const creditCode = z
   .transform((value, ctx) => {
     const check = checkCreditCode(value);
     if (check.ok) return check.code;
-    const key = { length: "errors.creditCodeLength", characters: "errors.creditCodeCharacters", checksum: "errors.creditCodeChecksum" }[check.reason];
+    const key = {
+      length: "errors.creditCodeLength",
+      characters: "errors.creditCodeCharacters",
+      checksum: "errors.creditCodeChecksum",
+    }[check.reason];
     ctx.addIssue({ code: "custom", message: key });
     return z.NEVER;
   });
@@ -41,7 +57,12 @@ export function firmProfileForm(isDivision: (code: string) => boolean, isRegion:
     creditCode,
     industryDivision: z.string({ error: "errors.unknownIndustry" }).refine(isDivision, "errors.unknownIndustry"),
     regionCode: z.string({ error: "errors.unknownRegion" }).refine(isRegion, "errors.unknownRegion"),
-    city: z.string().trim().max(50, "errors.tooLong").optional().transform((v) => (v ? v : null)),
+    city: z
+      .string()
+      .trim()
+      .max(50, "errors.tooLong")
+      .optional()
+      .transform((v) => (v ? v : null)),
     employees: wholeNumber,
     revenueWanYuan: wholeNumber,
   });

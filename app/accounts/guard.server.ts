@@ -1,9 +1,9 @@
 // The one place where loaders and actions ask who is calling and what they may do.
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import { type AppLoadContext, redirect } from "@remix-run/node";
 import type { User } from "~db/schema";
 import { canManageFirm, canViewFirm, hasStaffRole, type Principal, type StaffRole } from "~/accounts/access";
-import { forbidden, isUuid, notFound } from "~/platform/http.server";
 import { readSessionToken, serializeSessionCookie, validateSessionToken } from "~/accounts/session.server";
+import { forbidden, isUuid, notFound } from "~/platform/http.server";
 
 export interface Caller {
   user: User;

@@ -6,7 +6,11 @@ export function isSafeMethod(method: string): boolean {
   return SAFE_METHODS.has(method.toUpperCase());
 }
 
-export function isAllowedOrigin(method: string, origin: string | undefined, allowedOrigins: readonly string[]): boolean {
+export function isAllowedOrigin(
+  method: string,
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): boolean {
   if (isSafeMethod(method)) return true;
   if (!origin || origin === "null") return false;
   return allowedOrigins.some((allowed) => allowed.toLowerCase() === origin.toLowerCase());

@@ -1,7 +1,7 @@
 // A user's firm memberships and staff grants. Signed-in requests read them in the same query
 // as the session (see session.server.ts), so a request costs one round trip for who-is-calling.
-import { sql, type SQL } from "drizzle-orm";
-import { memberships, roleGrants, users } from "~db/schema";
+import { type SQL, sql } from "drizzle-orm";
+import { memberships, roleGrants, type users } from "~db/schema";
 import type { FirmRole, Principal, StaffRole } from "~/accounts/access";
 import { prepared } from "~/platform/prepared.server";
 
@@ -29,7 +29,12 @@ export function principalFromRows(userId: string, rows: readonly AccessRow[]): P
 }
 
 const principalQuery = () =>
-  prepared("principal", (d) => d.select({ access: accessRowsSql(sql`${sql.placeholder("userId")}::uuid`) }).from(sql`(select 1) as one`).prepare("principal"));
+  prepared("principal", (d) =>
+    d
+      .select({ access: accessRowsSql(sql`${sql.placeholder("userId")}::uuid`) })
+      .from(sql`(select 1) as one`)
+      .prepare("principal"),
+  );
 
 export async function loadPrincipal(userId: string): Promise<Principal> {
   const [row] = await principalQuery().execute({ userId });

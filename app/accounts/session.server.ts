@@ -2,14 +2,14 @@
 // database holds its hash; sessions expire after 30 days and slide when used.
 import { createCookie } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
-import { sessions, users, type Session, type User } from "~db/schema";
+import { type Session, sessions, type User, users } from "~db/schema";
+import type { Principal } from "~/accounts/access";
+import { accessRowsSql, principalFromRows } from "~/accounts/principal.server";
+import { newSessionExpiry, SESSION_LIFETIME_MS, sessionState } from "~/accounts/session-rules";
+import { generateToken, hashToken } from "~/accounts/tokens.server";
 import { config } from "~/platform/config.server";
 import { db } from "~/platform/db.server";
-import type { Principal } from "~/accounts/access";
 import { prepared } from "~/platform/prepared.server";
-import { accessRowsSql, principalFromRows } from "~/accounts/principal.server";
-import { newSessionExpiry, sessionState, SESSION_LIFETIME_MS } from "~/accounts/session-rules";
-import { generateToken, hashToken } from "~/accounts/tokens.server";
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 

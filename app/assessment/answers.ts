@@ -27,7 +27,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * Check every answer: known question, right type, allowed value. With `required`, each named
  * question must be answered too. Returns the answers normalised to the definition's value types.
  */
-export function checkAnswers(questions: readonly QuestionInfo[], input: unknown, required: ReadonlySet<string> = new Set()): AnswerCheck {
+export function checkAnswers(
+  questions: readonly QuestionInfo[],
+  input: unknown,
+  required: ReadonlySet<string> = new Set(),
+): AnswerCheck {
   if (!isPlainObject(input)) return { ok: false, problems: [{ question: "", code: "not_an_object" }] };
   const byName = new Map(questions.map((q) => [q.name, q]));
   const problems: AnswerProblem[] = [];
@@ -43,7 +47,8 @@ export function checkAnswers(questions: readonly QuestionInfo[], input: unknown,
     else answers[name] = checked.value;
   }
   for (const name of required) {
-    if (!(name in answers) && !problems.some((p) => p.question === name)) problems.push({ question: name, code: "missing" });
+    if (!(name in answers) && !problems.some((p) => p.question === name))
+      problems.push({ question: name, code: "missing" });
   }
   return problems.length ? { ok: false, problems } : { ok: true, answers };
 }

@@ -1,16 +1,16 @@
 // The assessment lifecycle: start (one per firm, version and period), save drafts with
 // conflict detection, submit (validate, score, store in one transaction), read back.
 import { and, desc, eq, sql } from "drizzle-orm";
-import { assessments, firms, type Assessment, type Firm } from "~db/schema";
-import { checkAnswers, type AnswerProblem, type Answers } from "~/assessment/answers";
-import { mergeDraft, type Change } from "~/assessment/merge";
+import { type Assessment, assessments, type Firm, firms } from "~db/schema";
+import { type AnswerProblem, type Answers, checkAnswers } from "~/assessment/answers";
+import { type Change, mergeDraft } from "~/assessment/merge";
 import { questionsOf } from "~/assessment/questions";
-import { scoreAssessment, type AssessmentResult } from "~/assessment/scoring";
+import { type AssessmentResult, scoreAssessment } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
+import { recordAudit } from "~/platform/audit.server";
 import { config } from "~/platform/config.server";
 import { databaseHandle, db } from "~/platform/db.server";
 import { prepared } from "~/platform/prepared.server";
-import { recordAudit } from "~/platform/audit.server";
 
 export function currentPeriod(now = new Date()): string {
   return config().ASSESSMENT_PERIOD ?? String(now.getFullYear());
@@ -64,13 +64,21 @@ const assessmentWithFirmLookup = () =>
   );
 
 /** The assessment and its firm in one round trip (the report reads both on every view). */
-export async function getAssessmentWithFirm(firmId: string, assessmentId: string): Promise<{ assessment: Assessment; firm: Firm } | null> {
+export async function getAssessmentWithFirm(
+  firmId: string,
+  assessmentId: string,
+): Promise<{ assessment: Assessment; firm: Firm } | null> {
   const [row] = await assessmentWithFirmLookup().execute({ id: assessmentId, firmId });
   return row ?? null;
 }
 
 /** The firm's assessment for this version and period, created if there is none yet. */
-export async function startAssessment(firmId: string, userId: string, version: QuestionnaireVersion, period: string): Promise<Assessment> {
+export async function startAssessment(
+  firmId: string,
+  userId: string,
+  version: QuestionnaireVersion,
+  period: string,
+): Promise<Assessment> {
   return db().transaction(async (tx) => {
     const [created] = await tx
       .insert(assessments)
@@ -78,13 +86,28 @@ export async function startAssessment(firmId: string, userId: string, version: Q
       .onConflictDoNothing()
       .returning();
     if (created) {
-      await recordAudit({ actorId: userId, action: "assessment.started", subjectType: "assessment", subjectId: created.id, details: { period, version: version.id } }, tx);
+      await recordAudit(
+        {
+          actorId: userId,
+          action: "assessment.started",
+          subjectType: "assessment",
+          subjectId: created.id,
+          details: { period, version: version.id },
+        },
+        tx,
+      );
       return created;
     }
     const [existing] = await tx
       .select()
       .from(assessments)
-      .where(and(eq(assessments.firmId, firmId), eq(assessments.questionnaireVersionId, version.id), eq(assessments.period, period)));
+      .where(
+        and(
+          eq(assessments.firmId, firmId),
+          eq(assessments.questionnaireVersionId, version.id),
+          eq(assessments.period, period),
+        ),
+      );
     return existing!;
   });
 }
@@ -111,10 +134,16 @@ export async function saveDraft(input: SaveInput): Promise<SaveResult> {
   const setValues = Object.fromEntries(Object.entries(input.changes).filter(([, v]) => v !== null));
   const cleared = Object.keys(input.changes).filter((q) => input.changes[q] === null);
   const checked = checkAnswers(questions, setValues);
-  const unknownCleared = cleared.filter((q) => !questions.some((x) => x.name === q)).map((question) => ({ question, code: "unknown_question" as const }));
-  if (!checked.ok || unknownCleared.length) return { ok: false, reason: "invalid", problems: [...(checked.ok ? [] : checked.problems), ...unknownCleared] };
+  const unknownCleared = cleared
+    .filter((q) => !questions.some((x) => x.name === q))
+    .map((question) => ({ question, code: "unknown_question" as const }));
+  if (!checked.ok || unknownCleared.length)
+    return { ok: false, reason: "invalid", problems: [...(checked.ok ? [] : checked.problems), ...unknownCleared] };
   const page = Math.max(0, Math.min(input.page, version.definition.pages.length - 1));
-  const normalised: Record<string, Change> = { ...checked.answers, ...Object.fromEntries(cleared.map((q) => [q, null])) };
+  const normalised: Record<string, Change> = {
+    ...checked.answers,
+    ...Object.fromEntries(cleared.map((q) => [q, null])),
+  };
 
   return db().transaction(async (tx) => {
     const [locked] = await tx.select().from(assessments).where(eq(assessments.id, row.id)).for("update");
@@ -122,7 +151,14 @@ export async function saveDraft(input: SaveInput): Promise<SaveResult> {
     if (locked.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
     const current = locked.answers as Answers;
     const merged = mergeDraft(current, locked.version, input.baseVersion, normalised, input.base);
-    if (!merged.ok) return { ok: false as const, reason: "conflict" as const, conflicts: merged.conflicts, version: locked.version, answers: current };
+    if (!merged.ok)
+      return {
+        ok: false as const,
+        reason: "conflict" as const,
+        conflicts: merged.conflicts,
+        version: locked.version,
+        answers: current,
+      };
     const [saved] = await tx
       .update(assessments)
       .set({ answers: merged.answers, currentPage: page, version: locked.version + 1, updatedAt: new Date() })
@@ -158,7 +194,13 @@ const SUBMIT_SQL = `
  * Validate every answer, score, and store answers, scores, stage and versions. The update and its
  * audit entry are one statement, so they happen together or not at all, in one round trip.
  */
-export async function submitAssessment(input: { assessment: Assessment; version: QuestionnaireVersion; userId: string; baseVersion: number; answers?: unknown }): Promise<SubmitResult> {
+export async function submitAssessment(input: {
+  assessment: Assessment;
+  version: QuestionnaireVersion;
+  userId: string;
+  baseVersion: number;
+  answers?: unknown;
+}): Promise<SubmitResult> {
   const { assessment: row, version } = input;
   if (row.status !== "draft") return { ok: false, reason: "not_draft" };
   const required = new Set(version.model.indicators.map((i) => i.question));

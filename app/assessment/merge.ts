@@ -1,14 +1,15 @@
 // Concurrent edits of one draft: a save names the version it read and, for each question it
 // changes, the value it saw. A question someone else changed in between is a conflict; the
 // save is then refused whole, so no answer is ever silently overwritten.
-import type { AnswerValue, Answers } from "~/assessment/answers";
+import type { Answers, AnswerValue } from "~/assessment/answers";
 
 export type Change = AnswerValue | null; // null clears an answer
 
 export type MergeResult = { ok: true; answers: Answers } | { ok: false; conflicts: string[] };
 
 export function sameAnswer(a: Change | undefined, b: Change | undefined): boolean {
-  const norm = (v: Change | undefined) => (v === undefined || v === null ? null : Array.isArray(v) ? v.map(String).sort().join("\u0000") : String(v));
+  const norm = (v: Change | undefined) =>
+    v === undefined || v === null ? null : Array.isArray(v) ? v.map(String).sort().join("\u0000") : String(v);
   return norm(a) === norm(b);
 }
 

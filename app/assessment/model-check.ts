@@ -15,18 +15,21 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
   const byName = new Map(questions.map((q) => [q.name, q]));
   const dimensionIds = new Set(model.dimensions.map((d) => d.id));
 
-  if (Math.abs(sum(model.dimensions.map((d) => d.weight)) - 1) > EPSILON) problems.push("dimension weights do not sum to 1");
+  if (Math.abs(sum(model.dimensions.map((d) => d.weight)) - 1) > EPSILON)
+    problems.push("dimension weights do not sum to 1");
   for (const d of model.dimensions) {
     const own = model.indicators.filter((i) => i.dimension === d.id);
     if (own.length === 0) problems.push(`dimension "${d.id}" has no indicator`);
-    else if (Math.abs(sum(own.map((i) => i.weight)) - 1) > EPSILON) problems.push(`indicator weights of dimension "${d.id}" do not sum to 1`);
+    else if (Math.abs(sum(own.map((i) => i.weight)) - 1) > EPSILON)
+      problems.push(`indicator weights of dimension "${d.id}" do not sum to 1`);
   }
 
   const mapped = new Set<string>();
   for (const ind of model.indicators) {
     if (mapped.has(ind.question)) problems.push(`question "${ind.question}" is mapped twice`);
     mapped.add(ind.question);
-    if (!dimensionIds.has(ind.dimension)) problems.push(`indicator "${ind.question}" names unknown dimension "${ind.dimension}"`);
+    if (!dimensionIds.has(ind.dimension))
+      problems.push(`indicator "${ind.question}" names unknown dimension "${ind.dimension}"`);
     const q = byName.get(ind.question);
     if (!q) {
       problems.push(`indicator "${ind.question}" names a question the questionnaire does not have`);
@@ -37,19 +40,24 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
       if (q.type !== "radiogroup") problems.push(`level indicator "${q.name}" must be a single-choice question`);
       const levelValues = Object.keys(ind.levels);
       for (const v of q.values) {
-        if (v !== ind.notApplicable && !levelValues.includes(v)) problems.push(`choice "${v}" of "${q.name}" maps to no level`);
+        if (v !== ind.notApplicable && !levelValues.includes(v))
+          problems.push(`choice "${v}" of "${q.name}" maps to no level`);
       }
-      for (const v of levelValues) if (!q.values.includes(v)) problems.push(`level key "${v}" of "${q.name}" is not a choice`);
-      if (ind.notApplicable !== undefined && !q.values.includes(ind.notApplicable)) problems.push(`"${q.name}": its not-applicable value is not a choice`);
+      for (const v of levelValues)
+        if (!q.values.includes(v)) problems.push(`level key "${v}" of "${q.name}" is not a choice`);
+      if (ind.notApplicable !== undefined && !q.values.includes(ind.notApplicable))
+        problems.push(`"${q.name}": its not-applicable value is not a choice`);
       const levels = Object.values(ind.levels).sort();
       if (levels.join() !== "1,2,3,4,5") problems.push(`"${q.name}" must have exactly one option per level 1–5`);
     } else {
       if (q.type !== "checkbox") problems.push(`coverage indicator "${q.name}" must be a checkbox question`);
-      if (ind.none !== undefined && ind.none !== q.noneValue) problems.push(`coverage indicator "${q.name}": its none value is not the question's none item`);
+      if (ind.none !== undefined && ind.none !== q.noneValue)
+        problems.push(`coverage indicator "${q.name}": its none value is not the question's none item`);
     }
   }
   for (const q of questions) {
-    if (q.page !== PROFILE_PAGE && !mapped.has(q.name)) problems.push(`question "${q.name}" is not mapped to any dimension`);
+    if (q.page !== PROFILE_PAGE && !mapped.has(q.name))
+      problems.push(`question "${q.name}" is not mapped to any dimension`);
   }
   for (const article of SCORED_ARTICLES) {
     const n = model.indicators.filter((i) => i.articles.includes(article)).length;
@@ -65,12 +73,14 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
   });
   if (bands[0]?.min !== 0 || bands[bands.length - 1]?.max !== 100) problems.push("stage bands must run from 0 to 100");
 
-  for (const g of model.gates) if (!dimensionIds.has(g.dimension)) problems.push(`gate "${g.id}" names unknown dimension "${g.dimension}"`);
+  for (const g of model.gates)
+    if (!dimensionIds.has(g.dimension)) problems.push(`gate "${g.id}" names unknown dimension "${g.dimension}"`);
   for (const d of model.dimensions)
     for (let level = 1; level <= 5; level++) {
       const n = model.recommendations.filter((r) => r.dimension === d.id && r.level === level).length;
       if (n !== 1) problems.push(`dimension "${d.id}" level ${level} has ${n} recommendations; exactly 1 is needed`);
     }
-  if (model.recommendations.some((r) => !dimensionIds.has(r.dimension))) problems.push("a recommendation names an unknown dimension");
+  if (model.recommendations.some((r) => !dimensionIds.has(r.dimension)))
+    problems.push("a recommendation names an unknown dimension");
   return problems;
 }

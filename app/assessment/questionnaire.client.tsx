@@ -1,15 +1,18 @@
 // The questionnaire in the browser: SurveyJS, paged with a progress bar, saving to the server
 // on every page change, shortly after each answer, and when the page is hidden or closed.
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useTranslation } from "~/i18n/use-translation";
-import { Model } from "survey-core";
 import "survey-core/i18n/simplified-chinese";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
-import { sameAnswer, type Change } from "~/assessment/merge";
+import { type Change, sameAnswer } from "~/assessment/merge";
 import type { SurveyDefinition } from "~/assessment/schemas";
 import type { Locale } from "~/i18n/locales";
+import { useTranslation } from "~/i18n/use-translation";
 
-type Status = { kind: "idle" | "saving" | "saved" | "failed" } | { kind: "conflict"; questions: string[] } | { kind: "invalid"; messages: string[] };
+type Status =
+  | { kind: "idle" | "saving" | "saved" | "failed" }
+  | { kind: "conflict"; questions: string[] }
+  | { kind: "invalid"; messages: string[] };
 
 interface Props {
   definition: SurveyDefinition;
@@ -26,7 +29,13 @@ const AUTOSAVE_DELAY_MS = 1500;
 export function Questionnaire({ definition, answers, version, page, locale, saveUrl, reviewUrl }: Props) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
-  const state = useRef({ version, page, saved: { ...answers } as Record<string, Change>, inFlight: null as Promise<void> | null, again: false });
+  const state = useRef({
+    version,
+    page,
+    saved: { ...answers } as Record<string, Change>,
+    inFlight: null as Promise<void> | null,
+    again: false,
+  });
 
   const survey = useMemo(() => {
     const model = new Model({
@@ -65,8 +74,19 @@ export function Questionnaire({ definition, answers, version, page, locale, save
       const body = JSON.stringify({ version: s.version, page: survey.currentPageNo, changes, base });
       setStatus({ kind: "saving" });
       try {
-        const res = await fetch(saveUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive, credentials: "same-origin" });
-        const json = (await res.json()) as { version?: number; error?: string; conflicts?: string[]; problems?: Array<{ message: string }> };
+        const res = await fetch(saveUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body,
+          keepalive,
+          credentials: "same-origin",
+        });
+        const json = (await res.json()) as {
+          version?: number;
+          error?: string;
+          conflicts?: string[];
+          problems?: Array<{ message: string }>;
+        };
         if (res.ok && json.version) {
           s.version = json.version;
           s.page = JSON.parse(body).page as number;
@@ -151,11 +171,21 @@ export function Questionnaire({ definition, answers, version, page, locale, save
       ) : null}
       {status.kind === "invalid" ? (
         <div className="conflict" role="alert">
-          <ul>{status.messages.map((m) => <li key={m}>{m}</li>)}</ul>
+          <ul>
+            {status.messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p className="status-line" role="status" aria-live="polite" data-testid="save-status">
-        {status.kind === "saving" ? t("assessment.saving") : status.kind === "saved" ? t("assessment.saved") : status.kind === "failed" ? t("assessment.saveFailed") : ""}
+        {status.kind === "saving"
+          ? t("assessment.saving")
+          : status.kind === "saved"
+            ? t("assessment.saved")
+            : status.kind === "failed"
+              ? t("assessment.saveFailed")
+              : ""}
       </p>
       <Survey model={survey} />
     </>

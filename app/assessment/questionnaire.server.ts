@@ -4,9 +4,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { questionnaireVersions } from "~db/schema";
 import { benchmarkModel, surveyDefinition } from "~/assessment/schemas";
 import { compileModel } from "~/assessment/scoring";
-import { questionnaireVersionsOnDisk, type QuestionnaireVersion } from "~/assessment/versions.server";
-import { db } from "~/platform/db.server";
+import { type QuestionnaireVersion, questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 import { canonicalJson } from "~/platform/canonical-json";
+import { db } from "~/platform/db.server";
 
 export interface SyncReport {
   added: string[];
@@ -20,10 +20,21 @@ export async function syncQuestionnaireVersions(onDisk = questionnaireVersionsOn
     if (!stored) {
       await db()
         .insert(questionnaireVersions)
-        .values({ id: v.id, title: v.model.title, definition: v.definition, model: v.model, status: "published", comparableWith: v.model.comparableWith, publishedAt: new Date() })
+        .values({
+          id: v.id,
+          title: v.model.title,
+          definition: v.definition,
+          model: v.model,
+          status: "published",
+          comparableWith: v.model.comparableWith,
+          publishedAt: new Date(),
+        })
         .onConflictDoNothing();
       report.added.push(v.id);
-    } else if (canonicalJson(stored.definition) !== canonicalJson(v.definition) || canonicalJson(stored.model) !== canonicalJson(v.model)) {
+    } else if (
+      canonicalJson(stored.definition) !== canonicalJson(v.definition) ||
+      canonicalJson(stored.model) !== canonicalJson(v.model)
+    ) {
       report.changedOnDisk.push(v.id);
     }
   }

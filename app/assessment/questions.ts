@@ -1,5 +1,5 @@
-import type { Localized } from "~/content/schemas";
 import type { SurveyDefinition } from "~/assessment/schemas";
+import type { Localized } from "~/content/schemas";
 
 export interface QuestionInfo {
   name: string;

@@ -1,18 +1,18 @@
 // Shared by every assessment route: the caller must be a member of the firm that owns it.
 import type { AppLoadContext } from "@remix-run/node";
+import type { z } from "zod";
 import { requireFirmMember } from "~/accounts/guard.server";
 import type { AnswerProblem } from "~/assessment/answers";
-import { questionsOf } from "~/assessment/questions";
-import type { QuestionnaireVersion } from "~/assessment/versions.server";
-import { isUuid, notFound } from "~/platform/http.server";
-import { pick, type Locale } from "~/i18n/locales";
-import { serverI18n, type Text } from "~/i18n/server-t.server";
-import type { z } from "zod";
-import { apiError } from "~/platform/api-error";
-import { asApi } from "~/platform/api-response.server";
-import { readJsonBody } from "~/platform/json-body.server";
 import { getAssessment, getAssessmentWithFirm } from "~/assessment/assessment.server";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { questionsOf } from "~/assessment/questions";
+import type { QuestionnaireVersion } from "~/assessment/versions.server";
+import { type Locale, pick } from "~/i18n/locales";
+import { serverI18n, type Text } from "~/i18n/server-t.server";
+import { apiError } from "~/platform/api-error";
+import { asApi } from "~/platform/api-response.server";
+import { isUuid, notFound } from "~/platform/http.server";
+import { readJsonBody } from "~/platform/json-body.server";
 
 type Args = { request: Request; context: AppLoadContext; params: Record<string, string | undefined> };
 
@@ -71,7 +71,10 @@ type Context = Awaited<ReturnType<typeof requireFirmAssessment>> & { text: Text;
  * A JSON action on one assessment: checks the caller, reads a size-limited JSON body, checks its
  * envelope with `schema`, and answers every failure as a JSON error in the caller's language.
  */
-export function assessmentJsonAction<S extends z.ZodType>(schema: S, run: (context: Context, body: z.output<S>) => Promise<Response>) {
+export function assessmentJsonAction<S extends z.ZodType>(
+  schema: S,
+  run: (context: Context, body: z.output<S>) => Promise<Response>,
+) {
   const answer = async (args: Args): Promise<Response> =>
     asApi((await serverI18n(args.request)).text, async () => {
       const found = await requireFirmAssessment(args);

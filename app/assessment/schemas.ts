@@ -40,9 +40,15 @@ export const surveyDefinition = z
         if (names.has(q.name)) ctx.addIssue({ code: "custom", message: `duplicate question "${q.name}"` });
         names.add(q.name);
         const values = q.choices.map((c) => String(c.value));
-        if (new Set(values).size !== values.length) ctx.addIssue({ code: "custom", message: `question "${q.name}" repeats a choice value` });
-        if (q.showNoneItem && values.includes("none")) ctx.addIssue({ code: "custom", message: `question "${q.name}": "none" is reserved for the none item` });
-        if (q.type === "radiogroup" && q.showNoneItem) ctx.addIssue({ code: "custom", message: `question "${q.name}": use an explicit choice, not showNoneItem, on a radiogroup` });
+        if (new Set(values).size !== values.length)
+          ctx.addIssue({ code: "custom", message: `question "${q.name}" repeats a choice value` });
+        if (q.showNoneItem && values.includes("none"))
+          ctx.addIssue({ code: "custom", message: `question "${q.name}": "none" is reserved for the none item` });
+        if (q.type === "radiogroup" && q.showNoneItem)
+          ctx.addIssue({
+            code: "custom",
+            message: `question "${q.name}": use an explicit choice, not showNoneItem, on a radiogroup`,
+          });
       }
   });
 

@@ -3,7 +3,7 @@
 // "not applicable" drops out); overall = weighted mean of the dimensions that have a score;
 // stage = the band of the overall score, held down by any gate whose dimension is too low.
 import type { Answers } from "~/assessment/answers";
-import { questionsOf, type QuestionInfo } from "~/assessment/questions";
+import { type QuestionInfo, questionsOf } from "~/assessment/questions";
 import type { BenchmarkModel, Indicator, SurveyDefinition } from "~/assessment/schemas";
 
 export type IndicatorStatus = "answered" | "not_applicable" | "missing";
@@ -63,23 +63,37 @@ export function compileModel(model: BenchmarkModel, definition: SurveyDefinition
   const indicators = model.indicators.map((ind) => {
     const info = questions.get(ind.question);
     if (!info) throw new Error(`model ${model.id}: indicator names unknown question "${ind.question}"`);
-    return { ...ind, info, choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length };
+    return {
+      ...ind,
+      info,
+      choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length,
+    };
   });
   const byDimension = model.dimensions.map((d) => indicators.flatMap((ind, i) => (ind.dimension === d.id ? [i] : [])));
   return { model, indicators, byDimension };
 }
 
-function scoreIndicator(ind: CompiledModel["indicators"][number], value: Answers[string] | undefined): { status: IndicatorStatus; score: number | null } {
+function scoreIndicator(
+  ind: CompiledModel["indicators"][number],
+  value: Answers[string] | undefined,
+): { status: IndicatorStatus; score: number | null } {
   if (value === undefined) return { status: "missing", score: null };
   if (ind.kind === "level") {
     const key = String(value);
     if (ind.notApplicable !== undefined && key === ind.notApplicable) return { status: "not_applicable", score: null };
     const level = ind.levels[key];
-    return level === undefined ? { status: "missing", score: null } : { status: "answered", score: ((level - 1) / 4) * 100 };
+    return level === undefined
+      ? { status: "missing", score: null }
+      : { status: "answered", score: ((level - 1) / 4) * 100 };
   }
   const picked = Array.isArray(value) ? value.map(String) : [String(value)];
-  const counted = picked.filter((v) => v !== ind.none && v !== ind.info.noneValue && ind.info.values.includes(v)).length;
-  return { status: "answered", score: ind.choiceCount === 0 ? 0 : (Math.min(counted, ind.choiceCount) / ind.choiceCount) * 100 };
+  const counted = picked.filter(
+    (v) => v !== ind.none && v !== ind.info.noneValue && ind.info.values.includes(v),
+  ).length;
+  return {
+    status: "answered",
+    score: ind.choiceCount === 0 ? 0 : (Math.min(counted, ind.choiceCount) / ind.choiceCount) * 100,
+  };
 }
 
 const sortedStages = new WeakMap<BenchmarkModel, BenchmarkModel["stages"]>();
@@ -91,11 +105,16 @@ export function bandOf(model: BenchmarkModel, score: number): number {
     stages = [...model.stages].sort((a, b) => a.min - b.min);
     sortedStages.set(model, stages);
   }
-  for (const s of stages) if (score >= s.min && (score < s.max || (s === stages[stages.length - 1] && score <= s.max))) return s.stage;
+  for (const s of stages)
+    if (score >= s.min && (score < s.max || (s === stages[stages.length - 1] && score <= s.max))) return s.stage;
   return score < stages[0]!.min ? stages[0]!.stage : stages[stages.length - 1]!.stage;
 }
 
-export function scoreAssessment(compiled: CompiledModel, answers: Answers, targets?: Record<string, number>): AssessmentResult {
+export function scoreAssessment(
+  compiled: CompiledModel,
+  answers: Answers,
+  targets?: Record<string, number>,
+): AssessmentResult {
   const { model } = compiled;
   const indicators: IndicatorResult[] = compiled.indicators.map((ind) => ({
     question: ind.question,
@@ -119,7 +138,13 @@ export function scoreAssessment(compiled: CompiledModel, answers: Answers, targe
     const total = members.length;
     const score = weights > 0 ? sum / weights : null;
     exact.set(d.id, score);
-    return { id: d.id, score: score === null ? null : round1(score), level: score === null ? null : bandOf(model, round1(score)), answered, total };
+    return {
+      id: d.id,
+      score: score === null ? null : round1(score),
+      level: score === null ? null : bandOf(model, round1(score)),
+      answered,
+      total,
+    };
   });
 
   let sum = 0;
@@ -168,9 +193,20 @@ export function rankPriorities(
     const target = targets[d.id] ?? 100;
     const gap = round1(Math.max(0, target - r.score));
     if (gap <= 0 && !gated.has(d.id)) continue;
-    priorities.push({ dimension: d.id, score: r.score, target, gap, weightedGap: Math.round(d.weight * gap * 100) / 100, level: r.level, heldStage: gated.has(d.id) });
+    priorities.push({
+      dimension: d.id,
+      score: r.score,
+      target,
+      gap,
+      weightedGap: Math.round(d.weight * gap * 100) / 100,
+      level: r.level,
+      heldStage: gated.has(d.id),
+    });
   }
   return priorities.sort(
-    (a, b) => Number(b.heldStage) - Number(a.heldStage) || b.weightedGap - a.weightedGap || a.dimension.localeCompare(b.dimension),
+    (a, b) =>
+      Number(b.heldStage) - Number(a.heldStage) ||
+      b.weightedGap - a.weightedGap ||
+      a.dimension.localeCompare(b.dimension),
   );
 }

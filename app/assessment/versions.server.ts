@@ -1,10 +1,10 @@
 // Questionnaire versions as files: content/questionnaires/<id>.json (SurveyJS) with
 // content/models/<id>.json (benchmark model), validated together when loaded.
 import { readdirSync, readFileSync } from "node:fs";
-import { ContentError, contentPath, parseContentFile } from "~/content/load.server";
 import { checkModel } from "~/assessment/model-check";
-import { compileModel, type CompiledModel } from "~/assessment/scoring";
-import { benchmarkModel, surveyDefinition, type BenchmarkModel, type SurveyDefinition } from "~/assessment/schemas";
+import { type BenchmarkModel, benchmarkModel, type SurveyDefinition, surveyDefinition } from "~/assessment/schemas";
+import { type CompiledModel, compileModel } from "~/assessment/scoring";
+import { ContentError, contentPath, parseContentFile } from "~/content/load.server";
 
 export interface QuestionnaireVersion {
   id: string;
@@ -17,8 +17,12 @@ export interface QuestionnaireVersion {
 export function loadVersionFiles(id: string, definitionText: string, modelText: string): QuestionnaireVersion {
   const definition = parseContentFile(`questionnaires/${id}.json`, surveyDefinition, definitionText);
   const model = parseContentFile(`models/${id}.json`, benchmarkModel, modelText);
-  const problems = model.questionnaire === id ? checkModel(model, definition) : [`model names questionnaire "${model.questionnaire}", not "${id}"`];
-  if (problems.length) throw new ContentError(`models/${id}.json does not fit its questionnaire:\n  ${problems.join("\n  ")}`);
+  const problems =
+    model.questionnaire === id
+      ? checkModel(model, definition)
+      : [`model names questionnaire "${model.questionnaire}", not "${id}"`];
+  if (problems.length)
+    throw new ContentError(`models/${id}.json does not fit its questionnaire:\n  ${problems.join("\n  ")}`);
   return { id, definition, model, compiled: compileModel(model, definition) };
 }
 
@@ -27,9 +31,16 @@ let cache: Map<string, QuestionnaireVersion> | undefined;
 export function questionnaireVersionsOnDisk(): Map<string, QuestionnaireVersion> {
   if (!cache) {
     cache = new Map();
-    const ids = readdirSync(contentPath("questionnaires")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+    const ids = readdirSync(contentPath("questionnaires"))
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.slice(0, -5))
+      .sort();
     for (const id of ids) {
-      const version = loadVersionFiles(id, readFileSync(contentPath("questionnaires", `${id}.json`), "utf8"), readFileSync(contentPath("models", `${id}.json`), "utf8"));
+      const version = loadVersionFiles(
+        id,
+        readFileSync(contentPath("questionnaires", `${id}.json`), "utf8"),
+        readFileSync(contentPath("models", `${id}.json`), "utf8"),
+      );
       cache.set(id, version);
     }
   }

@@ -1,9 +1,9 @@
 // A short list of published cases (scene pages, guide articles, reports).
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
+import { usePublisher } from "~/cases/case-view";
 import type { CaseContent } from "~/cases/schema";
 import type { CatalogueOptions } from "~/catalogue/catalogue-filters";
-import { usePublisher } from "~/cases/case-view";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface CaseListItem {
   id: string;
@@ -12,7 +12,15 @@ export interface CaseListItem {
   isFictional: boolean;
 }
 
-export function CaseList({ cases, options, empty }: { cases: CaseListItem[]; options: CatalogueOptions; empty?: string }) {
+export function CaseList({
+  cases,
+  options,
+  empty,
+}: {
+  cases: CaseListItem[];
+  options: CatalogueOptions;
+  empty?: string;
+}) {
   const { t } = useTranslation();
   const publisher = usePublisher(options);
   if (!cases.length) return empty ? <p>{empty}</p> : null;
@@ -20,8 +28,14 @@ export function CaseList({ cases, options, empty }: { cases: CaseListItem[]; opt
     <ul>
       {cases.map((c) => (
         <li key={c.id}>
-          <Link to={`/cases/${c.id}`}>{c.content.title}</Link> <span className="muted">— {publisher(c.content, c.publisher)}</span>
-          {c.isFictional ? <> <span className="tag">{t("cases.fictional")}</span></> : null}
+          <Link to={`/cases/${c.id}`}>{c.content.title}</Link>{" "}
+          <span className="muted">— {publisher(c.content, c.publisher)}</span>
+          {c.isFictional ? (
+            <>
+              {" "}
+              <span className="tag">{t("cases.fictional")}</span>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -1,11 +1,11 @@
 // One case, as the public, the firm and the reviewer see it. The HTML parts come from the
 // server's markdown sanitiser (app/cases/markdown.server.ts), never from raw input.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import type { CaseContent } from "~/cases/schema";
+import type { CatalogueOptions } from "~/catalogue/catalogue-filters";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import type { CatalogueOptions } from "~/catalogue/catalogue-filters";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Named = { id: string; zh: string; en: string };
 
@@ -26,11 +26,23 @@ export function usePublisher(options: Pick<CatalogueOptions, "regions" | "sizes"
     if (firm) return t("cases.namedPublisher", { firm, region });
     const division = name(options.divisions, content.industryDivision).replace(/^C\d{2}\s*/, "");
     const size = name(options.sizes, content.sizeClass);
-    return t("cases.anonymousPublisher", { region, size: locale === "en" ? size.toLowerCase() : size, division: locale === "en" ? division.toLowerCase() : division });
+    return t("cases.anonymousPublisher", {
+      region,
+      size: locale === "en" ? size.toLowerCase() : size,
+      division: locale === "en" ? division.toLowerCase() : division,
+    });
   };
 }
 
-export function CaseView({ data, options, headingLevel = 2 }: { data: CaseViewData; options: CatalogueOptions; headingLevel?: 2 | 3 }) {
+export function CaseView({
+  data,
+  options,
+  headingLevel = 2,
+}: {
+  data: CaseViewData;
+  options: CatalogueOptions;
+  headingLevel?: 2 | 3;
+}) {
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const H = `h${headingLevel}` as "h2" | "h3";
@@ -39,7 +51,9 @@ export function CaseView({ data, options, headingLevel = 2 }: { data: CaseViewDa
   const label = (list: Named[], id: string) => list.find((x) => x.id === id)?.[locale] ?? id;
   return (
     <div className="case-body">
-      <p className="lead" lang={lang}>{content.summary}</p>
+      <p className="lead" lang={lang}>
+        {content.summary}
+      </p>
       <H>{t("cases.problem")}</H>
       <div lang={lang} dangerouslySetInnerHTML={{ __html: data.problemHtml }} />
       <H>{t("cases.approach")}</H>
@@ -47,24 +61,57 @@ export function CaseView({ data, options, headingLevel = 2 }: { data: CaseViewDa
       <H>{t("cases.results_")}</H>
       <table>
         <thead>
-          <tr><th scope="col">{t("cases.metric")}</th><th scope="col">{t("cases.before")}</th><th scope="col">{t("cases.after")}</th><th scope="col">{t("cases.unit")}</th><th scope="col">{t("cases.period")}</th></tr>
+          <tr>
+            <th scope="col">{t("cases.metric")}</th>
+            <th scope="col">{t("cases.before")}</th>
+            <th scope="col">{t("cases.after")}</th>
+            <th scope="col">{t("cases.unit")}</th>
+            <th scope="col">{t("cases.period")}</th>
+          </tr>
         </thead>
         <tbody lang={lang}>
           {content.results.map((r, i) => (
-            <tr key={i}><th scope="row">{r.metric}</th><td>{r.before ?? "—"}</td><td>{r.after}</td><td>{r.unit}</td><td>{r.period}</td></tr>
+            <tr key={i}>
+              <th scope="row">{r.metric}</th>
+              <td>{r.before ?? "—"}</td>
+              <td>{r.after}</td>
+              <td>{r.unit}</td>
+              <td>{r.period}</td>
+            </tr>
           ))}
         </tbody>
       </table>
       <table>
         <tbody>
-          <tr><th scope="row">{t("cases.technologies")}</th><td>{content.technologies.map((x) => label(options.technologies, x)).join("、") || "—"}</td></tr>
+          <tr>
+            <th scope="row">{t("cases.technologies")}</th>
+            <td>{content.technologies.map((x) => label(options.technologies, x)).join("、") || "—"}</td>
+          </tr>
           <tr>
             <th scope="row">{t("cases.scenes")}</th>
-            <td>{data.scenes.length ? data.scenes.map((s, i) => <span key={s.slug}>{i > 0 ? "、" : ""}<Link to={`/scenes/${s.slug}`}>{pick(s.title, locale)}</Link></span>) : "—"}</td>
+            <td>
+              {data.scenes.length
+                ? data.scenes.map((s, i) => (
+                    <span key={s.slug}>
+                      {i > 0 ? "、" : ""}
+                      <Link to={`/scenes/${s.slug}`}>{pick(s.title, locale)}</Link>
+                    </span>
+                  ))
+                : "—"}
+            </td>
           </tr>
           <tr>
             <th scope="row">{t("cases.articles")}</th>
-            <td>{content.articles.length ? content.articles.map((n, i) => <span key={n}>{i > 0 ? "、" : ""}<Link to={`/guide/${n}`}>{t("guide.article", { number: n })}</Link></span>) : "—"}</td>
+            <td>
+              {content.articles.length
+                ? content.articles.map((n, i) => (
+                    <span key={n}>
+                      {i > 0 ? "、" : ""}
+                      <Link to={`/guide/${n}`}>{t("guide.article", { number: n })}</Link>
+                    </span>
+                  ))
+                : "—"}
+            </td>
           </tr>
         </tbody>
       </table>

@@ -1,27 +1,40 @@
 // The case library (典型案例): firms draft and submit, analysts review and publish, every
 // transition is one transaction with its case event, audit entry and outbox notifications.
-import { and, arrayContains, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { caseEvents, cases, memberships, firms, roleGrants, users } from "~db/schema";
+import { caseEvents, cases, firms, memberships, roleGrants, users } from "~db/schema";
 import type { CaseContent } from "~/cases/schema";
+import { type CaseActor, type CaseStatus, type CaseStep, transition } from "~/cases/workflow";
+import type { CatalogueFilters } from "~/catalogue/filters.server";
+import { normaliseSearchText, planSearch, searchGrams } from "~/catalogue/search-grams";
+import {
+  COUNT_CAP,
+  countCapped,
+  filterToken,
+  gramsCondition,
+  scanWith,
+  textCondition,
+} from "~/catalogue/search-sql.server";
 import type { Scene } from "~/content/schemas";
-import { transition, type CaseActor, type CaseStatus, type CaseStep } from "~/cases/workflow";
 import { industries } from "~/content/taxonomies.server";
-import { db } from "~/platform/db.server";
-import { prepared } from "~/platform/prepared.server";
 import { i18nFor } from "~/i18n/i18n";
 import { isLocale } from "~/i18n/locales";
-import { normaliseSearchText, planSearch, searchGrams } from "~/catalogue/search-grams";
 import { recordAudit } from "~/platform/audit.server";
-import type { CatalogueFilters } from "~/catalogue/filters.server";
+import { db } from "~/platform/db.server";
 import { enqueueEmail } from "~/platform/outbox.server";
+import { prepared } from "~/platform/prepared.server";
 import { scenesBySlugs } from "~/scenes/scene.server";
-import { COUNT_CAP, countCapped, filterToken, gramsCondition, scanWith, textCondition } from "~/catalogue/search-sql.server";
 
 export const CASES_PER_PAGE = 12;
 
 export function caseSearchText(content: CaseContent): string {
-  const parts = [content.title, content.summary, content.problem, content.approach, ...content.results.map((r) => r.metric)];
+  const parts = [
+    content.title,
+    content.summary,
+    content.problem,
+    content.approach,
+    ...content.results.map((r) => r.metric),
+  ];
   return normaliseSearchText(parts.join("\n"));
 }
 
@@ -55,7 +68,10 @@ function caseTokens(content: CaseContent, scenes: readonly Scene[], status: Case
     filterToken("division", content.industryDivision),
     filterToken("region", content.regionCode),
     filterToken("size", content.sizeClass),
-    ...new Set([...scenes.flatMap((s) => s.businessLinks.map((l) => filterToken("link", l))), ...scenes.map((s) => filterToken("tier", s.tier))]),
+    ...new Set([
+      ...scenes.flatMap((s) => s.businessLinks.map((l) => filterToken("link", l))),
+      ...scenes.map((s) => filterToken("tier", s.tier)),
+    ]),
     ...content.technologies.map((t) => filterToken("technology", t)),
     ...new Set(content.articles.map((a) => filterToken("article", a))),
   ];
@@ -80,11 +96,21 @@ export interface CaseInput {
   anonymised: boolean;
 }
 
-export async function createCase(input: CaseInput & { firmId: string; userId: string; isFictional?: boolean; isSynthetic?: boolean }, executor: Db = db()): Promise<string> {
+export async function createCase(
+  input: CaseInput & { firmId: string; userId: string; isFictional?: boolean; isSynthetic?: boolean },
+  executor: Db = db(),
+): Promise<string> {
   return executor.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
-      .values({ firmId: input.firmId, anonymised: input.anonymised, createdBy: input.userId, isFictional: input.isFictional ?? false, isSynthetic: input.isSynthetic ?? false, ...(await derivedColumns(input.content, tx, "draft")) })
+      .values({
+        firmId: input.firmId,
+        anonymised: input.anonymised,
+        createdBy: input.userId,
+        isFictional: input.isFictional ?? false,
+        isSynthetic: input.isSynthetic ?? false,
+        ...(await derivedColumns(input.content, tx, "draft")),
+      })
       .returning({ id: cases.id });
     await tx.insert(caseEvents).values({ caseId: row!.id, fromStatus: null, toStatus: "draft", actorId: input.userId });
     await recordAudit({ actorId: input.userId, action: "case.created", subjectType: "case", subjectId: row!.id }, tx);
@@ -92,20 +118,42 @@ export async function createCase(input: CaseInput & { firmId: string; userId: st
   });
 }
 
-export type UpdateCaseResult = { ok: true; revision: number } | { ok: false; reason: "not_found" | "not_editable" | "stale" };
+export type UpdateCaseResult =
+  { ok: true; revision: number } | { ok: false; reason: "not_found" | "not_editable" | "stale" };
 
 /** A firm's edit of its draft or returned case, only from the revision the editor read. */
-export async function updateCase(input: CaseInput & { firmId: string; caseId: string; userId: string; baseRevision: number }): Promise<UpdateCaseResult> {
+export async function updateCase(
+  input: CaseInput & { firmId: string; caseId: string; userId: string; baseRevision: number },
+): Promise<UpdateCaseResult> {
   return db().transaction(async (tx) => {
-    const [current] = await tx.select({ status: cases.status, revision: cases.revision }).from(cases).where(and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId))).for("update");
+    const [current] = await tx
+      .select({ status: cases.status, revision: cases.revision })
+      .from(cases)
+      .where(and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId)))
+      .for("update");
     if (!current) return { ok: false, reason: "not_found" } as const;
-    if (current.status !== "draft" && current.status !== "returned") return { ok: false, reason: "not_editable" } as const;
+    if (current.status !== "draft" && current.status !== "returned")
+      return { ok: false, reason: "not_editable" } as const;
     if (current.revision !== input.baseRevision) return { ok: false, reason: "stale" } as const;
     await tx
       .update(cases)
-      .set({ ...(await derivedColumns(input.content, tx, current.status)), anonymised: input.anonymised, revision: current.revision + 1, updatedAt: new Date() })
+      .set({
+        ...(await derivedColumns(input.content, tx, current.status)),
+        anonymised: input.anonymised,
+        revision: current.revision + 1,
+        updatedAt: new Date(),
+      })
       .where(eq(cases.id, input.caseId));
-    await recordAudit({ actorId: input.userId, action: "case.updated", subjectType: "case", subjectId: input.caseId, details: { revision: current.revision + 1 } }, tx);
+    await recordAudit(
+      {
+        actorId: input.userId,
+        action: "case.updated",
+        subjectType: "case",
+        subjectId: input.caseId,
+        details: { revision: current.revision + 1 },
+      },
+      tx,
+    );
     return { ok: true, revision: current.revision + 1 } as const;
   });
 }
@@ -134,9 +182,17 @@ export interface StepInput {
 export async function takeCaseStep(input: StepInput): Promise<StepResult> {
   const comment = input.comment?.trim() || null;
   return db().transaction(async (tx) => {
-    const where = input.firmId ? and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId)) : eq(cases.id, input.caseId);
+    const where = input.firmId
+      ? and(eq(cases.id, input.caseId), eq(cases.firmId, input.firmId))
+      : eq(cases.id, input.caseId);
     const [current] = await tx
-      .select({ status: cases.status, title: cases.title, firmId: cases.firmId, consentAt: cases.consentAt, revision: cases.revision })
+      .select({
+        status: cases.status,
+        title: cases.title,
+        firmId: cases.firmId,
+        consentAt: cases.consentAt,
+        revision: cases.revision,
+      })
       .from(cases)
       .where(where)
       .for("update");
@@ -146,7 +202,8 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
     if (next.needsComment && !comment) return { ok: false, reason: "comment_required" } as const;
     if (input.step === "submit") {
       if (!input.consent) return { ok: false, reason: "consent_required" } as const;
-      if (input.baseRevision !== undefined && input.baseRevision !== current.revision) return { ok: false, reason: "stale" } as const;
+      if (input.baseRevision !== undefined && input.baseRevision !== current.revision)
+        return { ok: false, reason: "stale" } as const;
     }
     if (input.step === "publish" && !current.consentAt) return { ok: false, reason: "consent_required" } as const;
     const now = new Date();
@@ -160,18 +217,36 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
         ...(input.step === "publish" ? { publishedAt: now } : {}),
       })
       .where(eq(cases.id, input.caseId));
-    await tx.insert(caseEvents).values({ caseId: input.caseId, fromStatus: current.status, toStatus: next.to, actorId: input.userId, comment });
-    await recordAudit({ actorId: input.userId, action: `case.${input.step}`, subjectType: "case", subjectId: input.caseId, details: { from: current.status, to: next.to } }, tx);
+    await tx
+      .insert(caseEvents)
+      .values({ caseId: input.caseId, fromStatus: current.status, toStatus: next.to, actorId: input.userId, comment });
+    await recordAudit(
+      {
+        actorId: input.userId,
+        action: `case.${input.step}`,
+        subjectType: "case",
+        subjectId: input.caseId,
+        details: { from: current.status, to: next.to },
+      },
+      tx,
+    );
     await notify(tx, { ...input, comment, title: current.title, firmId: current.firmId, status: next.to });
     return { ok: true, status: next.to } as const;
   });
 }
 
 /** The firm's members hear of every step an analyst takes and of a withdrawal; analysts hear of submissions. */
-async function notify(tx: Db, n: Omit<StepInput, "comment"> & { comment: string | null; title: string; firmId: string; status: CaseStatus }) {
+async function notify(
+  tx: Db,
+  n: Omit<StepInput, "comment"> & { comment: string | null; title: string; firmId: string; status: CaseStatus },
+) {
   const firmUrl = `${n.origin}/firms/${n.firmId}/cases/${n.caseId}`;
   if (n.actor === "analyst" || n.step === "withdraw") {
-    const members = await tx.select({ email: users.email, locale: users.locale }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.firmId, n.firmId));
+    const members = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.firmId, n.firmId));
     for (const m of members) {
       const t = i18nFor(isLocale(m.locale) ? m.locale : "zh").t;
       const status = t(`cases.statuses.${n.status}`);
@@ -180,17 +255,41 @@ async function notify(tx: Db, n: Omit<StepInput, "comment"> & { comment: string 
           to: m.email,
           kind: "notification",
           subject: t("caseMail.subject", { title: n.title, status, interpolation: { escapeValue: false } }),
-          body: t("caseMail.body", { title: n.title, status, url: firmUrl, comment: n.comment ? t("caseMail.commentLine", { comment: n.comment, interpolation: { escapeValue: false } }) : "", interpolation: { escapeValue: false } }),
+          body: t("caseMail.body", {
+            title: n.title,
+            status,
+            url: firmUrl,
+            comment: n.comment
+              ? t("caseMail.commentLine", { comment: n.comment, interpolation: { escapeValue: false } })
+              : "",
+            interpolation: { escapeValue: false },
+          }),
         },
         tx,
       );
     }
   }
   if (n.step === "submit") {
-    const analysts = await tx.select({ email: users.email, locale: users.locale }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(eq(roleGrants.role, "analyst"));
+    const analysts = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(eq(roleGrants.role, "analyst"));
     for (const a of analysts) {
       const t = i18nFor(isLocale(a.locale) ? a.locale : "zh").t;
-      await enqueueEmail({ to: a.email, kind: "notification", subject: t("caseMail.reviewSubject", { title: n.title, interpolation: { escapeValue: false } }), body: t("caseMail.reviewBody", { title: n.title, url: `${n.origin}/review/cases/${n.caseId}`, interpolation: { escapeValue: false } }) }, tx);
+      await enqueueEmail(
+        {
+          to: a.email,
+          kind: "notification",
+          subject: t("caseMail.reviewSubject", { title: n.title, interpolation: { escapeValue: false } }),
+          body: t("caseMail.reviewBody", {
+            title: n.title,
+            url: `${n.origin}/review/cases/${n.caseId}`,
+            interpolation: { escapeValue: false },
+          }),
+        },
+        tx,
+      );
     }
   }
 }
@@ -215,7 +314,14 @@ async function caseWithEvents(where: SQL) {
   const [row] = await db().select(caseRow).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(where);
   if (!row) return null;
   const events = await db()
-    .select({ id: caseEvents.id, from: caseEvents.fromStatus, to: caseEvents.toStatus, comment: caseEvents.comment, at: caseEvents.createdAt, who: users.displayName })
+    .select({
+      id: caseEvents.id,
+      from: caseEvents.fromStatus,
+      to: caseEvents.toStatus,
+      comment: caseEvents.comment,
+      at: caseEvents.createdAt,
+      who: users.displayName,
+    })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, row.id))
@@ -229,7 +335,10 @@ export function getFirmCase(firmId: string, caseId: string) {
 }
 
 export async function firmOwnsCase(firmId: string, caseId: string): Promise<boolean> {
-  const [row] = await db().select({ id: cases.id }).from(cases).where(and(eq(cases.id, caseId), eq(cases.firmId, firmId)));
+  const [row] = await db()
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.firmId, firmId)));
   return Boolean(row);
 }
 
@@ -239,12 +348,22 @@ export function getCaseForReview(caseId: string) {
 }
 
 export function listFirmCases(firmId: string) {
-  return db().select({ id: cases.id, title: cases.title, status: cases.status, updatedAt: cases.updatedAt }).from(cases).where(eq(cases.firmId, firmId)).orderBy(desc(cases.updatedAt));
+  return db()
+    .select({ id: cases.id, title: cases.title, status: cases.status, updatedAt: cases.updatedAt })
+    .from(cases)
+    .where(eq(cases.firmId, firmId))
+    .orderBy(desc(cases.updatedAt));
 }
 
 export function listReviewQueue() {
   return db()
-    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.submittedAt, firmName: firms.name })
+    .select({
+      id: cases.id,
+      title: cases.title,
+      status: cases.status,
+      submittedAt: cases.submittedAt,
+      firmName: firms.name,
+    })
     .from(cases)
     .innerJoin(firms, eq(firms.id, cases.firmId))
     .where(inArray(cases.status, ["submitted", "in_review"]))
@@ -253,7 +372,13 @@ export function listReviewQueue() {
 
 export function listRecentlyPublished(limit = 20) {
   return db()
-    .select({ id: cases.id, title: cases.title, status: cases.status, submittedAt: cases.publishedAt, firmName: firms.name })
+    .select({
+      id: cases.id,
+      title: cases.title,
+      status: cases.status,
+      submittedAt: cases.publishedAt,
+      firmName: firms.name,
+    })
     .from(cases)
     .innerJoin(firms, eq(firms.id, cases.firmId))
     .where(eq(cases.status, "published"))
@@ -270,14 +395,38 @@ export interface PublicCase {
   publishedAt: Date | null;
 }
 
-function toPublic(row: { id: string; content: unknown; anonymised: boolean; firmName: string; isFictional: boolean; publishedAt: Date | null }): PublicCase {
-  return { id: row.id, content: row.content as CaseContent, publisher: row.anonymised ? null : row.firmName, isFictional: row.isFictional, publishedAt: row.publishedAt };
+function toPublic(row: {
+  id: string;
+  content: unknown;
+  anonymised: boolean;
+  firmName: string;
+  isFictional: boolean;
+  publishedAt: Date | null;
+}): PublicCase {
+  return {
+    id: row.id,
+    content: row.content as CaseContent,
+    publisher: row.anonymised ? null : row.firmName,
+    isFictional: row.isFictional,
+    publishedAt: row.publishedAt,
+  };
 }
 
-const publicColumns = { id: cases.id, content: cases.content, anonymised: cases.anonymised, firmName: firms.name, isFictional: cases.isFictional, publishedAt: cases.publishedAt };
+const publicColumns = {
+  id: cases.id,
+  content: cases.content,
+  anonymised: cases.anonymised,
+  firmName: firms.name,
+  isFictional: cases.isFictional,
+  publishedAt: cases.publishedAt,
+};
 
 export async function getPublishedCase(caseId: string): Promise<PublicCase | null> {
-  const [row] = await db().select(publicColumns).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(and(eq(cases.id, caseId), eq(cases.status, "published")));
+  const [row] = await db()
+    .select(publicColumns)
+    .from(cases)
+    .innerJoin(firms, eq(firms.id, cases.firmId))
+    .where(and(eq(cases.id, caseId), eq(cases.status, "published")));
   return row ? toPublic(row) : null;
 }
 
@@ -302,7 +451,9 @@ export type CaseCardContent = Pick<CaseContent, "title" | "summary" | "regionCod
 export type CaseCard = Omit<PublicCase, "content"> & { content: CaseCardContent };
 
 const cardContent = sql<CaseCardContent>`jsonb_build_object(${sql.join(
-  (["title", "summary", "regionCode", "industryDivision", "sizeClass"] as const).map((key) => sql`${key}::text, ${cases.content}->${key}::text`),
+  (["title", "summary", "regionCode", "industryDivision", "sizeClass"] as const).map(
+    (key) => sql`${key}::text, ${cases.content}->${key}::text`,
+  ),
   sql`, `,
 )})`;
 
@@ -351,7 +502,12 @@ export async function searchCases(filters: CaseFilters, page: number): Promise<C
       const matches = await tx
         .select({ id: cases.id })
         .from(cases)
-        .where(and(gramsCondition(cases.searchGrams, [...plan.grams, ...filterTokens(filters)]), plan.gramsSuffice ? undefined : text))
+        .where(
+          and(
+            gramsCondition(cases.searchGrams, [...plan.grams, ...filterTokens(filters)]),
+            plan.gramsSuffice ? undefined : text,
+          ),
+        )
         .limit(COUNT_CAP + 1);
       if (matches.length <= COUNT_CAP) {
         const ids = matches.map((m) => m.id);
@@ -369,11 +525,20 @@ export async function searchCases(filters: CaseFilters, page: number): Promise<C
   });
 }
 
-export async function publishedCasesFor(where: { scene?: string; article?: number }, limit = 20): Promise<PublicCase[]> {
+export async function publishedCasesFor(
+  where: { scene?: string; article?: number },
+  limit = 20,
+): Promise<PublicCase[]> {
   const conditions: SQL[] = [eq(cases.status, "published")];
   if (where.scene) conditions.push(arrayContains(cases.sceneSlugs, [where.scene]));
   if (where.article) conditions.push(arrayContains(cases.articles, [where.article]));
-  const rows = await db().select(publicColumns).from(cases).innerJoin(firms, eq(firms.id, cases.firmId)).where(and(...conditions)).orderBy(desc(cases.publishedAt)).limit(limit);
+  const rows = await db()
+    .select(publicColumns)
+    .from(cases)
+    .innerJoin(firms, eq(firms.id, cases.firmId))
+    .where(and(...conditions))
+    .orderBy(desc(cases.publishedAt))
+    .limit(limit);
   return rows.map(toPublic);
 }
 
@@ -381,7 +546,11 @@ export async function publishedCasesFor(where: { scene?: string; article?: numbe
  * Published cases for a firm's report: those illustrating any of the given scenes or articles,
  * most similar firm first (same division, then same group; same size; same region).
  */
-export async function casesForFirm(firm: { industryDivision: string; sizeClass: string; regionCode: string }, about: { scenes: string[]; articles: number[] }, opts: { excludeFirmId?: string; limit?: number } = {}): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
+export async function casesForFirm(
+  firm: { industryDivision: string; sizeClass: string; regionCode: string },
+  about: { scenes: string[]; articles: number[] },
+  opts: { excludeFirmId?: string; limit?: number } = {},
+): Promise<Array<PublicCase & { sceneSlugs: string[]; articles: number[] }>> {
   if (!about.scenes.length && !about.articles.length) return [];
   const rows = await casesForFirmQuery().execute({
     scenes: about.scenes,
@@ -422,12 +591,30 @@ const casesForFirmQuery = () =>
  * A demo case, marked fictional and published as if the demo owner had submitted it and the
  * demo analyst published it; no notifications. Only the demo seed calls this.
  */
-export async function publishSeededCase(tx: Db, input: { firmId: string; ownerId: string; analystId: string; content: CaseContent; anonymised: boolean }): Promise<string> {
-  const caseId = await createCase({ firmId: input.firmId, userId: input.ownerId, content: input.content, anonymised: input.anonymised, isFictional: true }, tx);
+export async function publishSeededCase(
+  tx: Db,
+  input: { firmId: string; ownerId: string; analystId: string; content: CaseContent; anonymised: boolean },
+): Promise<string> {
+  const caseId = await createCase(
+    {
+      firmId: input.firmId,
+      userId: input.ownerId,
+      content: input.content,
+      anonymised: input.anonymised,
+      isFictional: true,
+    },
+    tx,
+  );
   const now = new Date();
   await tx
     .update(cases)
-    .set({ status: "published", searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", "draft")}::text), ${filterToken("status", "published")}::text)`, consentAt: now, submittedAt: now, publishedAt: now })
+    .set({
+      status: "published",
+      searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", "draft")}::text), ${filterToken("status", "published")}::text)`,
+      consentAt: now,
+      submittedAt: now,
+      publishedAt: now,
+    })
     .where(eq(cases.id, caseId));
   await tx.insert(caseEvents).values([
     { caseId, fromStatus: "draft", toStatus: "submitted", actorId: input.ownerId },

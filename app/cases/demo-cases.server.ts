@@ -1,6 +1,6 @@
 // The fictional demo cases under content/cases, validated at load.
 import { readdirSync } from "node:fs";
-import { demoCaseFile, type DemoCaseFile } from "~/cases/schema";
+import { type DemoCaseFile, demoCaseFile } from "~/cases/schema";
 import { contentPath, loadContent } from "~/content/load.server";
 
 export function demoCasesOnDisk(): DemoCaseFile[] {

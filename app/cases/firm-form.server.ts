@@ -1,12 +1,12 @@
 // The glue between the case routes and the case model: form options, defaults from the firm's
 // profile, reading and saving the form, and mapping model outcomes to messages.
 import type { Firm } from "~db/schema";
-import { readCaseForm, type CaseFormValues } from "~/cases/form.server";
+import { createCase, type StepResult, takeCaseStep, updateCase } from "~/cases/case.server";
+import { type CaseFormValues, readCaseForm } from "~/cases/form.server";
 import type { CaseStep } from "~/cases/workflow";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { config } from "~/platform/config.server";
 import { siteOrigin } from "~/platform/http.server";
-import { catalogueFilterOptions } from "~/catalogue/filters.server";
-import { createCase, takeCaseStep, updateCase, type StepResult } from "~/cases/case.server";
 import { sceneTitles } from "~/scenes/scene.server";
 
 export async function caseFormOptions() {
@@ -53,17 +53,40 @@ export async function createCaseFromForm(form: FormData, firmId: string, userId:
   return { ok: true, caseId };
 }
 
-export async function saveCaseFromForm(form: FormData, firmId: string, caseId: string, userId: string): Promise<CaseFormOutcome> {
+export async function saveCaseFromForm(
+  form: FormData,
+  firmId: string,
+  caseId: string,
+  userId: string,
+): Promise<CaseFormOutcome> {
   const parsed = readCaseForm(form, choicesOf(await caseFormOptions()));
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors, values: parsed.values };
-  const saved = await updateCase({ firmId, caseId, userId, content: parsed.content, anonymised: parsed.anonymised, baseRevision: Number(form.get("revision")) });
+  const saved = await updateCase({
+    firmId,
+    caseId,
+    userId,
+    content: parsed.content,
+    anonymised: parsed.anonymised,
+    baseRevision: Number(form.get("revision")),
+  });
   if (saved.ok) return { ok: true, caseId };
-  if (saved.reason === "not_found") return { ok: false, status: 404, errors: {}, values: parsed.values, message: "errors.notFound" };
-  return { ok: false, status: 409, errors: {}, values: parsed.values, message: saved.reason === "stale" ? "caseForm.errors.stale" : "caseForm.errors.notEditable" };
+  if (saved.reason === "not_found")
+    return { ok: false, status: 404, errors: {}, values: parsed.values, message: "errors.notFound" };
+  return {
+    ok: false,
+    status: 409,
+    errors: {},
+    values: parsed.values,
+    message: saved.reason === "stale" ? "caseForm.errors.stale" : "caseForm.errors.notEditable",
+  };
 }
 
 /** The message key for a refused workflow step. */
-export function stepProblem(result: Exclude<StepResult, { ok: true }>): { status: number; message: string; field?: string } {
+export function stepProblem(result: Exclude<StepResult, { ok: true }>): {
+  status: number;
+  message: string;
+  field?: string;
+} {
   switch (result.reason) {
     case "not_found":
       return { status: 404, message: "errors.notFound" };
@@ -78,7 +101,19 @@ export function stepProblem(result: Exclude<StepResult, { ok: true }>): { status
   }
 }
 
-export function takeStep(request: Request, input: { caseId: string; step: CaseStep; actor: "firm" | "analyst"; userId: string; firmId?: string; comment?: string; consent?: boolean; baseRevision?: number }) {
+export function takeStep(
+  request: Request,
+  input: {
+    caseId: string;
+    step: CaseStep;
+    actor: "firm" | "analyst";
+    userId: string;
+    firmId?: string;
+    comment?: string;
+    consent?: boolean;
+    baseRevision?: number;
+  },
+) {
   return takeCaseStep({ ...input, origin: siteOrigin(request, config().PUBLIC_ORIGIN) });
 }
 

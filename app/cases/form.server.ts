@@ -1,7 +1,7 @@
 // The case form: FormData → validated case content, or field errors (i18n keys) and the values
 // to show back. Multi-valued fields (technologies, scenes, articles) and the result rows are read here.
+import { CASE_LIMITS, type CaseContent, caseContent } from "~/cases/schema";
 import type { FieldErrors } from "~/platform/form-parse";
-import { CASE_LIMITS, caseContent, type CaseContent } from "~/cases/schema";
 
 export const MAX_RESULT_ROWS = CASE_LIMITS.results;
 
@@ -36,7 +36,13 @@ export function valuesOf(content: CaseContent, anonymised: boolean): CaseFormVal
   return {
     ...content,
     articles: content.articles.map(String),
-    results: content.results.map((r) => ({ metric: r.metric, before: r.before === null ? "" : String(r.before), after: String(r.after), unit: r.unit, period: r.period })),
+    results: content.results.map((r) => ({
+      metric: r.metric,
+      before: r.before === null ? "" : String(r.before),
+      after: String(r.after),
+      unit: r.unit,
+      period: r.period,
+    })),
     publication: anonymised ? "anonymised" : "named",
   };
 }
@@ -85,15 +91,18 @@ export function readCaseForm(form: FormData, choices: CaseFormChoices): CaseForm
   required("problem", CASE_LIMITS.markdown);
   required("approach", CASE_LIMITS.markdown);
   if (values.language !== "zh" && values.language !== "en") errors.language = "caseForm.errors.unknownOption";
-  if (!values.technologies.every((x) => choices.technologies.has(x))) errors.technologies = "caseForm.errors.unknownOption";
+  if (!values.technologies.every((x) => choices.technologies.has(x)))
+    errors.technologies = "caseForm.errors.unknownOption";
   if (values.technologies.length > 16) errors.technologies = "caseForm.errors.tooMany";
   if (!values.sceneSlugs.every((x) => choices.scenes.has(x))) errors.sceneSlugs = "caseForm.errors.unknownScene";
   if (values.sceneSlugs.length > CASE_LIMITS.scenes) errors.sceneSlugs = "caseForm.errors.tooMany";
   const articles = values.articles.map(Number);
-  if (!articles.every((n) => Number.isInteger(n) && n >= 1 && n <= 23)) errors.articles = "caseForm.errors.unknownOption";
+  if (!articles.every((n) => Number.isInteger(n) && n >= 1 && n <= 23))
+    errors.articles = "caseForm.errors.unknownOption";
   if (!choices.divisions.has(values.industryDivision)) errors.industryDivision = "caseForm.errors.unknownOption";
   if (!choices.regions.has(values.regionCode)) errors.regionCode = "caseForm.errors.unknownOption";
-  if (!["large", "medium", "small", "micro"].includes(values.sizeClass)) errors.sizeClass = "caseForm.errors.unknownOption";
+  if (!["large", "medium", "small", "micro"].includes(values.sizeClass))
+    errors.sizeClass = "caseForm.errors.unknownOption";
 
   const results: CaseContent["results"] = [];
   values.results.forEach((r, i) => {
@@ -108,7 +117,13 @@ export function readCaseForm(form: FormData, choices: CaseFormChoices): CaseForm
   if (!values.results.length) errors.results = "caseForm.errors.resultsRequired";
   if (Object.keys(errors).length) return { ok: false, errors, values };
 
-  const parsed = caseContent.safeParse({ ...values, articles: [...new Set(articles)].sort((a, b) => a - b), technologies: [...new Set(values.technologies)], sceneSlugs: [...new Set(values.sceneSlugs)], results });
+  const parsed = caseContent.safeParse({
+    ...values,
+    articles: [...new Set(articles)].sort((a, b) => a - b),
+    technologies: [...new Set(values.technologies)],
+    sceneSlugs: [...new Set(values.sceneSlugs)],
+    results,
+  });
   if (!parsed.success) return { ok: false, errors: { form: "errors.badRequest" }, values };
   return { ok: true, content: parsed.data, anonymised: values.publication === "anonymised", values };
 }

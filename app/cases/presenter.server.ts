@@ -1,7 +1,7 @@
 // What a case page needs besides the stored content: the markdown rendered safely and the
 // titles of the scenes it names. Used by the public, firm and review pages alike.
-import type { CaseContent } from "~/cases/schema";
 import { renderMarkdown } from "~/cases/markdown.server";
+import type { CaseContent } from "~/cases/schema";
 import { scenesBySlugs } from "~/scenes/scene.server";
 
 export interface PresentedCase {

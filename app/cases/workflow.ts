@@ -2,7 +2,15 @@
 // draft → submitted → in_review → published | returned | rejected; returned → (edit) → submitted;
 // published → withdrawn (by the firm or an analyst). Comments keep the status.
 
-export const CASE_STATUSES = ["draft", "submitted", "in_review", "returned", "published", "rejected", "withdrawn"] as const;
+export const CASE_STATUSES = [
+  "draft",
+  "submitted",
+  "in_review",
+  "returned",
+  "published",
+  "rejected",
+  "withdrawn",
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export type CaseActor = "firm" | "analyst";
@@ -28,9 +36,7 @@ export const CASE_RULES: Record<CaseStep, readonly Rule[]> = {
   publish: [{ actor: "analyst", from: ["submitted", "in_review"], to: "published", needsComment: false }],
 };
 
-export type Transition =
-  | { ok: true; to: CaseStatus; needsComment: boolean }
-  | { ok: false; reason: "not_allowed" };
+export type Transition = { ok: true; to: CaseStatus; needsComment: boolean } | { ok: false; reason: "not_allowed" };
 
 export function transition(step: CaseStep, actor: CaseActor, from: CaseStatus): Transition {
   const rule = CASE_RULES[step].find((r) => r.actor === actor && r.from.includes(from));

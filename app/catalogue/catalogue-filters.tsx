@@ -1,10 +1,9 @@
 // The filter form and pager shared by the scene catalogue and the case library: a GET form,
 // so every filtered page is a link and works without JavaScript.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { useRouteLocale } from "~/i18n/use-locale";
-
 import type { FilterField as Field } from "~/catalogue/filter-fields";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
 
 type Named = { id: string; zh: string; en: string };
 type Filters = Partial<Record<Field, string | number>> & { q?: string };
@@ -29,7 +28,19 @@ const LIST: Record<Exclude<Field, "article">, keyof CatalogueOptions> = {
   size: "sizes",
 };
 
-export function CatalogueFilterForm({ fields, filters, options, clearTo, label }: { fields: readonly Field[]; filters: Filters; options: CatalogueOptions; clearTo: string; label: string }) {
+export function CatalogueFilterForm({
+  fields,
+  filters,
+  options,
+  clearTo,
+  label,
+}: {
+  fields: readonly Field[];
+  filters: Filters;
+  options: CatalogueOptions;
+  clearTo: string;
+  label: string;
+}) {
   const { t } = useTranslation();
   const locale = useRouteLocale();
   return (
@@ -41,16 +52,30 @@ export function CatalogueFilterForm({ fields, filters, options, clearTo, label }
       {fields.map((field) => (
         <div className="field" key={field}>
           <label htmlFor={`filter-${field}`}>{t(`catalogue.${field}`)}</label>
-          <select id={`filter-${field}`} name={field} defaultValue={filters[field] !== undefined ? String(filters[field]) : ""}>
+          <select
+            id={`filter-${field}`}
+            name={field}
+            defaultValue={filters[field] !== undefined ? String(filters[field]) : ""}
+          >
             <option value="">{t("catalogue.any")}</option>
             {field === "article"
-              ? Array.from({ length: 23 }, (_, i) => i + 1).map((n) => <option key={n} value={n}>{t("guide.article", { number: n })}</option>)
-              : options[LIST[field]].map((o) => <option key={o.id} value={o.id}>{o[locale]}</option>)}
+              ? Array.from({ length: 23 }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {t("guide.article", { number: n })}
+                  </option>
+                ))
+              : options[LIST[field]].map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o[locale]}
+                  </option>
+                ))}
           </select>
         </div>
       ))}
       <div className="actions">
-        <button type="submit" className="button">{t("catalogue.apply")}</button>
+        <button type="submit" className="button">
+          {t("catalogue.apply")}
+        </button>
         <Link to={clearTo}>{t("catalogue.clear")}</Link>
       </div>
     </Form>
@@ -61,15 +86,31 @@ export function Pager({ page, pages, filters }: { page: number; pages: number; f
   const { t } = useTranslation();
   if (pages <= 1) return null;
   const href = (p: number) => {
-    const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+    const params = new URLSearchParams(
+      Object.entries(filters)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    );
     params.set("page", String(p));
     return `?${params}`;
   };
   return (
     <nav className="pager" aria-label={t("catalogue.pagination")}>
-      {page > 1 ? <Link to={href(page - 1)} rel="prev">← {t("catalogue.previous")}</Link> : <span />}
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          ← {t("catalogue.previous")}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{t("catalogue.page", { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)} rel="next">{t("catalogue.next")} →</Link> : <span />}
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("catalogue.next")} →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

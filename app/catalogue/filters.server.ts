@@ -1,9 +1,15 @@
 // Filters of the scene catalogue and the case library, read from the URL so a filtered list is a
 // shareable link and works without JavaScript. Values no taxonomy knows are dropped.
-import { businessLinks, industries, regions, scenarioTiers, sizeClasses, technologies } from "~/content/taxonomies.server";
-import { MAX_QUERY_CHARS } from "~/catalogue/search-grams";
-
 import type { FilterField } from "~/catalogue/filter-fields";
+import { MAX_QUERY_CHARS } from "~/catalogue/search-grams";
+import {
+  businessLinks,
+  industries,
+  regions,
+  scenarioTiers,
+  sizeClasses,
+  technologies,
+} from "~/content/taxonomies.server";
 
 export interface CatalogueFilters {
   group?: string;
@@ -19,7 +25,10 @@ export interface CatalogueFilters {
 
 export const MAX_PAGE = 10_000;
 
-export function parseCatalogueFilters(params: URLSearchParams, fields: readonly FilterField[]): { filters: CatalogueFilters; page: number } {
+export function parseCatalogueFilters(
+  params: URLSearchParams,
+  fields: readonly FilterField[],
+): { filters: CatalogueFilters; page: number } {
   const ids = catalogueFilterIds();
   const known = (field: Exclude<FilterField, "article">) => {
     const value = params.get(field);
@@ -36,7 +45,8 @@ export function parseCatalogueFilters(params: URLSearchParams, fields: readonly 
     technology: known("technology"),
     region: known("region"),
     size: known("size"),
-    article: fields.includes("article") && Number.isInteger(article) && article >= 1 && article <= 23 ? article : undefined,
+    article:
+      fields.includes("article") && Number.isInteger(article) && article >= 1 && article <= 23 ? article : undefined,
     q: q || undefined,
   };
   return {
@@ -62,14 +72,22 @@ type Named = { id: string; zh: string; en: string };
 
 let options: ReturnType<typeof buildOptions> | undefined;
 function buildOptions() {
-  const named = (list: Array<{ zh: string; en: string }>, id: (x: never) => string): Named[] => list.map((x) => ({ id: id(x as never), zh: x.zh, en: x.en }));
+  const named = (list: Array<{ zh: string; en: string }>, id: (x: never) => string): Named[] =>
+    list.map((x) => ({ id: id(x as never), zh: x.zh, en: x.en }));
   return {
     groups: named(industries().groups, (g: { id: string }) => g.id),
-    divisions: industries().divisions.map((d) => ({ id: d.code, zh: `${d.code} ${d.zh}`, en: `${d.code} ${d.en}`, group: d.group })),
+    divisions: industries().divisions.map((d) => ({
+      id: d.code,
+      zh: `${d.code} ${d.zh}`,
+      en: `${d.code} ${d.en}`,
+      group: d.group,
+    })),
     links: named(businessLinks(), (l: { id: string }) => l.id),
     tiers: named(scenarioTiers(), (t: { id: string }) => t.id),
     technologies: named(technologies(), (t: { id: string }) => t.id),
-    regions: regions().filter((r) => r.mainland).map((r) => ({ id: r.code, zh: r.zh, en: r.en })),
+    regions: regions()
+      .filter((r) => r.mainland)
+      .map((r) => ({ id: r.code, zh: r.zh, en: r.en })),
     sizes: named(sizeClasses().classes, (c: { id: string }) => c.id),
   };
 }

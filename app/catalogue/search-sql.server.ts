@@ -1,6 +1,6 @@
 // SQL pieces of the catalogue searches (scenes, cases): the gram-indexed substring condition and
 // a count that stops early, so a query matching most of the library costs a bounded amount.
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "~db/connect";
 import { likePattern, planSearch } from "~/catalogue/search-grams";
@@ -28,7 +28,11 @@ export function textCondition(column: AnyPgColumn, normalisedQuery: string): SQL
  * tokens of the filters in force, so one GIN lookup intersects them all; for queries longer than
  * three characters the text must also contain the query. Empty when there is nothing to search for.
  */
-export function searchConditions(q: string | undefined, columns: { searchText: AnyPgColumn; searchGrams: AnyPgColumn }, tokens: string[] = []): SQL[] {
+export function searchConditions(
+  q: string | undefined,
+  columns: { searchText: AnyPgColumn; searchGrams: AnyPgColumn },
+  tokens: string[] = [],
+): SQL[] {
   if (!q) return [];
   const plan = planSearch(q);
   if (!plan.query) return [];
@@ -57,8 +61,17 @@ export async function scanWith(tx: Db, method: "bitmap" | "index" | "default"): 
 }
 
 /** How many rows match, counted up to COUNT_CAP + 1; `capped` says there are more than the cap. */
-export async function countCapped(executor: Db, table: PgTable, condition: SQL | undefined): Promise<{ total: number; capped: boolean }> {
-  const inner = executor.select({ one: sql`1` }).from(table).where(condition).limit(COUNT_CAP + 1).as("matches");
+export async function countCapped(
+  executor: Db,
+  table: PgTable,
+  condition: SQL | undefined,
+): Promise<{ total: number; capped: boolean }> {
+  const inner = executor
+    .select({ one: sql`1` })
+    .from(table)
+    .where(condition)
+    .limit(COUNT_CAP + 1)
+    .as("matches");
   const [row] = await executor.select({ n: sql<number>`count(*)::int` }).from(inner);
   const n = row?.n ?? 0;
   return n > COUNT_CAP ? { total: COUNT_CAP, capped: true } : { total: n, capped: false };

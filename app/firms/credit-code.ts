@@ -4,9 +4,7 @@ export const CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const VALID = /^[0-9ABCDEFGHJKLMNPQRTUWXY]{18}$/;
 
-export type CreditCodeCheck =
-  | { ok: true; code: string }
-  | { ok: false; reason: "length" | "characters" | "checksum" };
+export type CreditCodeCheck = { ok: true; code: string } | { ok: false; reason: "length" | "characters" | "checksum" };
 
 /** The check character for the first 17 characters (which must use the alphabet). */
 export function creditCodeCheckCharacter(first17: string): string {

@@ -1,9 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { memberships, firms, users, type Firm } from "~db/schema";
-import { db } from "~/platform/db.server";
-import { prepared } from "~/platform/prepared.server";
+import { type Firm, firms, memberships, users } from "~db/schema";
 import type { SizeClassId } from "~/firms/size-class";
 import { recordAudit } from "~/platform/audit.server";
+import { db } from "~/platform/db.server";
+import { prepared } from "~/platform/prepared.server";
 
 export interface FirmProfileInput {
   name: string;
@@ -24,10 +24,17 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /** Create a firm with its creator as owner, in one transaction. */
-export async function createFirm(ownerId: string, input: FirmProfileInput, opts: { isDemo?: boolean } = {}): Promise<Firm> {
+export async function createFirm(
+  ownerId: string,
+  input: FirmProfileInput,
+  opts: { isDemo?: boolean } = {},
+): Promise<Firm> {
   try {
     return await db().transaction(async (tx) => {
-      const [firm] = await tx.insert(firms).values({ ...input, isDemo: opts.isDemo ?? false }).returning();
+      const [firm] = await tx
+        .insert(firms)
+        .values({ ...input, isDemo: opts.isDemo ?? false })
+        .returning();
       await tx.insert(memberships).values({ firmId: firm!.id, userId: ownerId, role: "owner" });
       await recordAudit({ actorId: ownerId, action: "firm.created", subjectType: "firm", subjectId: firm!.id }, tx);
       return firm!;
@@ -41,7 +48,10 @@ export async function createFirm(ownerId: string, input: FirmProfileInput, opts:
 export async function updateFirm(actorId: string, firmId: string, input: FirmProfileInput): Promise<void> {
   try {
     await db().transaction(async (tx) => {
-      await tx.update(firms).set({ ...input, updatedAt: new Date() }).where(eq(firms.id, firmId));
+      await tx
+        .update(firms)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(firms.id, firmId));
       await recordAudit({ actorId, action: "firm.updated", subjectType: "firm", subjectId: firmId }, tx);
     });
   } catch (e) {
@@ -50,7 +60,14 @@ export async function updateFirm(actorId: string, firmId: string, input: FirmPro
   }
 }
 
-const firmLookup = () => prepared("firm_lookup", (d) => d.select().from(firms).where(eq(firms.id, sql.placeholder("id"))).prepare("firm_lookup"));
+const firmLookup = () =>
+  prepared("firm_lookup", (d) =>
+    d
+      .select()
+      .from(firms)
+      .where(eq(firms.id, sql.placeholder("id")))
+      .prepare("firm_lookup"),
+  );
 
 export async function getFirm(firmId: string): Promise<Firm | null> {
   const [firm] = await firmLookup().execute({ id: firmId });
@@ -68,7 +85,13 @@ export function listFirmsOfUser(userId: string) {
 
 export function listMembers(firmId: string) {
   return db()
-    .select({ userId: users.id, displayName: users.displayName, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
     .from(memberships)
     .innerJoin(users, eq(memberships.userId, users.id))
     .where(eq(memberships.firmId, firmId))

@@ -1,5 +1,5 @@
-import { useTranslation } from "~/i18n/use-translation";
 import type { Locale } from "~/i18n/locales";
+import { useTranslation } from "~/i18n/use-translation";
 import { SelectField, TextField } from "~/ui/form";
 
 type Named = { code: string; zh: string; en: string };
@@ -33,8 +33,24 @@ export function FirmProfileFields({
   const v = (k: string) => (values[k] === null || values[k] === undefined ? undefined : String(values[k]));
   return (
     <>
-      <TextField name="name" label={labels.name!} defaultValue={v("name")} error={errors.name} required maxLength={100} autoComplete="organization" />
-      <TextField name="creditCode" label={labels.creditCode!} hint={t("firm.creditCodeHint")} defaultValue={v("creditCode")} error={errors.creditCode} required maxLength={24} />
+      <TextField
+        name="name"
+        label={labels.name!}
+        defaultValue={v("name")}
+        error={errors.name}
+        required
+        maxLength={100}
+        autoComplete="organization"
+      />
+      <TextField
+        name="creditCode"
+        label={labels.creditCode!}
+        hint={t("firm.creditCodeHint")}
+        defaultValue={v("creditCode")}
+        error={errors.creditCode}
+        required
+        maxLength={24}
+      />
       <SelectField
         name="industryDivision"
         label={labels.industryDivision!}
@@ -55,8 +71,24 @@ export function FirmProfileFields({
       />
       <TextField name="city" label={labels.city!} defaultValue={v("city")} error={errors.city} maxLength={50} />
       <p className="hint">{t("firm.sizeHint")}</p>
-      <TextField name="employees" label={labels.employees!} inputMode="numeric" defaultValue={v("employees")} error={errors.employees} required maxLength={9} />
-      <TextField name="revenueWanYuan" label={labels.revenueWanYuan!} inputMode="numeric" defaultValue={v("revenueWanYuan")} error={errors.revenueWanYuan} required maxLength={9} />
+      <TextField
+        name="employees"
+        label={labels.employees!}
+        inputMode="numeric"
+        defaultValue={v("employees")}
+        error={errors.employees}
+        required
+        maxLength={9}
+      />
+      <TextField
+        name="revenueWanYuan"
+        label={labels.revenueWanYuan!}
+        inputMode="numeric"
+        defaultValue={v("revenueWanYuan")}
+        error={errors.revenueWanYuan}
+        required
+        maxLength={9}
+      />
     </>
   );
 }

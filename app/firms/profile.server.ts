@@ -1,9 +1,15 @@
 // Parse the firm profile form against the loaded taxonomies and derive the size class.
-import { industries, isKnownDivision, isSelectableRegion, selectableRegions, sizeClasses } from "~/content/taxonomies.server";
-import { classifySize } from "~/firms/size-class";
-import { parseForm, type FormResult } from "~/platform/form-parse";
 import { firmProfileForm } from "~/accounts/forms";
+import {
+  industries,
+  isKnownDivision,
+  isSelectableRegion,
+  selectableRegions,
+  sizeClasses,
+} from "~/content/taxonomies.server";
 import type { FirmProfileInput } from "~/firms/firm.server";
+import { classifySize } from "~/firms/size-class";
+import { type FormResult, parseForm } from "~/platform/form-parse";
 
 export function parseFirmProfile(form: FormData): FormResult<FirmProfileInput> {
   const parsed = parseForm(firmProfileForm(isKnownDivision, isSelectableRegion), form);
@@ -16,7 +22,12 @@ export function parseFirmProfile(form: FormData): FormResult<FirmProfileInput> {
 export function firmProfileOptions() {
   const groups = industries().groups;
   return {
-    divisions: industries().divisions.map((d) => ({ code: d.code, zh: d.zh, en: d.en, group: groups.find((g) => g.id === d.group)! })),
+    divisions: industries().divisions.map((d) => ({
+      code: d.code,
+      zh: d.zh,
+      en: d.en,
+      group: groups.find((g) => g.id === d.group)!,
+    })),
     regions: selectableRegions().map((r) => ({ code: r.code, zh: r.zh, en: r.en })),
   };
 }

@@ -11,7 +11,11 @@ export interface SizeThreshold {
  * bounds (employees and revenue in 10,000 yuan), otherwise the firm drops a class; micro is the rest.
  * `classes` is ordered from largest to smallest, the last one having zero bounds.
  */
-export function classifySize(employees: number, revenueWanYuan: number, classes: readonly SizeThreshold[]): SizeClassId {
+export function classifySize(
+  employees: number,
+  revenueWanYuan: number,
+  classes: readonly SizeThreshold[],
+): SizeClassId {
   for (const c of classes) {
     if (employees >= c.minEmployees && revenueWanYuan >= c.minRevenueWanYuan) return c.id;
   }

@@ -7,7 +7,8 @@ export const en: Shape<typeof zh> = {
   app: {
     name: "QMD Portal",
     shortName: "QMD Portal",
-    tagline: "Self-assessment, diagnosis and benchmarking based on the Manufacturing Quality Management Digitalisation Implementation Guide (trial)",
+    tagline:
+      "Self-assessment, diagnosis and benchmarking based on the Manufacturing Quality Management Digitalisation Implementation Guide (trial)",
   },
   nav: {
     skip: "Skip to main content",
@@ -37,13 +38,17 @@ export const en: Shape<typeof zh> = {
     startAssessment: "Start a self-assessment",
     readGuide: "Read the guide explained",
     forFirmsTitle: "For firms",
-    forFirms: "Assess yourself against articles 4 to 16 of the guide, see your stage and your gap to peers, and get recommendations linked to the guide, the scene catalogue and typical cases.",
+    forFirms:
+      "Assess yourself against articles 4 to 16 of the guide, see your stage and your gap to peers, and get recommendations linked to the guide, the scene catalogue and typical cases.",
     forAssociationsTitle: "For industry associations",
-    forAssociations: "Compare results by region and sector, find weak links, curate the scene catalogue and the case library, publish statistics releases.",
+    forAssociations:
+      "Compare results by region and sector, find weak links, curate the scene catalogue and the case library, publish statistics releases.",
     forGovernmentTitle: "For government departments",
-    forGovernment: "Track adoption of digital quality management in your jurisdiction, overall, by industry and by region.",
+    forGovernment:
+      "Track adoption of digital quality management in your jurisdiction, overall, by industry and by region.",
     privacyTitle: "Data protection",
-    privacy: "A firm's answers and scores are commercially sensitive. Public statistics only publish aggregates under disclosure control; no page ever shows a single firm's name, credit code or score.",
+    privacy:
+      "A firm's answers and scores are commercially sensitive. Public statistics only publish aggregates under disclosure control; no page ever shows a single firm's name, credit code or score.",
   },
   guide: {
     title: "The guide explained",
@@ -55,7 +60,12 @@ export const en: Shape<typeof zh> = {
     keyPoints: "Key points",
     forFirms: "What a firm can do",
     audience: "Mainly for",
-    audiences: { firm: "Firms", "service-provider": "Service providers", authority: "Authorities", association: "Industry associations" },
+    audiences: {
+      firm: "Firms",
+      "service-provider": "Service providers",
+      authority: "Authorities",
+      association: "Industry associations",
+    },
     interpretation: "On diagnosis and benchmarking",
     document: "Document",
     backToGuide: "Back to the guide explained",
@@ -87,7 +97,8 @@ export const en: Shape<typeof zh> = {
     resetInvalid: "This reset link is invalid or has expired. Please ask for a new one.",
     signedOut: "You have signed out.",
     resetEmailSubject: "Reset your QMD Portal password",
-    resetEmailBody: "Hello,\n\nOpen this link within one hour to choose a new password:\n{{link}}\n\nIf you did not ask for this, ignore this email.",
+    resetEmailBody:
+      "Hello,\n\nOpen this link within one hour to choose a new password:\n{{link}}\n\nIf you did not ask for this, ignore this email.",
   },
   account: {
     title: "My account",
@@ -95,7 +106,13 @@ export const en: Shape<typeof zh> = {
     noFirms: "You have not joined a firm yet. Create your firm's profile, or ask a colleague to invite you.",
     createFirm: "Create a firm profile",
     roles: "Portal roles",
-    roleNames: { owner: "Owner", member: "Member", analyst: "Association analyst", government: "Government viewer", admin: "Administrator" },
+    roleNames: {
+      owner: "Owner",
+      member: "Member",
+      analyst: "Association analyst",
+      government: "Government viewer",
+      admin: "Administrator",
+    },
     national: "National",
     profile: "Profile",
     saveProfile: "Save profile",
@@ -106,7 +123,8 @@ export const en: Shape<typeof zh> = {
   },
   firm: {
     newTitle: "Create a firm profile",
-    newLead: "The profile decides your peer group for benchmarking (industry, size, region). Your firm's name and credit code never appear in any statistic or public page.",
+    newLead:
+      "The profile decides your peer group for benchmarking (industry, size, region). Your firm's name and credit code never appear in any statistic or public page.",
     editTitle: "Edit the firm profile",
     name: "Firm name",
     creditCode: "Unified social credit code",
@@ -131,7 +149,8 @@ export const en: Shape<typeof zh> = {
     yourRole: "Your role",
     memberSince: "Member since",
     invite: "Invite a colleague",
-    inviteLead: "Enter your colleague's email. Signed in with that email, they can join the firm through the invitation link.",
+    inviteLead:
+      "Enter your colleague's email. Signed in with that email, they can join the firm through the invitation link.",
     inviteEmail: "Colleague's email",
     inviteSubmit: "Send invitation",
     invited: "An invitation is on its way to {{email}}. You can also send them this link directly:",
@@ -142,7 +161,8 @@ export const en: Shape<typeof zh> = {
     revoked: "The invitation is revoked.",
     alreadyMember: "The user with that email is already a member of this firm.",
     invitationEmailSubject: "Invitation to join {{firm}}",
-    invitationEmailBody: "Hello,\n\n{{inviter}} invites you to join the profile of {{firm}} on QMD Portal. Sign in or sign up with this email, then open this link to accept (valid for 14 days):\n{{link}}",
+    invitationEmailBody:
+      "Hello,\n\n{{inviter}} invites you to join the profile of {{firm}} on QMD Portal. Sign in or sign up with this email, then open this link to accept (valid for 14 days):\n{{link}}",
   },
   invitation: {
     title: "Join a firm",
@@ -150,7 +170,8 @@ export const en: Shape<typeof zh> = {
     accept: "Accept the invitation",
     signInFirst: "First sign in or sign up with the invited email {{email}}, then accept.",
     invalid: "This invitation is invalid, expired, revoked or already accepted.",
-    wrongAccount: "This invitation was sent to another email address. Sign in with the invited email and open the link again.",
+    wrongAccount:
+      "This invitation was sent to another email address. Sign in with the invited email and open the link again.",
     accepted: "You have joined the firm.",
   },
   admin: {
@@ -206,7 +227,8 @@ export const en: Shape<typeof zh> = {
     saving: "Saving…",
     saved: "Answers saved.",
     saveFailed: "Saving failed; check your connection and try again. Your answers are still on this page.",
-    conflict: "A colleague has just changed these questions: {{questions}}. So as not to overwrite their answers, your change was not saved. Reload to see the latest answers, then change them.",
+    conflict:
+      "A colleague has just changed these questions: {{questions}}. So as not to overwrite their answers, your change was not saved. Reload to see the latest answers, then change them.",
     reload: "Reload",
     review: "Review and submit",
     reviewTitle: "Review your answers and submit",
@@ -264,9 +286,11 @@ export const en: Shape<typeof zh> = {
     articles: "Guide articles",
     answered: "Answered / questions",
     priorities: "Priorities",
-    prioritiesLeadPeers: "Ranked by the dimension's weight × its gap to the peers' top-quartile line; dimensions that held the stage come first.",
+    prioritiesLeadPeers:
+      "Ranked by the dimension's weight × its gap to the peers' top-quartile line; dimensions that held the stage come first.",
     gapToPeers: "{{gap}} points below the peers' top quartile ({{target}})",
-    prioritiesLead: "Ranked by the dimension's weight × its gap to the target; dimensions that held the stage come first.",
+    prioritiesLead:
+      "Ranked by the dimension's weight × its gap to the target; dimensions that held the stage come first.",
     noPriorities: "Every dimension is at full score: no priority to work on.",
     gap: "gap {{gap}} points",
     heldStage: "held the stage",
@@ -275,7 +299,8 @@ export const en: Shape<typeof zh> = {
     cases: "Cases from similar firms",
     sameIndustry: "your industry",
     peers: "Peer benchmark",
-    peersPending: "The peer benchmark arrives with the first statistics release: the report will then show your position (decile band) among firms of your industry and size, with the peers' median and top quartile.",
+    peersPending:
+      "The peer benchmark arrives with the first statistics release: the report will then show your position (decile band) among firms of your industry and size, with the peers' median and top quartile.",
     progress: "Earlier assessments",
     noPrevious: "This is the firm's first assessment; next year's will show the progress here.",
     change: "Change",
@@ -290,11 +315,16 @@ export const en: Shape<typeof zh> = {
     title: "How scoring works",
     lead: "Scores, stages and recommendations come from a published scoring model; this page is drawn from the same model file the scoring uses.",
     steps: "Steps",
-    step1: "The five options of a single-choice question are levels 1–5, worth 0, 25, 50, 75 and 100 points; a tick-box question scores the share of options ticked (0–100).",
-    step2: "“Not applicable” is not the lowest level: the question is left out and the weights of the dimension's other questions grow in proportion.",
-    step3: "A dimension's score is the weighted mean of its answered questions; the overall score is the weighted mean of the dimensions. Scores keep one decimal.",
-    step4: "The stage is the band the overall score falls in (lower edge included, 100 in the top band); a gate dimension scoring too low holds the stage below the gate.",
-    step5: "Priorities are ranked by the dimension's weight × its gap to the target; once peer benchmarking is live, the target is the peers' top quartile.",
+    step1:
+      "The five options of a single-choice question are levels 1–5, worth 0, 25, 50, 75 and 100 points; a tick-box question scores the share of options ticked (0–100).",
+    step2:
+      "“Not applicable” is not the lowest level: the question is left out and the weights of the dimension's other questions grow in proportion.",
+    step3:
+      "A dimension's score is the weighted mean of its answered questions; the overall score is the weighted mean of the dimensions. Scores keep one decimal.",
+    step4:
+      "The stage is the band the overall score falls in (lower edge included, 100 in the top band); a gate dimension scoring too low holds the stage below the gate.",
+    step5:
+      "Priorities are ranked by the dimension's weight × its gap to the target; once peer benchmarking is live, the target is the peers' top quartile.",
     dimensions: "Dimensions and weights",
     questions: "Questions",
     bands: "Stages and bands",
@@ -302,7 +332,8 @@ export const en: Shape<typeof zh> = {
     gates: "Gates",
     gate: "Stage {{from}} and above need “{{dimension}}” at {{min}} points or more.",
     example: "Example",
-    exampleLead: "Say a firm picks level 3 on every single-choice question and ticks about half the options of every tick-box question, except for “{{question}}”, where it picks level 5:",
+    exampleLead:
+      "Say a firm picks level 3 on every single-choice question and ticks about half the options of every tick-box question, except for “{{question}}”, where it picks level 5:",
     exampleResult: "Overall score {{overall}}, in the band of stage {{band}}; the stage is {{stage}}.",
   },
   api: {
@@ -377,7 +408,15 @@ export const en: Shape<typeof zh> = {
     noneForScene: "No published case yet.",
     forArticle: "Related cases",
     language: "Written in",
-    statuses: { draft: "Draft", submitted: "Submitted, awaiting review", in_review: "In review", returned: "Returned for changes", published: "Published", rejected: "Not accepted", withdrawn: "Withdrawn" },
+    statuses: {
+      draft: "Draft",
+      submitted: "Submitted, awaiting review",
+      in_review: "In review",
+      returned: "Returned for changes",
+      published: "Published",
+      rejected: "Not accepted",
+      withdrawn: "Withdrawn",
+    },
   },
   firmCases: {
     title: "Cases of {{firm}}",
@@ -392,7 +431,8 @@ export const en: Shape<typeof zh> = {
     newTitle: "Write a case",
     editTitle: "Edit case",
     viewTitle: "Case",
-    intro: "Fields marked * are required. The text accepts Markdown (bold, lists, http/https links); images and HTML are not accepted.",
+    intro:
+      "Fields marked * are required. The text accepts Markdown (bold, lists, http/https links); images and HTML are not accepted.",
     title: "Title",
     summary: "Summary (a sentence or two)",
     problem: "The problem",
@@ -415,7 +455,8 @@ export const en: Shape<typeof zh> = {
     save: "Save",
     saved: "Saved.",
     submitHeading: "Submit for review",
-    consent: "I confirm I may agree on the firm's behalf that, once reviewed, the case is published in the way chosen above.",
+    consent:
+      "I confirm I may agree on the firm's behalf that, once reviewed, the case is published in the way chosen above.",
     submit: "Submit for review",
     submitted: "Submitted for review. The firm's members will be told the outcome by email.",
     withdraw: "Withdraw the case",
@@ -451,8 +492,22 @@ export const en: Shape<typeof zh> = {
     columns: { title: "Title", firm: "Firm", status: "Status", submitted: "Submitted" },
     comment: "Comment",
     commentHint: "Required to return, decline or withdraw; it is sent to the firm.",
-    actions: { comment: "Comment", return: "Return for changes", reject: "Decline", publish: "Publish", withdraw: "Withdraw publication", submit: "Submit" },
-    done: { comment: "Comment added.", return: "Returned to the firm for changes.", reject: "Marked as not accepted.", publish: "The case is published.", withdraw: "The case was withdrawn.", submit: "Submitted." },
+    actions: {
+      comment: "Comment",
+      return: "Return for changes",
+      reject: "Decline",
+      publish: "Publish",
+      withdraw: "Withdraw publication",
+      submit: "Submit",
+    },
+    done: {
+      comment: "Comment added.",
+      return: "Returned to the firm for changes.",
+      reject: "Marked as not accepted.",
+      publish: "The case is published.",
+      withdraw: "The case was withdrawn.",
+      submit: "Submitted.",
+    },
     consentAt: "Firm's consent given",
     publication: "Publication",
     back: "Back to the review list",
@@ -543,35 +598,49 @@ export const en: Shape<typeof zh> = {
   },
   benchmark: {
     status: {
-      "no-release": "No statistics release covers this period yet: the peer benchmark will appear with the next release.",
+      "no-release":
+        "No statistics release covers this period yet: the peer benchmark will appear with the next release.",
       "not-submitted": "Submit the assessment to compare it with peers.",
       "no-group": "This release has no peer group large enough (at least 10 other firms): no benchmark is shown.",
     },
     synthetic: "Note: this release contains synthetic demo data; the benchmark is for demonstration only.",
     band: {
-      decile: "Your overall score is in decile {{band}} of your peers (above about {{from}}% of them, below the top {{to}}% line).",
+      decile:
+        "Your overall score is in decile {{band}} of your peers (above about {{from}}% of them, below the top {{to}}% line).",
       quartile: "Your overall score is in quartile {{band}} of {{of}} among your peers (the {{from}}%–{{to}}% band).",
       half: "Your overall score is in half {{band}} of 2 among your peers (1 below the median, 2 above).",
     },
     noBand: "The peer group's published quantiles are too few to place you in a band.",
     group: "Peer group: {{group}}, {{firms}} firms (from release {{number}}, “{{release}}”).",
     skipped: "Not used: “{{group}}”: {{reason}}.",
-    reasons: { "not-in-release": "not in this release", suppressed: "suppressed under disclosure control", "too-few": "fewer than 10 firms besides yours" },
-    levels: { "division-size": "same industry division and size", division: "same industry division", group: "same industry group", all: "all manufacturing" },
+    reasons: {
+      "not-in-release": "not in this release",
+      suppressed: "suppressed under disclosure control",
+      "too-few": "fewer than 10 firms besides yours",
+    },
+    levels: {
+      "division-size": "same industry division and size",
+      division: "same industry division",
+      group: "same industry group",
+      all: "all manufacturing",
+    },
     lines: "Peers' overall score: median {{median}}, top-quartile line {{p75}}, mean {{mean}}.",
     histogramTitle: "Peers' overall score distribution, with the band holding your score {{score}} marked",
-    histogramCaption: "Peers' overall score distribution (firms per score band; small adjacent bands are merged to protect firms)",
+    histogramCaption:
+      "Peers' overall score distribution (firms per score band; small adjacent bands are merged to protect firms)",
     scoreBand: "Score band",
     firms: "Firms",
     you: "you",
-    privacy: "The benchmark uses only the published figures of a statistics release and shows nothing about any other firm; it is given for submitted assessments only.",
+    privacy:
+      "The benchmark uses only the published figures of a statistics release and shows nothing about any other firm; it is given for submitted assessments only.",
     median: "Peer median",
     p75: "Peer top quartile",
     target: "Target (peers' top quartile)",
   },
   releases: {
     title: "Statistics releases",
-    intro: "A statistics release is a frozen snapshot of the aggregate tables: industry × region × size × period with every margin, under primary and secondary suppression, checked against every earlier release. Public pages and open data serve published releases only.",
+    intro:
+      "A statistics release is a frozen snapshot of the aggregate tables: industry × region × size × period with every margin, under primary and secondary suppression, checked against every earlier release. Public pages and open data serve published releases only.",
     build: "Build a new release",
     label: "Release label (optional)",
     labelHint: "For example “2026 Q4”; left empty, R + its number is used.",
@@ -597,25 +666,42 @@ export const en: Shape<typeof zh> = {
       not_found: "No such release.",
       not_built: "Only a built, unpublished release can be published.",
       newer_exists: "A newer release exists: only the newest can be published.",
-      unresolved: "This release has cells that cannot be protected and cannot be published; build again once the data has changed.",
+      unresolved:
+        "This release has cells that cannot be protected and cannot be published; build again once the data has changed.",
       bad_period: "A chosen period is not valid.",
       bad_request: "The request is not valid.",
     },
   },
   footer: {
-    about: "The portal is run by an industry association and is open-source software. The guide summaries are the portal's own words, not an official interpretation.",
+    about:
+      "The portal is run by an industry association and is open-source software. The guide summaries are the portal's own words, not an official interpretation.",
     privacy: "We store no IP address or browser details with answers.",
   },
   statistics: {
     navLink: "Statistics",
     sections: "Statistics sections",
-    nav: { overview: "Overview", industry: "By industry", region: "By region", size: "By size", trends: "Trends", methodology: "Methodology", releases: "Release history" },
+    nav: {
+      overview: "Overview",
+      industry: "By industry",
+      region: "By region",
+      size: "By size",
+      trends: "Trends",
+      methodology: "Methodology",
+      releases: "Release history",
+    },
     synthetic: "This statistics release contains synthetic demo data and represents no real firm.",
     olderRelease: "You are viewing an earlier release: no. {{number}} ({{label}}).",
     latestLink: "See the latest release",
     none: "No statistics have been published yet.",
     unknownPeriod: "This release has no period “{{period}}”; {{shown}} is shown instead.",
-    picker: { label: "Choose a statistics release and period", release: "Statistics release", period: "Period", industry: "Industry", size: "Firm size", apply: "Show" },
+    picker: {
+      label: "Choose a statistics release and period",
+      release: "Statistics release",
+      period: "Period",
+      industry: "Industry",
+      size: "Firm size",
+      apply: "Show",
+    },
     releaseName: "Release {{number}} ({{label}})",
     latestSuffix: " (latest)",
     facts: {
@@ -680,8 +766,16 @@ export const en: Shape<typeof zh> = {
       weakTitle: "Weakest dimensions",
       weakLead: "Dimensions with the lowest national mean score: ",
     },
-    industry: { title: "Statistics by industry", lead: "Overall scores by industry group and manufacturing division.", chartTitle: "Mean overall score by industry, {{period}}" },
-    size: { title: "Statistics by firm size", lead: "Overall scores of large, medium, small and micro firms.", chartTitle: "Mean overall score by firm size, {{period}}" },
+    industry: {
+      title: "Statistics by industry",
+      lead: "Overall scores by industry group and manufacturing division.",
+      chartTitle: "Mean overall score by industry, {{period}}",
+    },
+    size: {
+      title: "Statistics by firm size",
+      lead: "Overall scores of large, medium, small and micro firms.",
+      chartTitle: "Mean overall score by firm size, {{period}}",
+    },
     region: {
       title: "Statistics by region",
       lead: "Mean overall score by province. Each square is one province-level region, placed roughly where it lies; filter by industry and firm size.",
@@ -715,21 +809,27 @@ export const en: Shape<typeof zh> = {
         minHistogramBin: "Minimum firms in each histogram bin",
         kBenchmark: "Minimum other firms in a benchmark peer group",
       },
-      never: "Minimum and maximum are never published; firms of one group of companies count as one; all metrics of a cell share one suppression pattern.",
+      never:
+        "Minimum and maximum are never published; firms of one group of companies count as one; all metrics of a cell share one suppression pattern.",
       reasonsTitle: "Reasons for suppression and their marks",
       reasonDetail: {
-        threshold: "The cell has fewer than {{n}} independent firms (a group of companies counts once); the whole cell is withheld.",
+        threshold:
+          "The cell has fewer than {{n}} independent firms (a group of companies counts once); the whole cell is withheld.",
         dominance: "Almost every firm is at the same stage, so publishing would reveal a single firm's stage.",
-        secondary: "Publishing the cell would let another suppressed cell be computed from published totals and counts.",
+        secondary:
+          "Publishing the cell would let another suppressed cell be computed from published totals and counts.",
         carried: "The cell was suppressed in an earlier release and stays suppressed.",
-        "across-time": "Too few firms changed since an earlier release: the difference of the two releases could reveal one firm.",
+        "across-time":
+          "Too few firms changed since an earlier release: the difference of the two releases could reveal one firm.",
       },
       withheldDetail: "A single quantile in a published cell: too few firms to publish that quantile safely.",
       presentationTitle: "How numbers are shown",
-      presentation: "Means have 1 decimal, quantiles are whole points, shares are percentages with 1 decimal, all on published cells; a suppressed value shows its mark and reason, never 0. Pages, downloads and the open data API carry exactly the same numbers.",
+      presentation:
+        "Means have 1 decimal, quantiles are whole points, shares are percentages with 1 decimal, all on published cells; a suppressed value shows its mark and reason, never 0. Pages, downloads and the open data API carry exactly the same numbers.",
       dimensionsTitle: "Assessment dimensions",
       openDataTitle: "Open data API",
-      openData: "Every cell of a release is available through a versioned API (JSON, CSV, XLSX); its parameters can only be keys of the cube.",
+      openData:
+        "Every cell of a release is available through a versioned API (JSON, CSV, XLSX); its parameters can only be keys of the cube.",
       openapi: "API description (OpenAPI 3.1)",
     },
     releases: {

@@ -5,7 +5,10 @@ import type { Locale } from "~/i18n/locales";
 export type Text = (key: string, options?: Record<string, unknown>) => string;
 
 /** The caller's locale and a translate function in it, for text the server writes (emails, API errors). */
-export async function serverI18n(request: Request, userLocale?: string | null): Promise<{ locale: Locale; text: Text }> {
+export async function serverI18n(
+  request: Request,
+  userLocale?: string | null,
+): Promise<{ locale: Locale; text: Text }> {
   const locale = await resolveLocale(request, userLocale);
   const i18n = i18nFor(locale);
   return { locale, text: (key, options) => (i18n.t as unknown as Text)(key, options) };

@@ -8,6 +8,9 @@ export function useText() {
   const { t } = useTranslation();
   return (key: string, options?: Record<string, unknown>): string => {
     const [base, n] = key.split("|", 2);
-    return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(base!, n === undefined ? options : { ...options, n });
+    return (t as unknown as (k: string, o?: Record<string, unknown>) => string)(
+      base!,
+      n === undefined ? options : { ...options, n },
+    );
   };
 }

@@ -1,6 +1,6 @@
 import type { i18n as I18n, TFunction } from "i18next";
 import { useContext } from "react";
-import { I18nContext, getI18n } from "react-i18next";
+import { getI18n, I18nContext } from "react-i18next";
 import { Lru } from "~/platform/lru";
 
 // The project's `useTranslation`: the same `{ t, i18n }` as react-i18next's hook, for the fixed-language
@@ -16,7 +16,8 @@ const translators = new WeakMap<I18n, TFunction>();
 /** What a call's text is kept under: the key, with its options when they are plain values only; null when not kept. */
 function keptId(key: string, options: unknown): string | null {
   if (options === undefined) return key;
-  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return null;
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype)
+    return null;
   for (const value of Object.values(options)) {
     const type = typeof value;
     if (type !== "string" && type !== "number" && type !== "boolean") return null;

@@ -15,6 +15,15 @@ export function apiErrorBody(error: string, message: string, details: ApiErrorDe
 }
 
 /** The JSON error response; `headers` adds to (or overrides) the content type, e.g. CORS or caching. */
-export function apiError(status: number, error: string, message: string, details: ApiErrorDetails = {}, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(apiErrorBody(error, message, details)), { status, headers: { "Content-Type": API_ERROR_CONTENT_TYPE, ...headers } });
+export function apiError(
+  status: number,
+  error: string,
+  message: string,
+  details: ApiErrorDetails = {},
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(apiErrorBody(error, message, details)), {
+    status,
+    headers: { "Content-Type": API_ERROR_CONTENT_TYPE, ...headers },
+  });
 }

@@ -19,20 +19,36 @@ export const configSchema = z
     CONTENT_DIR: z.string().min(1).default("./content"),
     MIGRATIONS_DIR: z.string().min(1).default("./db/migrations"),
     PUBLIC_ORIGIN: z.url({ protocol: /^https?$/ }).optional(),
-    SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("QMD Portal <no-reply@qmd-portal.invalid>"),
     SEED_DEMO: booleanFlag.default(true),
     COOKIE_SECURE: booleanFlag.optional(),
     // Accounts with these emails are made administrators (first install without the demo seed).
     ADMIN_EMAILS: z
       .string()
-      .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+      .transform((v) =>
+        v
+          .split(",")
+          .map((e) => e.trim().toLowerCase())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.email()))
       .default([]),
     // The assessment period new self-assessments belong to: a year or a wave label ("2026", "2026-H2").
-    ASSESSMENT_PERIOD: z.string().regex(/^\d{4}(-[A-Za-z0-9]{1,8})?$/, "must be a year or a year-wave label like 2026-H2").optional(),
+    ASSESSMENT_PERIOD: z
+      .string()
+      .regex(/^\d{4}(-[A-Za-z0-9]{1,8})?$/, "must be a year or a year-wave label like 2026-H2")
+      .optional(),
     TRUST_PROXY: booleanFlag.default(false),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(1024 * 1024),
     // Worker processes serving HTTP (PostgreSQL only: PGlite lives inside one process).
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

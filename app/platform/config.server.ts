@@ -1,4 +1,4 @@
-import { parseConfig, type Config } from "~/platform/config-schema";
+import { type Config, parseConfig } from "~/platform/config-schema";
 
 let cached: Config | undefined;
 

@@ -1,5 +1,5 @@
-import type { Principal } from "~/accounts/access";
 import type { User } from "~db/schema";
+import type { Principal } from "~/accounts/access";
 
 // Per-request state shared by every loader/action of one request and by entry.server.
 export interface RequestContext {

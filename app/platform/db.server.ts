@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseHandle, type Db } from "~db/connect";
+import { type DatabaseHandle, type Db, openDatabase } from "~db/connect";
 import type { Config } from "~/platform/config-schema";
 
 let current: DatabaseHandle | undefined;

@@ -3,15 +3,15 @@ import type { z } from "zod";
 /** Field name → i18n key of its error message (optionally "key|n", see useText). */
 export type FieldErrors = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 const SECRET_FIELDS = new Set(["password", "newPassword"]);
 
 /** The form's text fields, without secrets, to show back to the user with an error. */
 export function echoValues(form: FormData): Record<string, string> {
-  return Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.has(k)) as Array<[string, string]>);
+  return Object.fromEntries(
+    [...form.entries()].filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.has(k)) as Array<[string, string]>,
+  );
 }
 
 /** Validate form data with a zod schema whose messages are i18n keys; echo back non-secret values. */

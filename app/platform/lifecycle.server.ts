@@ -1,18 +1,18 @@
 // Start-up and shutdown of the server process: configuration, content, database, demo seed, mail.
 import { seedDemoIfEmpty } from "~db/seed";
-import { config } from "~/platform/config.server";
-import { loadAllTaxonomies } from "~/content/taxonomies.server";
+import { startThrottleStore } from "~/accounts/login-throttle.server";
+import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
+import { syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
+import { loadAllTaxonomies } from "~/content/taxonomies.server";
 import { guide } from "~/guide/guide.server";
-import { scenesOnDisk } from "~/scenes/content.server";
+import { config } from "~/platform/config.server";
 import { closeDatabase, databaseHandle, initDatabase } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
 import { deliverPendingEmail } from "~/platform/outbox.server";
-import { syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { syncScenesFromContent } from "~/scenes/scene.server";
-import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
-import { startThrottleStore } from "~/accounts/login-throttle.server";
 import { refreshDemoMode } from "~/platform/seed-state.server";
+import { scenesOnDisk } from "~/scenes/content.server";
+import { syncScenesFromContent } from "~/scenes/scene.server";
 
 let mailTimer: NodeJS.Timeout | undefined;
 
@@ -26,9 +26,13 @@ export async function startup(): Promise<void> {
   const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
   logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");
   const versions = await syncQuestionnaireVersions();
-  if (versions.added.length) logger.info({ versions: versions.added }, "questionnaire versions published from content/");
+  if (versions.added.length)
+    logger.info({ versions: versions.added }, "questionnaire versions published from content/");
   if (versions.changedOnDisk.length) {
-    logger.error({ versions: versions.changedOnDisk }, "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)");
+    logger.error(
+      { versions: versions.changedOnDisk },
+      "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)",
+    );
   }
   const scenesAdded = await syncScenesFromContent();
   if (scenesAdded) logger.info({ scenes: scenesAdded }, "scenes added from content/");

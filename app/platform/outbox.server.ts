@@ -41,7 +41,10 @@ export async function deliverPendingEmail(): Promise<number> {
   for (const m of pending) {
     try {
       await transport.sendMail({ from: MAIL_FROM, to: m.to, subject: m.subject, text: m.body });
-      await db().update(emailOutbox).set({ sentAt: new Date(), attempts: m.attempts + 1 }).where(eq(emailOutbox.id, m.id));
+      await db()
+        .update(emailOutbox)
+        .set({ sentAt: new Date(), attempts: m.attempts + 1 })
+        .where(eq(emailOutbox.id, m.id));
       sent++;
     } catch (e) {
       await db()
@@ -56,5 +59,9 @@ export async function deliverPendingEmail(): Promise<number> {
 
 /** Log a message when no SMTP server is configured, so a local trial can follow the link. */
 export function logUnsentEmail(message: EmailInput): void {
-  if (!config().SMTP_URL) logger.info({ email: { to: message.to, subject: message.subject, body: message.body } }, "email kept in outbox (no SMTP_URL)");
+  if (!config().SMTP_URL)
+    logger.info(
+      { email: { to: message.to, subject: message.subject, body: message.body } },
+      "email kept in outbox (no SMTP_URL)",
+    );
 }

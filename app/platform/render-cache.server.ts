@@ -5,8 +5,8 @@
 // data can be answered from it. Markup is kept as UTF-8 bytes outside the JS heap, within a byte budget.
 import { createHash } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
-import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { Lru } from "~/platform/lru";
 
 const BUDGET_BYTES = 24 * 1024 * 1024;
@@ -16,7 +16,9 @@ const cache = new Lru<string, Buffer<ArrayBuffer>>(BUDGET_BYTES, (html) => html.
 export function isPlainPage(context: EntryContext): boolean {
   const { matches, errors } = context.staticHandlerContext;
   if (errors) return false;
-  return matches.some((m) => (context.routeModules[m.route.id]?.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  return matches.some(
+    (m) => (context.routeModules[m.route.id]?.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
 }
 
 /**
@@ -33,8 +35,17 @@ export function plainPageContext(context: EntryContext): EntryContext {
 }
 
 /** The page's markup: kept, or rendered by `element()` (static markup: no hydration markers, nothing will hydrate it). */
-export function renderPlainPage(request: Request, status: number, context: EntryContext, element: () => ReactElement, nonce: string): Buffer<ArrayBuffer> {
-  const key = createHash("sha256").update(`${status} ${request.url} `).update(JSON.stringify(context.staticHandlerContext.loaderData)).digest("base64");
+export function renderPlainPage(
+  request: Request,
+  status: number,
+  context: EntryContext,
+  element: () => ReactElement,
+  nonce: string,
+): Buffer<ArrayBuffer> {
+  const key = createHash("sha256")
+    .update(`${status} ${request.url} `)
+    .update(JSON.stringify(context.staticHandlerContext.loaderData))
+    .digest("base64");
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const html = Buffer.from(`<!DOCTYPE html>${renderToStaticMarkup(element())}`);

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { ReportView } from "~/report/report-view";
 import { i18nFor } from "~/i18n/i18n";
 import { htmlLang, type Locale } from "~/i18n/locales";
 import type { ReportData } from "~/report/report.server";
+import { ReportView } from "~/report/report-view";
 
 let css: string | undefined;
 
@@ -20,7 +20,13 @@ export function renderReportDocument(report: ReportData, locale: Locale, origin:
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <main className="container">
-        <ReportView report={report} locale={locale} articleHref={(n) => `${origin}/guide/${n}`} sceneHref={(slug) => `${origin}/scenes/${slug}`} caseHref={(id) => `${origin}/cases/${id}`} />
+        <ReportView
+          report={report}
+          locale={locale}
+          articleHref={(n) => `${origin}/guide/${n}`}
+          sceneHref={(slug) => `${origin}/scenes/${slug}`}
+          caseHref={(id) => `${origin}/cases/${id}`}
+        />
       </main>
     </I18nextProvider>,
   );

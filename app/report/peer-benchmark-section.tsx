@@ -11,17 +11,40 @@ function PeerHistogram({ peers, score }: { peers: Peers; score: number }) {
   const width = 560;
   const height = 200;
   const labels = counts.map((_, k) => `${edges[k]}–${edges[k + 1]}`);
-  const x = scaleBand().domain(labels).range([40, width - 10]).padding(0.1);
-  const y = scaleLinear().domain([0, Math.max(1, ...counts)]).range([height - 30, 10]);
+  const x = scaleBand()
+    .domain(labels)
+    .range([40, width - 10])
+    .padding(0.1);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...counts)])
+    .range([height - 30, 10]);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-labelledby="peer-hist-title" aria-describedby="peer-hist-caption" className="chart">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      role="img"
+      aria-labelledby="peer-hist-title"
+      aria-describedby="peer-hist-caption"
+      className="chart"
+    >
       <title id="peer-hist-title">{t("benchmark.histogramTitle", { score: score.toFixed(1) })}</title>
       {counts.map((n, k) => (
         <g key={labels[k]}>
-          <rect x={x(labels[k]!)} y={y(n)} width={x.bandwidth()} height={y(0) - y(n)} className={k === firmBin ? "chart-bar bar-firm" : "chart-bar"} />
-          <text x={(x(labels[k]!) ?? 0) + x.bandwidth() / 2} y={height - 12} textAnchor="middle" className="chart-tick">{labels[k]}</text>
+          <rect
+            x={x(labels[k]!)}
+            y={y(n)}
+            width={x.bandwidth()}
+            height={y(0) - y(n)}
+            className={k === firmBin ? "chart-bar bar-firm" : "chart-bar"}
+          />
+          <text x={(x(labels[k]!) ?? 0) + x.bandwidth() / 2} y={height - 12} textAnchor="middle" className="chart-tick">
+            {labels[k]}
+          </text>
           {k === firmBin ? (
-            <text x={(x(labels[k]!) ?? 0) + x.bandwidth() / 2} y={y(n) - 4} textAnchor="middle" className="chart-value">▼ {t("benchmark.you")}</text>
+            <text x={(x(labels[k]!) ?? 0) + x.bandwidth() / 2} y={y(n) - 4} textAnchor="middle" className="chart-value">
+              ▼ {t("benchmark.you")}
+            </text>
           ) : null}
         </g>
       ))}
@@ -32,26 +55,53 @@ function PeerHistogram({ peers, score }: { peers: Peers; score: number }) {
 export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome; score: number }) {
   const { t } = useTranslation();
   if (outcome.status !== "ok")
-    return <p className="placeholder" data-testid="peer-benchmark">{t(`benchmark.status.${outcome.status}`)}</p>;
+    return (
+      <p className="placeholder" data-testid="peer-benchmark">
+        {t(`benchmark.status.${outcome.status}`)}
+      </p>
+    );
   const peers = outcome.peers;
   const { band } = peers;
   return (
     <div data-testid="peer-benchmark">
       {peers.release.synthetic ? <p className="notice">{t("benchmark.synthetic")}</p> : null}
       <p className="lead" data-testid="peer-band">
-        {band ? t(`benchmark.band.${band.kind}`, { band: band.band, of: band.of, from: Math.round(((band.band - 1) / band.of) * 100), to: Math.round((band.band / band.of) * 100) }) : t("benchmark.noBand")}
+        {band
+          ? t(`benchmark.band.${band.kind}`, {
+              band: band.band,
+              of: band.of,
+              from: Math.round(((band.band - 1) / band.of) * 100),
+              to: Math.round((band.band / band.of) * 100),
+            })
+          : t("benchmark.noBand")}
       </p>
       <p>
-        {t("benchmark.group", { group: t(`benchmark.levels.${peers.level}`), firms: peers.firms, release: peers.release.label, number: peers.release.number })}
+        {t("benchmark.group", {
+          group: t(`benchmark.levels.${peers.level}`),
+          firms: peers.firms,
+          release: peers.release.label,
+          number: peers.release.number,
+        })}
       </p>
       {peers.skipped.length > 0 ? (
         <ul className="muted">
           {peers.skipped.map((s) => (
-            <li key={s.level}>{t("benchmark.skipped", { group: t(`benchmark.levels.${s.level}`), reason: t(`benchmark.reasons.${s.reason}`) })}</li>
+            <li key={s.level}>
+              {t("benchmark.skipped", {
+                group: t(`benchmark.levels.${s.level}`),
+                reason: t(`benchmark.reasons.${s.reason}`),
+              })}
+            </li>
           ))}
         </ul>
       ) : null}
-      <p>{t("benchmark.lines", { median: peers.overall.median ?? "—", p75: peers.overall.p75 ?? "—", mean: peers.overall.mean.toFixed(1) })}</p>
+      <p>
+        {t("benchmark.lines", {
+          median: peers.overall.median ?? "—",
+          p75: peers.overall.p75 ?? "—",
+          mean: peers.overall.mean.toFixed(1),
+        })}
+      </p>
       <PeerHistogram peers={peers} score={score} />
       <table>
         <caption id="peer-hist-caption">{t("benchmark.histogramCaption")}</caption>

@@ -3,9 +3,16 @@
 // through release/read.server, so it sees exactly what the public sees and shares its cell cache.
 import type { Assessment } from "~db/schema";
 import { industries } from "~/content/taxonomies.server";
-import { choosePeerGroup, histogramBin, positionBand, type PeerChoice, type PeerLevel, type PositionBand } from "~/report/peer-position";
+import {
+  choosePeerGroup,
+  histogramBin,
+  type PeerChoice,
+  type PeerLevel,
+  type PositionBand,
+  positionBand,
+} from "~/report/peer-position";
+import { findCells, type PublicRelease, publicReleasesCovering } from "~/statistics/release/read.server";
 import { ALL, DISCLOSURE_RULES, GROUP_PREFIX } from "~/statistics/types";
-import { findCells, publicReleasesCovering, type PublicRelease } from "~/statistics/release/read.server";
 
 export interface PeerBenchmark {
   release: { number: number; label: string; publishedAt: string; synthetic: boolean };
@@ -19,9 +26,12 @@ export interface PeerBenchmark {
   histogram: { edges: number[]; counts: number[]; firmBin: number };
 }
 
-export type PeerOutcome = { status: "ok"; peers: PeerBenchmark } | { status: "no-release" | "not-submitted" | "no-group" };
+export type PeerOutcome =
+  { status: "ok"; peers: PeerBenchmark } | { status: "no-release" | "not-submitted" | "no-group" };
 
-const benchmarkable = (a: Assessment): a is Assessment & { industryDivision: string; sizeClass: string; overallScore: number } =>
+const benchmarkable = (
+  a: Assessment,
+): a is Assessment & { industryDivision: string; sizeClass: string; overallScore: number } =>
   a.status === "submitted" && a.overallScore !== null && !!a.industryDivision && !!a.sizeClass;
 
 export async function peerBenchmark(assessment: Assessment): Promise<PeerOutcome> {
@@ -56,19 +66,33 @@ async function fromRelease(
     region: ALL,
     size: [...new Set(keys.map(([, , size]) => size))],
   });
-  const candidates = keys.map(([level, industry, size]) => ({ level, cell: cells.find((c) => c.industry === industry && c.size === size) }));
+  const candidates = keys.map(([level, industry, size]) => ({
+    level,
+    cell: cells.find((c) => c.industry === industry && c.size === size),
+  }));
   const choice = choosePeerGroup(candidates, counted, DISCLOSURE_RULES.kBenchmark);
   if (!choice) return null;
   const m = choice.metrics;
   const score = assessment.overallScore;
   return {
-    release: { number: release.number, label: release.label, publishedAt: release.publishedAt!, synthetic: release.containsSynthetic },
+    release: {
+      number: release.number,
+      label: release.label,
+      publishedAt: release.publishedAt!,
+      synthetic: release.containsSynthetic,
+    },
     level: choice.level,
     skipped: choice.skipped,
     firms: m.firms,
     band: positionBand(score, m.overall),
     overall: { median: m.overall.median, p75: m.overall.p75, mean: m.overall.mean },
-    dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, d]) => [id, { median: d?.median ?? null, p75: d?.p75 ?? null }])),
-    histogram: { edges: m.histogram.edges, counts: m.histogram.counts, firmBin: histogramBin(m.histogram.edges, score) },
+    dimensions: Object.fromEntries(
+      Object.entries(m.dimensions).map(([id, d]) => [id, { median: d?.median ?? null, p75: d?.p75 ?? null }]),
+    ),
+    histogram: {
+      edges: m.histogram.edges,
+      counts: m.histogram.counts,
+      firmBin: histogramBin(m.histogram.edges, score),
+    },
   };
 }

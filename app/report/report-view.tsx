@@ -1,15 +1,36 @@
 // The firm's report, shared by the page and the downloadable file.
+import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
-import { pick, type Locale } from "~/i18n/locales";
+import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
 import type { ReportData } from "~/report/report.server";
 import { BarChart } from "~/ui/bar-chart";
 import { RadarChart } from "~/ui/radar-chart";
-import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
 
-export function ReportView({ report, locale, articleHref, sceneHref, caseHref }: { report: ReportData; locale: Locale; articleHref: (n: number) => string; sceneHref: (slug: string) => string; caseHref: (id: string) => string }) {
+export function ReportView({
+  report,
+  locale,
+  articleHref,
+  sceneHref,
+  caseHref,
+}: {
+  report: ReportData;
+  locale: Locale;
+  articleHref: (n: number) => string;
+  sceneHref: (slug: string) => string;
+  caseHref: (id: string) => string;
+}) {
   const { t } = useTranslation();
   const names = report.dimensions.map((d) => pick(d.name, locale));
-  const peerLines = report.peers.status === "ok" ? report.dimensions.map((d) => (report.peers.status === "ok" ? report.peers.peers.dimensions[d.id] : undefined) ?? { median: null, p75: null }) : null;
+  const peerLines =
+    report.peers.status === "ok"
+      ? report.dimensions.map(
+          (d) =>
+            (report.peers.status === "ok" ? report.peers.peers.dimensions[d.id] : undefined) ?? {
+              median: null,
+              p75: null,
+            },
+        )
+      : null;
   const medians = peerLines?.map((l) => l.median) ?? [];
   const tops = peerLines?.map((l) => l.p75) ?? [];
   const complete = (xs: Array<number | null>) => xs.length > 0 && xs.every((x) => x !== null);
@@ -18,7 +39,12 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
     ...(complete(medians) ? [{ label: t("benchmark.median"), values: medians, className: "series-median" }] : []),
     ...(complete(tops) ? [{ label: t("benchmark.p75"), values: tops, className: "series-p75" }] : []),
   ];
-  const barMarks = peerLines ? [{ values: medians, className: "mark-median" }, { values: tops, className: "mark-p75" }] : [];
+  const barMarks = peerLines
+    ? [
+        { values: medians, className: "mark-median" },
+        { values: tops, className: "mark-p75" },
+      ]
+    : [];
   const articles = (ns: number[]) =>
     ns.map((n, i) => (
       <span key={n}>
@@ -30,7 +56,12 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
     <>
       <h1>{t("report.title", { period: report.period })}</h1>
       <p className="muted">
-        {report.firmName} · {t("report.submittedAt")} {report.submittedAt.slice(0, 10)} · {t("report.versions", { questionnaire: report.versions.questionnaire, model: report.versions.model, version: report.versions.modelVersion })}
+        {report.firmName} · {t("report.submittedAt")} {report.submittedAt.slice(0, 10)} ·{" "}
+        {t("report.versions", {
+          questionnaire: report.versions.questionnaire,
+          model: report.versions.model,
+          version: report.versions.modelVersion,
+        })}
       </p>
       <div className="score-hero">
         <div>
@@ -63,14 +94,35 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
 
       <h2>{t("report.dimensions")}</h2>
       <div className="charts">
-        <RadarChart axes={names} series={radarSeries} title={t("report.radarTitle")} id="radar-chart" describedBy="dimension-table-caption" />
-        <BarChart bars={report.dimensions.map((d, i) => ({ label: names[i]!, value: d.score }))} marks={barMarks} title={t("report.barTitle")} id="bar-chart" describedBy="dimension-table-caption" />
+        <RadarChart
+          axes={names}
+          series={radarSeries}
+          title={t("report.radarTitle")}
+          id="radar-chart"
+          describedBy="dimension-table-caption"
+        />
+        <BarChart
+          bars={report.dimensions.map((d, i) => ({ label: names[i]!, value: d.score }))}
+          marks={barMarks}
+          title={t("report.barTitle")}
+          id="bar-chart"
+          describedBy="dimension-table-caption"
+        />
       </div>
       {peerLines ? (
         <ul className="legend">
-          <li><span className="swatch firm" aria-hidden="true" />{t("report.score")}</li>
-          <li><span className="swatch median" aria-hidden="true" />{t("benchmark.median")}</li>
-          <li><span className="swatch p75" aria-hidden="true" />{t("benchmark.p75")}</li>
+          <li>
+            <span className="swatch firm" aria-hidden="true" />
+            {t("report.score")}
+          </li>
+          <li>
+            <span className="swatch median" aria-hidden="true" />
+            {t("benchmark.median")}
+          </li>
+          <li>
+            <span className="swatch p75" aria-hidden="true" />
+            {t("benchmark.p75")}
+          </li>
         </ul>
       ) : null}
       <table>
@@ -110,12 +162,17 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
         {report.priorities.map((p) => (
           <li key={pick(p.dimension, locale)} className="priority">
             <h3>
-              {pick(p.dimension, locale)} · {p.score.toFixed(1)} · {peerLines ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target }) : t("report.gap", { gap: p.gap.toFixed(1) })}
+              {pick(p.dimension, locale)} · {p.score.toFixed(1)} ·{" "}
+              {peerLines
+                ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target })
+                : t("report.gap", { gap: p.gap.toFixed(1) })}
               {p.heldStage ? <span className="tag"> {t("report.heldStage")}</span> : null}
             </h3>
             {p.recommendation ? (
               <>
-                <p><strong>{pick(p.recommendation.title, locale)}</strong></p>
+                <p>
+                  <strong>{pick(p.recommendation.title, locale)}</strong>
+                </p>
                 <ul>
                   {p.recommendation.actions.map((a, i) => (
                     <li key={i}>{pick(a, locale)}</li>
@@ -124,7 +181,9 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
                 <p className="muted">{articles(p.recommendation.articles)}</p>
                 {p.recommendation.scenes.length > 0 ? (
                   <>
-                    <p><strong>{t("report.scenes")}</strong></p>
+                    <p>
+                      <strong>{t("report.scenes")}</strong>
+                    </p>
                     <ul>
                       {p.recommendation.scenes.map((s) => (
                         <li key={s.slug}>
@@ -139,7 +198,9 @@ export function ReportView({ report, locale, articleHref, sceneHref, caseHref }:
                 ) : null}
                 {p.recommendation.cases.length > 0 ? (
                   <>
-                    <p><strong>{t("report.cases")}</strong></p>
+                    <p>
+                      <strong>{t("report.cases")}</strong>
+                    </p>
                     <ul>
                       {p.recommendation.cases.map((c) => (
                         <li key={c.id}>

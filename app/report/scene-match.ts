@@ -30,7 +30,15 @@ export function matchScenes(catalogue: readonly Scene[], input: SceneMatchInput)
   return catalogue
     .filter((s) => input.recommended.includes(s.slug) || s.dimensions.includes(input.dimension))
     .filter((s) => prerequisitesMet(s, input.dimension, input.levels))
-    .map((scene) => ({ scene, recommended: input.recommended.includes(scene.slug), sameIndustry: scene.industryGroup === input.industryGroup }))
-    .sort((a, b) => Number(b.recommended) * 2 + Number(b.sameIndustry) - (Number(a.recommended) * 2 + Number(a.sameIndustry)) || a.scene.slug.localeCompare(b.scene.slug))
+    .map((scene) => ({
+      scene,
+      recommended: input.recommended.includes(scene.slug),
+      sameIndustry: scene.industryGroup === input.industryGroup,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.recommended) * 2 + Number(b.sameIndustry) - (Number(a.recommended) * 2 + Number(a.sameIndustry)) ||
+        a.scene.slug.localeCompare(b.scene.slug),
+    )
     .slice(0, input.limit);
 }

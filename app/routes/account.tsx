@@ -1,17 +1,17 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { signOutEverywhere } from "~/accounts/account.server";
-import { requireCaller } from "~/accounts/guard.server";
-import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/form";
-import { regions } from "~/content/taxonomies.server";
-import { parseForm } from "~/platform/form-parse";
 import { profileForm } from "~/accounts/forms";
+import { requireCaller } from "~/accounts/guard.server";
+import { updateUserProfile } from "~/accounts/user.server";
+import { regions } from "~/content/taxonomies.server";
+import { listFirmsOfUser } from "~/firms/firm.server";
 import { localeCookie } from "~/i18n/locale.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { listFirmsOfUser } from "~/firms/firm.server";
-import { updateUserProfile } from "~/accounts/user.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { parseForm } from "~/platform/form-parse";
+import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireCaller(args);
@@ -20,7 +20,10 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     user: { displayName: caller.user.displayName, email: caller.user.email, locale: caller.user.locale },
     firms,
-    grants: caller.principal.grants.map((g) => ({ role: g.role, scope: g.scope ? regionNames[g.scope] ?? null : null })),
+    grants: caller.principal.grants.map((g) => ({
+      role: g.role,
+      scope: g.scope ? (regionNames[g.scope] ?? null) : null,
+    })),
   };
 }
 
@@ -34,7 +37,10 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(profileForm, form);
   if (!parsed.ok) return data({ errors: parsed.errors, saved: false }, { status: 400 });
   await updateUserProfile(caller.user.id, parsed.data);
-  return data({ errors: {}, saved: true }, { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } });
+  return data(
+    { errors: {}, saved: true },
+    { headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) } },
+  );
 }
 
 export default function Account() {
@@ -54,12 +60,17 @@ export default function Account() {
         <ul>
           {firms.map((f) => (
             <li key={f.id}>
-              <Link to={`/firms/${f.id}`}>{f.name}</Link> <span className="tag">{t(`account.roleNames.${f.role}`)}</span>
+              <Link to={`/firms/${f.id}`}>{f.name}</Link>{" "}
+              <span className="tag">{t(`account.roleNames.${f.role}`)}</span>
             </li>
           ))}
         </ul>
       )}
-      <p><Link className="button button--secondary" to="/firms/new">{t("account.createFirm")}</Link></p>
+      <p>
+        <Link className="button button--secondary" to="/firms/new">
+          {t("account.createFirm")}
+        </Link>
+      </p>
       {grants.length > 0 ? (
         <>
           <h2>{t("account.roles")}</h2>
@@ -77,14 +88,34 @@ export default function Account() {
       {result?.saved ? <Notice tone="success">{t("account.profileSaved")}</Notice> : null}
       <ErrorSummary errors={errors} labels={{ displayName: t("auth.displayName"), locale: t("auth.locale") }} />
       <Form method="post" className="stack" noValidate>
-        <TextField name="displayName" label={t("auth.displayName")} defaultValue={user.displayName} error={errors.displayName} required maxLength={60} />
-        <SelectField name="locale" label={t("auth.locale")} defaultValue={user.locale} error={errors.locale} options={[{ value: "zh", label: "简体中文" }, { value: "en", label: "English" }]} />
-        <button type="submit" className="button" name="intent" value="profile">{t("account.saveProfile")}</button>
+        <TextField
+          name="displayName"
+          label={t("auth.displayName")}
+          defaultValue={user.displayName}
+          error={errors.displayName}
+          required
+          maxLength={60}
+        />
+        <SelectField
+          name="locale"
+          label={t("auth.locale")}
+          defaultValue={user.locale}
+          error={errors.locale}
+          options={[
+            { value: "zh", label: "简体中文" },
+            { value: "en", label: "English" },
+          ]}
+        />
+        <button type="submit" className="button" name="intent" value="profile">
+          {t("account.saveProfile")}
+        </button>
       </Form>
       <h2>{t("account.security")}</h2>
       <p>{t("account.signOutEverywhereHint")}</p>
       <Form method="post">
-        <button type="submit" className="button button--secondary" name="intent" value="signOutEverywhere">{t("account.signOutEverywhere")}</button>
+        <button type="submit" className="button button--secondary" name="intent" value="signOutEverywhere">
+          {t("account.signOutEverywhere")}
+        </button>
       </Form>
     </>
   );

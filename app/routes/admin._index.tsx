@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
+import { useTranslation } from "~/i18n/use-translation";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");
@@ -14,10 +14,18 @@ export default function AdminHome() {
     <>
       <h1>{t("admin.title")}</h1>
       <ul>
-        <li><Link to="/admin/users">{t("admin.users")}</Link></li>
-        <li><Link to="/admin/audit">{t("admin.audit")}</Link></li>
-        <li><Link to="/admin/outbox">{t("admin.outbox")}</Link></li>
-        <li><Link to="/admin/releases">{t("admin.releases")}</Link></li>
+        <li>
+          <Link to="/admin/users">{t("admin.users")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/audit">{t("admin.audit")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/outbox">{t("admin.outbox")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/releases">{t("admin.releases")}</Link>
+        </li>
       </ul>
     </>
   );

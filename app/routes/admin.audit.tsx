@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { AUDIT_PAGE_SIZE, listAudit } from "~/platform/audit.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -10,7 +10,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const beforeId = before && /^\d{1,15}$/.test(before) ? Number(before) : undefined;
   const entries = await listAudit(beforeId);
   return {
-    entries: entries.map((e) => ({ id: e.id, at: e.at.toISOString(), actorId: e.actorId, action: e.action, subject: e.subjectType ? `${e.subjectType}:${e.subjectId}` : "", details: JSON.stringify(e.details) })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      action: e.action,
+      subject: e.subjectType ? `${e.subjectType}:${e.subjectId}` : "",
+      details: JSON.stringify(e.details),
+    })),
     older: entries.length === AUDIT_PAGE_SIZE ? entries[entries.length - 1]!.id : null,
   };
 }
@@ -23,20 +30,33 @@ export default function AdminAudit() {
       <h1>{t("admin.audit")}</h1>
       <table>
         <thead>
-          <tr><th scope="col">{t("admin.auditAt")}</th><th scope="col">{t("admin.auditActor")}</th><th scope="col">{t("admin.auditAction")}</th><th scope="col">{t("admin.auditSubject")}</th></tr>
+          <tr>
+            <th scope="col">{t("admin.auditAt")}</th>
+            <th scope="col">{t("admin.auditActor")}</th>
+            <th scope="col">{t("admin.auditAction")}</th>
+            <th scope="col">{t("admin.auditSubject")}</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
               <td>{e.at.replace("T", " ").slice(0, 19)}</td>
-              <td><code>{e.actorId?.slice(0, 8) ?? "—"}</code></td>
+              <td>
+                <code>{e.actorId?.slice(0, 8) ?? "—"}</code>
+              </td>
               <td>{e.action}</td>
-              <td><code>{e.subject}</code> {e.details !== "{}" ? <span className="muted">{e.details}</span> : null}</td>
+              <td>
+                <code>{e.subject}</code> {e.details !== "{}" ? <span className="muted">{e.details}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {older ? <p><Link to={`?before=${older}`}>{t("admin.older")}</Link></p> : null}
+      {older ? (
+        <p>
+          <Link to={`?before=${older}`}>{t("admin.older")}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

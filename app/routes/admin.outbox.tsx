@@ -1,13 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { listOutbox } from "~/platform/outbox.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");
   const messages = await listOutbox();
-  return { messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, body: m.body, sent: m.sentAt !== null, at: m.createdAt.toISOString() })) };
+  return {
+    messages: messages.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      sent: m.sentAt !== null,
+      at: m.createdAt.toISOString(),
+    })),
+  };
 }
 
 export default function AdminOutbox() {
@@ -18,7 +27,12 @@ export default function AdminOutbox() {
       <h1>{t("admin.outbox")}</h1>
       <table>
         <thead>
-          <tr><th scope="col">{t("admin.auditAt")}</th><th scope="col">{t("admin.outboxTo")}</th><th scope="col">{t("admin.outboxSubject")}</th><th scope="col">{t("admin.outboxStatus")}</th></tr>
+          <tr>
+            <th scope="col">{t("admin.auditAt")}</th>
+            <th scope="col">{t("admin.outboxTo")}</th>
+            <th scope="col">{t("admin.outboxSubject")}</th>
+            <th scope="col">{t("admin.outboxStatus")}</th>
+          </tr>
         </thead>
         <tbody>
           {messages.map((m) => (

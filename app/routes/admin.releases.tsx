@@ -1,7 +1,7 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -20,7 +20,8 @@ export default function Releases() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" }) : "—");
+  const when = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" }) : "—";
   return (
     <>
       <h1>{t("releases.title")}</h1>
@@ -36,7 +37,9 @@ export default function Releases() {
         <div className="field">
           <label htmlFor="release-label">{t("releases.label")}</label>
           <input id="release-label" name="label" maxLength={60} aria-describedby="release-label-hint" />
-          <p id="release-label-hint" className="hint">{t("releases.labelHint")}</p>
+          <p id="release-label-hint" className="hint">
+            {t("releases.labelHint")}
+          </p>
         </div>
         <fieldset>
           <legend>{t("releases.periods")}</legend>
@@ -47,7 +50,9 @@ export default function Releases() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button" disabled={busy}>{busy ? t("releases.building") : t("releases.build")}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t("releases.building") : t("releases.build")}
+        </button>
       </Form>
       {releases.length === 0 ? (
         <p>{t("releases.none")}</p>
@@ -80,7 +85,9 @@ export default function Releases() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="publish" />
                         <input type="hidden" name="id" value={r.id} />
-                        <button type="submit" className="button small" disabled={busy}>{t("releases.publish")}</button>
+                        <button type="submit" className="button small" disabled={busy}>
+                          {t("releases.publish")}
+                        </button>
                       </Form>
                     )}
                   </td>

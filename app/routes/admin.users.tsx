@@ -1,15 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { requireStaff } from "~/accounts/guard.server";
-import { ErrorSummary, Notice } from "~/ui/form";
-import { isSelectableRegion, selectableRegions } from "~/content/taxonomies.server";
-import { parseForm } from "~/platform/form-parse";
 import { grantRoleForm } from "~/accounts/forms";
-import { isUuid } from "~/platform/http.server";
+import { requireStaff } from "~/accounts/guard.server";
+import { countAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
+import { isSelectableRegion, selectableRegions } from "~/content/taxonomies.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { countAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { parseForm } from "~/platform/form-parse";
+import { isUuid } from "~/platform/http.server";
+import { ErrorSummary, Notice } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");
@@ -36,7 +36,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(grantRoleForm, form);
   if (!parsed.ok) return data({ ok: false, message: null, errors: parsed.errors }, { status: 400 });
   const { userId, role, scope } = parsed.data;
-  if (scope !== null && !isSelectableRegion(scope)) return data({ ok: false, message: null, errors: { scope: "errors.unknownRegion" } }, { status: 400 });
+  if (scope !== null && !isSelectableRegion(scope))
+    return data({ ok: false, message: null, errors: { scope: "errors.unknownRegion" } }, { status: 400 });
   await grantRole(caller.user.id, userId, role, scope);
   return data({ ok: true, message: "admin.granted", errors: {} });
 }
@@ -47,37 +48,61 @@ export default function AdminUsers() {
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const [params] = useSearchParams();
-  const regionName = (code: string | null) => (code ? pick(regions.find((r) => r.code === code) ?? { zh: code, en: code }, locale) : t("admin.national"));
+  const regionName = (code: string | null) =>
+    code ? pick(regions.find((r) => r.code === code) ?? { zh: code, en: code }, locale) : t("admin.national");
   return (
     <>
       <h1>{t("admin.users")}</h1>
-      {result?.message ? <Notice tone={result.ok ? "success" : "info"}>{t(result.message as "admin.granted")}</Notice> : null}
+      {result?.message ? (
+        <Notice tone={result.ok ? "success" : "info"}>{t(result.message as "admin.granted")}</Notice>
+      ) : null}
       <ErrorSummary errors={result?.errors} labels={{ role: t("admin.role"), scope: t("admin.scope") }} />
       <Form method="get" className="stack" role="search">
         <div className="field">
           <label htmlFor="q">{t("admin.search")}</label>
           <input id="q" name="q" type="search" defaultValue={q || params.get("q") || ""} />
         </div>
-        <button type="submit" className="button button--secondary">{t("admin.searchSubmit")}</button>
+        <button type="submit" className="button button--secondary">
+          {t("admin.searchSubmit")}
+        </button>
       </Form>
       <table>
         <thead>
-          <tr><th scope="col">{t("admin.user")}</th><th scope="col">{t("admin.grants")}</th><th scope="col">{t("admin.grant")}</th></tr>
+          <tr>
+            <th scope="col">{t("admin.user")}</th>
+            <th scope="col">{t("admin.grants")}</th>
+            <th scope="col">{t("admin.grant")}</th>
+          </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
-              <td>{u.displayName}<br /><span className="muted">{u.email}</span></td>
               <td>
-                {u.grants.length === 0 ? t("admin.none") : (
+                {u.displayName}
+                <br />
+                <span className="muted">{u.email}</span>
+              </td>
+              <td>
+                {u.grants.length === 0 ? (
+                  t("admin.none")
+                ) : (
                   <ul>
                     {u.grants.map((g) => (
                       <li key={g.id}>
-                        {t(`account.roleNames.${g.role}`)}{g.role === "government" ? `（${regionName(g.scope)}）` : ""}{" "}
+                        {t(`account.roleNames.${g.role}`)}
+                        {g.role === "government" ? `（${regionName(g.scope)}）` : ""}{" "}
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="grantId" value={g.id} />
                           <input type="hidden" name="role" value={g.role} />
-                          <button type="submit" name="intent" value="revoke" className="link-button" aria-label={`${t("admin.revoke")}: ${u.email} ${t(`account.roleNames.${g.role}`)}`}>{t("admin.revoke")}</button>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="revoke"
+                            className="link-button"
+                            aria-label={`${t("admin.revoke")}: ${u.email} ${t(`account.roleNames.${g.role}`)}`}
+                          >
+                            {t("admin.revoke")}
+                          </button>
                         </Form>
                       </li>
                     ))}
@@ -87,16 +112,30 @@ export default function AdminUsers() {
               <td>
                 <Form method="post" className="grant-form">
                   <input type="hidden" name="userId" value={u.id} />
-                  <label htmlFor={`role-${u.id}`} className="visually-hidden">{t("admin.role")}</label>
+                  <label htmlFor={`role-${u.id}`} className="visually-hidden">
+                    {t("admin.role")}
+                  </label>
                   <select id={`role-${u.id}`} name="role" defaultValue="analyst">
-                    {(["analyst", "government", "admin"] as const).map((r) => <option key={r} value={r}>{t(`account.roleNames.${r}`)}</option>)}
+                    {(["analyst", "government", "admin"] as const).map((r) => (
+                      <option key={r} value={r}>
+                        {t(`account.roleNames.${r}`)}
+                      </option>
+                    ))}
                   </select>{" "}
-                  <label htmlFor={`scope-${u.id}`} className="visually-hidden">{t("admin.scope")}</label>
+                  <label htmlFor={`scope-${u.id}`} className="visually-hidden">
+                    {t("admin.scope")}
+                  </label>
                   <select id={`scope-${u.id}`} name="scope" defaultValue="national">
                     <option value="national">{t("admin.national")}</option>
-                    {regions.map((r) => <option key={r.code} value={r.code}>{pick(r, locale)}</option>)}
+                    {regions.map((r) => (
+                      <option key={r.code} value={r.code}>
+                        {pick(r, locale)}
+                      </option>
+                    ))}
                   </select>{" "}
-                  <button type="submit" name="intent" value="grant" className="button button--secondary">{t("admin.grantSubmit")}</button>
+                  <button type="submit" name="intent" value="grant" className="button button--secondary">
+                    {t("admin.grantSubmit")}
+                  </button>
                 </Form>
               </td>
             </tr>

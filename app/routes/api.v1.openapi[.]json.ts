@@ -6,12 +6,27 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
 const problem = (description: string) => ({ description, content: json(ref("Problem")) });
 const nullableInteger = { type: ["integer", "null"] };
-const keyParam = (name: string, description: string, example: string) => ({ name, in: "query", required: false, description, schema: { type: "string" }, example });
+const keyParam = (name: string, description: string, example: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: { type: "string" },
+  example,
+});
 const cellParams = [
   { $ref: "#/components/parameters/number" },
   keyParam("period", "A period of the release (e.g. 2025); omitted: every period.", "2025"),
-  keyParam("industry", "`*` (all manufacturing), `G:<group id>` (industry group) or a GB/T 4754 division code such as `C36`; omitted: every industry key.", "C36"),
-  keyParam("region", "`*` (whole country) or a GB/T 2260 province code such as `330000`; omitted: every region key.", "*"),
+  keyParam(
+    "industry",
+    "`*` (all manufacturing), `G:<group id>` (industry group) or a GB/T 4754 division code such as `C36`; omitted: every industry key.",
+    "C36",
+  ),
+  keyParam(
+    "region",
+    "`*` (whole country) or a GB/T 2260 province code such as `330000`; omitted: every region key.",
+    "*",
+  ),
   keyParam("size", "`*` or large, medium, small, micro; omitted: every size key.", "*"),
 ];
 const csvColumns =
@@ -40,21 +55,42 @@ export const openApiDocument = {
         operationId: "getRelease",
         summary: "One public release with its methodology and summary",
         parameters: [{ $ref: "#/components/parameters/number" }],
-        responses: { "200": { description: "The release.", content: json(ref("Release")) }, "404": problem("No public release has this number.") },
+        responses: {
+          "200": { description: "The release.", content: json(ref("Release")) },
+          "404": problem("No public release has this number."),
+        },
       },
     },
     "/api/v1/releases/{number}/cells": {
       get: {
         operationId: "getCells",
         summary: "Cells of a release by exact cube keys (JSON by default)",
-        description: "Each key parameter is an exact key of the cube or omitted for every value of that dimension. `format=csv` or `format=xlsx` returns the same cells as /cells.csv and /cells.xlsx. Any other parameter, a repeated parameter or a value that is not a key of the cube is refused with 400.",
-        parameters: [...cellParams, { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" } }],
+        description:
+          "Each key parameter is an exact key of the cube or omitted for every value of that dimension. `format=csv` or `format=xlsx` returns the same cells as /cells.csv and /cells.xlsx. Any other parameter, a repeated parameter or a value that is not a key of the cube is refused with 400.",
+        parameters: [
+          ...cellParams,
+          {
+            name: "format",
+            in: "query",
+            required: false,
+            schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" },
+          },
+        ],
         responses: {
           "200": {
-            description: "The matching cells, in key order (period, industry, region, size). Cells never change once a release is public: responses may be cached for a year.",
-            content: { ...json(ref("CellsResponse")), "text/csv": { schema: { type: "string" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", contentEncoding: "binary" } } },
+            description:
+              "The matching cells, in key order (period, industry, region, size). Cells never change once a release is public: responses may be cached for a year.",
+            content: {
+              ...json(ref("CellsResponse")),
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: { type: "string", contentEncoding: "binary" },
+              },
+            },
           },
-          "400": problem("A parameter is not a key of the cube, is unknown or is repeated; the message is in Chinese and English."),
+          "400": problem(
+            "A parameter is not a key of the cube, is unknown or is repeated; the message is in Chinese and English.",
+          ),
           "404": problem("No public release has this number."),
         },
       },
@@ -65,7 +101,11 @@ export const openApiDocument = {
         summary: "Cells as CSV (UTF-8 with BOM, CRLF)",
         description: csvColumns,
         parameters: cellParams,
-        responses: { "200": { description: "CSV, one row per cell.", content: { "text/csv": { schema: { type: "string" } } } }, "400": problem("Not a key of the cube."), "404": problem("No public release has this number.") },
+        responses: {
+          "200": { description: "CSV, one row per cell.", content: { "text/csv": { schema: { type: "string" } } } },
+          "400": problem("Not a key of the cube."),
+          "404": problem("No public release has this number."),
+        },
       },
     },
     "/api/v1/releases/{number}/cells.xlsx": {
@@ -74,31 +114,74 @@ export const openApiDocument = {
         summary: "Cells as an XLSX workbook (sheet `cells` with the CSV's columns, sheet `about`)",
         parameters: cellParams,
         responses: {
-          "200": { description: "XLSX workbook.", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", contentEncoding: "binary" } } } },
+          "200": {
+            description: "XLSX workbook.",
+            content: {
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: { type: "string", contentEncoding: "binary" },
+              },
+            },
+          },
           "400": problem("Not a key of the cube."),
           "404": problem("No public release has this number."),
         },
       },
     },
     "/api/v1/openapi.json": {
-      get: { operationId: "getOpenApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document.", content: json({ type: "object" }) } } },
+      get: {
+        operationId: "getOpenApi",
+        summary: "This document",
+        responses: { "200": { description: "OpenAPI 3.1 document.", content: json({ type: "object" }) } },
+      },
     },
   },
   components: {
     parameters: {
-      number: { name: "number", in: "path", required: true, description: "The release number (1, 2, 3, …).", schema: { type: "integer", minimum: 1 } },
+      number: {
+        name: "number",
+        in: "path",
+        required: true,
+        description: "The release number (1, 2, 3, …).",
+        schema: { type: "integer", minimum: 1 },
+      },
     },
     schemas: {
       Problem: {
         type: "object",
         required: ["error", "message"],
-        properties: { error: { type: "string", examples: ["invalid_parameter", "not_found"] }, message: { type: "string", description: "Chinese, then English." }, parameter: { type: "string" } },
+        properties: {
+          error: { type: "string", examples: ["invalid_parameter", "not_found"] },
+          message: { type: "string", description: "Chinese, then English." },
+          parameter: { type: "string" },
+        },
       },
-      Localised: { type: "object", required: ["zh", "en"], properties: { zh: { type: "string" }, en: { type: "string" } } },
+      Localised: {
+        type: "object",
+        required: ["zh", "en"],
+        properties: { zh: { type: "string" }, en: { type: "string" } },
+      },
       DisclosureRules: {
         type: "object",
-        required: ["minUnitsForScores", "minUnitsForCounts", "quantileTailUnits", "dominanceSlack", "minChangedUnits", "minHistogramBin", "kBenchmark"],
-        properties: Object.fromEntries(["minUnitsForScores", "minUnitsForCounts", "quantileTailUnits", "dominanceSlack", "minChangedUnits", "minHistogramBin", "kBenchmark"].map((k) => [k, { type: "integer", minimum: 0 }])),
+        required: [
+          "minUnitsForScores",
+          "minUnitsForCounts",
+          "quantileTailUnits",
+          "dominanceSlack",
+          "minChangedUnits",
+          "minHistogramBin",
+          "kBenchmark",
+        ],
+        properties: Object.fromEntries(
+          [
+            "minUnitsForScores",
+            "minUnitsForCounts",
+            "quantileTailUnits",
+            "dominanceSlack",
+            "minChangedUnits",
+            "minHistogramBin",
+            "kBenchmark",
+          ].map((k) => [k, { type: "integer", minimum: 0 }]),
+        ),
       },
       Methodology: {
         type: "object",
@@ -106,14 +189,38 @@ export const openApiDocument = {
         properties: {
           rules: ref("DisclosureRules"),
           questionnaire: { type: "string" },
-          model: { type: "object", required: ["id", "version"], properties: { id: { type: "string" }, version: { type: "integer" } } },
-          dimensions: { type: "array", items: { type: "object", required: ["id", "name"], properties: { id: { type: "string" }, name: ref("Localised") } } },
+          model: {
+            type: "object",
+            required: ["id", "version"],
+            properties: { id: { type: "string" }, version: { type: "integer" } },
+          },
+          dimensions: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["id", "name"],
+              properties: { id: { type: "string" }, name: ref("Localised") },
+            },
+          },
           note: ref("Localised"),
         },
       },
       Release: {
         type: "object",
-        required: ["number", "label", "status", "latest", "periods", "cutoff", "publishedAt", "questionnaireVersion", "containsSynthetic", "methodology", "summary", "links"],
+        required: [
+          "number",
+          "label",
+          "status",
+          "latest",
+          "periods",
+          "cutoff",
+          "publishedAt",
+          "questionnaireVersion",
+          "containsSynthetic",
+          "methodology",
+          "summary",
+          "links",
+        ],
         properties: {
           number: { type: "integer", minimum: 1 },
           label: { type: "string" },
@@ -138,36 +245,98 @@ export const openApiDocument = {
           links: { type: "object", additionalProperties: { type: "string" } },
         },
       },
-      ReleaseList: { type: "object", required: ["releases"], properties: { releases: { type: "array", items: ref("Release") } } },
+      ReleaseList: {
+        type: "object",
+        required: ["releases"],
+        properties: { releases: { type: "array", items: ref("Release") } },
+      },
       ScoreSummary: {
         type: "object",
         required: ["mean", "median", "p25", "p75"],
-        properties: { mean: { type: "number", description: "1 decimal" }, median: nullableInteger, p25: nullableInteger, p75: nullableInteger },
+        properties: {
+          mean: { type: "number", description: "1 decimal" },
+          median: nullableInteger,
+          p25: nullableInteger,
+          p75: nullableInteger,
+        },
       },
       OverallSummary: {
-        allOf: [ref("ScoreSummary"), { type: "object", required: ["deciles"], properties: { deciles: { type: ["array", "null"], items: { type: "integer" }, minItems: 9, maxItems: 9 } } }],
+        allOf: [
+          ref("ScoreSummary"),
+          {
+            type: "object",
+            required: ["deciles"],
+            properties: { deciles: { type: ["array", "null"], items: { type: "integer" }, minItems: 9, maxItems: 9 } },
+          },
+        ],
       },
-      Histogram: { type: "object", required: ["edges", "counts"], properties: { edges: { type: "array", items: { type: "number" } }, counts: { type: "array", items: { type: "integer" } } } },
+      Histogram: {
+        type: "object",
+        required: ["edges", "counts"],
+        properties: {
+          edges: { type: "array", items: { type: "number" } },
+          counts: { type: "array", items: { type: "integer" } },
+        },
+      },
       PublishedMetrics: {
         type: "object",
         required: ["firms", "overall", "dimensions", "stageShares", "histogram"],
         properties: {
           firms: { type: "integer", minimum: 0 },
           overall: ref("OverallSummary"),
-          dimensions: { type: "object", additionalProperties: { anyOf: [ref("ScoreSummary"), { type: "null" }] }, description: "Keyed by dimension id; null when too few firms have a score for it." },
-          stageShares: { type: "array", items: { type: "number" }, description: "Percent of firms at stage 1…5, 1 decimal." },
+          dimensions: {
+            type: "object",
+            additionalProperties: { anyOf: [ref("ScoreSummary"), { type: "null" }] },
+            description: "Keyed by dimension id; null when too few firms have a score for it.",
+          },
+          stageShares: {
+            type: "array",
+            items: { type: "number" },
+            description: "Percent of firms at stage 1…5, 1 decimal.",
+          },
           histogram: ref("Histogram"),
         },
       },
       CellKey: {
         type: "object",
         required: ["period", "industry", "region", "size"],
-        properties: { period: { type: "string" }, industry: { type: "string" }, region: { type: "string" }, size: { type: "string" } },
+        properties: {
+          period: { type: "string" },
+          industry: { type: "string" },
+          region: { type: "string" },
+          size: { type: "string" },
+        },
       },
       Cell: {
         oneOf: [
-          { allOf: [ref("CellKey"), { type: "object", required: ["suppressed", "reason", "metrics"], properties: { suppressed: { const: false }, reason: { type: "null" }, metrics: ref("PublishedMetrics") } }] },
-          { allOf: [ref("CellKey"), { type: "object", required: ["suppressed", "reason", "metrics"], properties: { suppressed: { const: true }, reason: { type: "string", enum: [...SUPPRESSION_REASONS] }, metrics: { type: "null" } } }] },
+          {
+            allOf: [
+              ref("CellKey"),
+              {
+                type: "object",
+                required: ["suppressed", "reason", "metrics"],
+                properties: {
+                  suppressed: { const: false },
+                  reason: { type: "null" },
+                  metrics: ref("PublishedMetrics"),
+                },
+              },
+            ],
+          },
+          {
+            allOf: [
+              ref("CellKey"),
+              {
+                type: "object",
+                required: ["suppressed", "reason", "metrics"],
+                properties: {
+                  suppressed: { const: true },
+                  reason: { type: "string", enum: [...SUPPRESSION_REASONS] },
+                  metrics: { type: "null" },
+                },
+              },
+            ],
+          },
         ],
       },
       CellsResponse: {
@@ -176,7 +345,16 @@ export const openApiDocument = {
         properties: {
           release: { type: "integer" },
           containsSynthetic: { type: "boolean" },
-          query: { type: "object", properties: { period: { type: "string" }, industry: { type: "string" }, region: { type: "string" }, size: { type: "string" } }, additionalProperties: false },
+          query: {
+            type: "object",
+            properties: {
+              period: { type: "string" },
+              industry: { type: "string" },
+              region: { type: "string" },
+              size: { type: "string" },
+            },
+            additionalProperties: false,
+          },
           cells: { type: "array", items: ref("Cell") },
           count: { type: "integer", minimum: 0 },
         },

@@ -1,17 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { CatalogueFilterForm, Pager } from "~/catalogue/catalogue-filters";
-import { usePublisher } from "~/cases/case-view";
 import { CASES_PER_PAGE, searchCases } from "~/cases/case.server";
-import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
+import { usePublisher } from "~/cases/case-view";
+import { CatalogueFilterForm, Pager } from "~/catalogue/catalogue-filters";
 import { FILTER_FIELDS } from "~/catalogue/filter-fields";
-
+import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
+import { useTranslation } from "~/i18n/use-translation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, page } = parseCatalogueFilters(new URL(request.url).searchParams, FILTER_FIELDS);
   const { items, total, capped } = await searchCases(filters, page);
-  return { filters, page, pages: Math.max(1, Math.ceil(total / CASES_PER_PAGE)), total, capped, items, options: catalogueFilterOptions() };
+  return {
+    filters,
+    page,
+    pages: Math.max(1, Math.ceil(total / CASES_PER_PAGE)),
+    total,
+    capped,
+    items,
+    options: catalogueFilterOptions(),
+  };
 }
 
 export default function CaseLibrary() {
@@ -22,16 +29,30 @@ export default function CaseLibrary() {
     <>
       <h1>{t("cases.title")}</h1>
       <p className="lead">{t("cases.lead")}</p>
-      <CatalogueFilterForm fields={FILTER_FIELDS} filters={d.filters} options={d.options} clearTo="/cases" label={t("cases.filters")} />
-      <p role="status">{d.capped ? t("cases.resultsCapped", { count: d.total }) : t("cases.results", { count: d.total })}</p>
+      <CatalogueFilterForm
+        fields={FILTER_FIELDS}
+        filters={d.filters}
+        options={d.options}
+        clearTo="/cases"
+        label={t("cases.filters")}
+      />
+      <p role="status">
+        {d.capped ? t("cases.resultsCapped", { count: d.total }) : t("cases.results", { count: d.total })}
+      </p>
       {d.items.length === 0 ? <p>{t("cases.none")}</p> : null}
       <ul className="cards">
         {d.items.map((c) => (
           <li key={c.id} className="card">
-            <h2><Link to={`/cases/${c.id}`}>{c.content.title}</Link></h2>
+            <h2>
+              <Link to={`/cases/${c.id}`}>{c.content.title}</Link>
+            </h2>
             <p className="muted">{publisher(c.content, c.publisher)}</p>
             <p>{c.content.summary}</p>
-            {c.isFictional ? <p><span className="tag">{t("cases.fictional")}</span></p> : null}
+            {c.isFictional ? (
+              <p>
+                <span className="tag">{t("cases.fictional")}</span>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,19 +1,19 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { requireFirmMember, requireFirmOwner } from "~/accounts/guard.server";
-import { ErrorSummary, Notice, TextField } from "~/ui/form";
-import { config } from "~/platform/config.server";
-import { industries, regions } from "~/content/taxonomies.server";
 import { canManageFirm } from "~/accounts/access";
-import { parseForm } from "~/platform/form-parse";
 import { inviteForm } from "~/accounts/forms";
-import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
+import { requireFirmMember, requireFirmOwner } from "~/accounts/guard.server";
+import { industries, regions } from "~/content/taxonomies.server";
+import { getFirm, listMembers } from "~/firms/firm.server";
+import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
 import { pick } from "~/i18n/locales";
 import { serverText } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
-import { getFirm, listMembers } from "~/firms/firm.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { config } from "~/platform/config.server";
+import { parseForm } from "~/platform/form-parse";
+import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
@@ -48,10 +48,31 @@ export async function action(args: ActionFunctionArgs) {
     return data({ intent: "revoke" as const, errors: {}, values: {}, revoked, link: null, email: null });
   }
   const parsed = parseForm(inviteForm, form);
-  if (!parsed.ok) return data({ intent: "invite" as const, errors: parsed.errors, values: parsed.values, revoked: false, link: null, email: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      {
+        intent: "invite" as const,
+        errors: parsed.errors,
+        values: parsed.values,
+        revoked: false,
+        link: null,
+        email: null,
+      },
+      { status: 400 },
+    );
   const members = await listMembers(caller.firmId);
   if (members.some((m) => m.email === parsed.data.email.toLowerCase())) {
-    return data({ intent: "invite" as const, errors: { email: "errors.alreadyMember" }, values: { email: parsed.data.email }, revoked: false, link: null, email: null }, { status: 409 });
+    return data(
+      {
+        intent: "invite" as const,
+        errors: { email: "errors.alreadyMember" },
+        values: { email: parsed.data.email },
+        revoked: false,
+        link: null,
+        email: null,
+      },
+      { status: 409 },
+    );
   }
   const firm = (await getFirm(caller.firmId)) ?? notFound();
   const text = await serverText(args.request, caller.user.locale);
@@ -83,23 +104,51 @@ export default function FirmOverview() {
       {params.get("created") ? <Notice tone="success">{t("firm.created")}</Notice> : null}
       {params.get("saved") ? <Notice tone="success">{t("firm.saved")}</Notice> : null}
       <p>
-        <Link className="button" to={`/firms/${firm.id}/assessments`}>{t("assessment.title")}</Link>{" "}
-        <Link className="button button--secondary" to={`/firms/${firm.id}/cases`}>{t("firmCases.link")}</Link>
+        <Link className="button" to={`/firms/${firm.id}/assessments`}>
+          {t("assessment.title")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/firms/${firm.id}/cases`}>
+          {t("firmCases.link")}
+        </Link>
       </p>
       <h2>{t("firm.profile")}</h2>
       <table>
         <tbody>
-          <tr><th scope="row">{t("firm.creditCode")}</th><td>{firm.creditCode}</td></tr>
-          <tr><th scope="row">{t("firm.industry")}</th><td>{firm.industry ? `${firm.industry.code} ${pick(firm.industry, locale)}` : "—"}</td></tr>
-          <tr><th scope="row">{t("firm.region")}</th><td>{firm.region ? pick(firm.region, locale) : "—"}{firm.city ? ` · ${firm.city}` : ""}</td></tr>
-          <tr><th scope="row">{t("firm.sizeClass")}</th><td>{t(`firm.sizes.${firm.sizeClass}`)}</td></tr>
+          <tr>
+            <th scope="row">{t("firm.creditCode")}</th>
+            <td>{firm.creditCode}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("firm.industry")}</th>
+            <td>{firm.industry ? `${firm.industry.code} ${pick(firm.industry, locale)}` : "—"}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("firm.region")}</th>
+            <td>
+              {firm.region ? pick(firm.region, locale) : "—"}
+              {firm.city ? ` · ${firm.city}` : ""}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">{t("firm.sizeClass")}</th>
+            <td>{t(`firm.sizes.${firm.sizeClass}`)}</td>
+          </tr>
         </tbody>
       </table>
-      {isOwner ? <p><Link to={`/firms/${firm.id}/edit`}>{t("firm.edit")}</Link></p> : null}
+      {isOwner ? (
+        <p>
+          <Link to={`/firms/${firm.id}/edit`}>{t("firm.edit")}</Link>
+        </p>
+      ) : null}
       <h2>{t("firm.members")}</h2>
       <table>
         <thead>
-          <tr><th scope="col">{t("auth.displayName")}</th>{isOwner ? <th scope="col">{t("auth.email")}</th> : null}<th scope="col">{t("admin.role")}</th><th scope="col">{t("firm.memberSince")}</th></tr>
+          <tr>
+            <th scope="col">{t("auth.displayName")}</th>
+            {isOwner ? <th scope="col">{t("auth.email")}</th> : null}
+            <th scope="col">{t("admin.role")}</th>
+            <th scope="col">{t("firm.memberSince")}</th>
+          </tr>
         </thead>
         <tbody>
           {members.map((m) => (
@@ -119,21 +168,41 @@ export default function FirmOverview() {
           {result?.intent === "invite" && result.link ? (
             <Notice tone="success">
               <p>{t("firm.invited", { email: result.email })}</p>
-              <code className="copy-link" data-testid="invitation-link">{result.link}</code>
+              <code className="copy-link" data-testid="invitation-link">
+                {result.link}
+              </code>
             </Notice>
           ) : null}
           {result?.intent === "revoke" && result.revoked ? <Notice>{t("firm.revoked")}</Notice> : null}
           <ErrorSummary errors={errors} labels={{ email: t("firm.inviteEmail") }} />
           <Form method="post" className="stack" noValidate>
-            <TextField name="email" type="email" label={t("firm.inviteEmail")} autoComplete="off" defaultValue={result?.intent === "invite" ? (result.values as { email?: string }).email : undefined} error={errors.email} required />
-            <button type="submit" className="button" name="intent" value="invite">{t("firm.inviteSubmit")}</button>
+            <TextField
+              name="email"
+              type="email"
+              label={t("firm.inviteEmail")}
+              autoComplete="off"
+              defaultValue={result?.intent === "invite" ? (result.values as { email?: string }).email : undefined}
+              error={errors.email}
+              required
+            />
+            <button type="submit" className="button" name="intent" value="invite">
+              {t("firm.inviteSubmit")}
+            </button>
           </Form>
           <h3>{t("firm.openInvitations")}</h3>
           {invitations.length === 0 ? (
             <p>{t("firm.noOpenInvitations")}</p>
           ) : (
             <table>
-              <thead><tr><th scope="col">{t("auth.email")}</th><th scope="col">{t("firm.expires")}</th><th scope="col"><span className="visually-hidden">{t("firm.revoke")}</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("auth.email")}</th>
+                  <th scope="col">{t("firm.expires")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("firm.revoke")}</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {invitations.map((i) => (
                   <tr key={i.id}>
@@ -142,7 +211,15 @@ export default function FirmOverview() {
                     <td>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="link-button" name="intent" value="revoke" aria-label={`${t("firm.revoke")} ${i.email}`}>{t("firm.revoke")}</button>
+                        <button
+                          type="submit"
+                          className="link-button"
+                          name="intent"
+                          value="revoke"
+                          aria-label={`${t("firm.revoke")} ${i.email}`}
+                        >
+                          {t("firm.revoke")}
+                        </button>
                       </Form>
                     </td>
                   </tr>

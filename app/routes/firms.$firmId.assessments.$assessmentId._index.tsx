@@ -1,12 +1,12 @@
-import { redirect, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "~/i18n/use-translation";
 import surveyStyles from "survey-core/survey-core.fontless.min.css";
 import { Questionnaire } from "~/assessment/questionnaire.client";
+import { requireFirmAssessment } from "~/assessment/requests.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { requireFirmAssessment } from "~/assessment/requests.server";
+import { useTranslation } from "~/i18n/use-translation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -15,7 +15,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
   if (assessment.status !== "draft") throw redirect(`${base}/report`);
   const requested = Number(new URL(args.request.url).searchParams.get("page"));
-  const page = Number.isInteger(requested) && requested >= 1 && requested <= version.definition.pages.length ? requested - 1 : assessment.currentPage;
+  const page =
+    Number.isInteger(requested) && requested >= 1 && requested <= version.definition.pages.length
+      ? requested - 1
+      : assessment.currentPage;
   return {
     base,
     title: version.model.title,

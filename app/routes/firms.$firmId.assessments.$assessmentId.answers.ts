@@ -1,9 +1,9 @@
 // Autosave of a draft: POST JSON { version, page, changes, base } → { version } or a JSON error.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { apiError } from "~/platform/api-error";
 import { saveDraft } from "~/assessment/assessment.server";
 import { assessmentJsonAction, describeProblems, postOnlyLoader } from "~/assessment/requests.server";
+import { apiError } from "~/platform/api-error";
 
 const answer = z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).nullable();
 const saveRequest = z.object({
@@ -16,7 +16,14 @@ const saveRequest = z.object({
 export const loader = (args: LoaderFunctionArgs) => postOnlyLoader(args);
 
 export const action = assessmentJsonAction(saveRequest, async ({ assessment, version, text, locale }, body) => {
-  const result = await saveDraft({ assessment, version, baseVersion: body.version, page: body.page, changes: body.changes, base: body.base });
+  const result = await saveDraft({
+    assessment,
+    version,
+    baseVersion: body.version,
+    page: body.page,
+    changes: body.changes,
+    base: body.base,
+  });
   if (result.ok) return Response.json({ version: result.version });
   switch (result.reason) {
     case "not_found":
@@ -24,8 +31,14 @@ export const action = assessmentJsonAction(saveRequest, async ({ assessment, ver
     case "not_draft":
       return apiError(409, "not_draft", text("assessment.api.not_draft"));
     case "invalid":
-      return apiError(422, "invalid", text("assessment.api.invalid"), { problems: describeProblems(result.problems, version, locale, text) });
+      return apiError(422, "invalid", text("assessment.api.invalid"), {
+        problems: describeProblems(result.problems, version, locale, text),
+      });
     case "conflict":
-      return apiError(409, "conflict", text("assessment.api.conflict"), { conflicts: result.conflicts, version: result.version, answers: result.answers });
+      return apiError(409, "conflict", text("assessment.api.conflict"), {
+        conflicts: result.conflicts,
+        version: result.version,
+        answers: result.answers,
+      });
   }
 });

@@ -1,7 +1,7 @@
 // The report as one self-contained HTML file (styles and charts inline) a firm can forward.
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { resolveLocale } from "~/i18n/locale.server";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
+import { resolveLocale } from "~/i18n/locale.server";
 import { renderReportDocument } from "~/report/document.server";
 import { buildReport } from "~/report/report.server";
 
@@ -9,7 +9,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);
   if (assessment.status !== "submitted") throw redirect(`/firms/${caller.firmId}/assessments/${assessment.id}`);
   const locale = await resolveLocale(args.request, caller.user.locale);
-  const html = renderReportDocument(await buildReport(firm, assessment, version), locale, new URL(args.request.url).origin);
+  const html = renderReportDocument(
+    await buildReport(firm, assessment, version),
+    locale,
+    new URL(args.request.url).origin,
+  );
   const filename = `qmd-report-${assessment.period}.html`;
   return new Response(html, {
     headers: {

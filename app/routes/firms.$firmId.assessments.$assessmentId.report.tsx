@@ -1,10 +1,10 @@
-import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { ReportView } from "~/report/report-view";
-import { useRouteLocale } from "~/i18n/use-locale";
 import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
 import { buildReport } from "~/report/report.server";
+import { ReportView } from "~/report/report-view";
 
 // A finished report needs no client-side React: plain HTML, its render kept per distinct loader data
 // (render-cache.server.ts): a revisit loads and checks everything again but skips the render.
@@ -27,7 +27,13 @@ export default function ReportPage() {
         <Link to={`/firms/${firmId}/assessments`}>{t("assessment.history")}</Link>
       </p>
       <p className="notice no-print">{t("assessment.readOnly")}</p>
-      <ReportView report={report} locale={locale} articleHref={(n) => `/guide/${n}`} sceneHref={(slug) => `/scenes/${slug}`} caseHref={(id) => `/cases/${id}`} />
+      <ReportView
+        report={report}
+        locale={locale}
+        articleHref={(n) => `/guide/${n}`}
+        sceneHref={(slug) => `/scenes/${slug}`}
+        caseHref={(id) => `/cases/${id}`}
+      />
       <div className="actions no-print">
         <a className="button" href={`${base}/download`} download>
           {t("report.download")}

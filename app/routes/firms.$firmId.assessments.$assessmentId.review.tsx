@@ -1,13 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { checkAnswers } from "~/assessment/answers";
+import { submitAssessment } from "~/assessment/assessment.server";
 import { questionsOf, toLocalized } from "~/assessment/questions";
+import { describeProblems, requireFirmAssessment } from "~/assessment/requests.server";
 import { pick } from "~/i18n/locales";
 import { serverI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { submitAssessment } from "~/assessment/assessment.server";
-import { describeProblems, requireFirmAssessment } from "~/assessment/requests.server";
+import { useTranslation } from "~/i18n/use-translation";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);
@@ -18,8 +18,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const pages = version.definition.pages;
   const unanswered = questionsOf(version.definition)
     .filter((q) => scored.has(q.name) && !(q.name in answers))
-    .map((q) => ({ name: q.name, title: q.title, page: q.pageIndex + 1, pageTitle: pages[q.pageIndex]!.title ? toLocalized(pages[q.pageIndex]!.title!) : null }));
-  return { base, version: assessment.version, period: assessment.period, total: scored.size, unanswered, valid: checkAnswers(questionsOf(version.definition), answers, scored).ok };
+    .map((q) => ({
+      name: q.name,
+      title: q.title,
+      page: q.pageIndex + 1,
+      pageTitle: pages[q.pageIndex]!.title ? toLocalized(pages[q.pageIndex]!.title!) : null,
+    }));
+  return {
+    base,
+    version: assessment.version,
+    period: assessment.period,
+    total: scored.size,
+    unanswered,
+    valid: checkAnswers(questionsOf(version.definition), answers, scored).ok,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -27,9 +39,18 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData();
   const baseVersion = Number(form.get("version"));
   const { text, locale } = await serverI18n(args.request, caller.user.locale);
-  const result = await submitAssessment({ assessment, version, userId: caller.user.id, baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1 });
+  const result = await submitAssessment({
+    assessment,
+    version,
+    userId: caller.user.id,
+    baseVersion: Number.isInteger(baseVersion) ? baseVersion : -1,
+  });
   if (result.ok) return redirect(`/firms/${caller.firmId}/assessments/${assessment.id}/report`);
-  if (result.reason === "invalid") return data({ messages: describeProblems(result.problems, version, locale, text).map((p) => p.message), stale: false }, { status: 422 });
+  if (result.reason === "invalid")
+    return data(
+      { messages: describeProblems(result.problems, version, locale, text).map((p) => p.message), stale: false },
+      { status: 422 },
+    );
   if (result.reason === "stale") return data({ messages: [], stale: true }, { status: 409 });
   throw redirect(`/firms/${caller.firmId}/assessments/${assessment.id}/report`);
 }
@@ -44,11 +65,19 @@ export default function Review() {
   return (
     <>
       <h1>{t("assessment.reviewTitle")}</h1>
-      {result?.stale ? <div className="error-summary" role="alert" tabIndex={-1}><p>{t("assessment.stale")}</p></div> : null}
+      {result?.stale ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <p>{t("assessment.stale")}</p>
+        </div>
+      ) : null}
       {result?.messages.length ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h2>{t("assessment.invalid")}</h2>
-          <ul>{result.messages.slice(0, 20).map((m) => <li key={m}>{m}</li>)}</ul>
+          <ul>
+            {result.messages.slice(0, 20).map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
         </div>
       ) : null}
       <p>{t("assessment.answeredCount", { answered: d.total - d.unanswered.length, total: d.total })}</p>
@@ -61,10 +90,17 @@ export default function Review() {
             <section key={page} aria-labelledby={`page-${page}`}>
               <h3 id={`page-${page}`}>
                 <Link to={`${d.base}?page=${page}`}>
-                  {t("assessment.goToPage", { page, title: questions[0]!.pageTitle ? pick(questions[0]!.pageTitle, locale) : "" })}
+                  {t("assessment.goToPage", {
+                    page,
+                    title: questions[0]!.pageTitle ? pick(questions[0]!.pageTitle, locale) : "",
+                  })}
                 </Link>
               </h3>
-              <ul>{questions.map((q) => <li key={q.name}>{pick(q.title, locale)}</li>)}</ul>
+              <ul>
+                {questions.map((q) => (
+                  <li key={q.name}>{pick(q.title, locale)}</li>
+                ))}
+              </ul>
             </section>
           ))}
         </>
@@ -76,7 +112,9 @@ export default function Review() {
         </button>
         <Link to={d.base}>{t("assessment.backToQuestionnaire")}</Link>
       </Form>
-      <p id="submit-hint" className="muted">{t("assessment.submitHint")}</p>
+      <p id="submit-hint" className="muted">
+        {t("assessment.submitHint")}
+      </p>
     </>
   );
 }

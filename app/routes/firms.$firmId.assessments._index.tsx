@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmMember } from "~/accounts/guard.server";
-import { notFound } from "~/platform/http.server";
 import { currentPeriod, listAssessments, startAssessment } from "~/assessment/assessment.server";
-import { getFirm } from "~/firms/firm.server";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { getFirm } from "~/firms/firm.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { notFound } from "~/platform/http.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
@@ -13,14 +13,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const version = await currentQuestionnaireVersion();
   const period = currentPeriod();
   const rows = await listAssessments(firm.id);
-  const current = version ? rows.find((a) => a.period === period && a.questionnaireVersionId === version.id) : undefined;
+  const current = version
+    ? rows.find((a) => a.period === period && a.questionnaireVersionId === version.id)
+    : undefined;
   return {
     firm: { id: firm.id, name: firm.name },
     period,
     questionCount: version?.model.indicators.length ?? 0,
     hasVersion: Boolean(version),
     current: current ? { id: current.id, status: current.status } : null,
-    assessments: rows.map((a) => ({ ...a, submittedAt: a.submittedAt?.toISOString() ?? null, updatedAt: a.updatedAt.toISOString() })),
+    assessments: rows.map((a) => ({
+      ...a,
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      updatedAt: a.updatedAt.toISOString(),
+    })),
   };
 }
 
@@ -38,17 +44,25 @@ export default function Assessments() {
   const base = `/firms/${data.firm.id}/assessments`;
   return (
     <>
-      <p className="muted"><Link to={`/firms/${data.firm.id}`}>{data.firm.name}</Link></p>
+      <p className="muted">
+        <Link to={`/firms/${data.firm.id}`}>{data.firm.name}</Link>
+      </p>
       <h1>{t("assessment.title")}</h1>
       <p className="lead">{t("assessment.lead", { count: data.questionCount })}</p>
       {!data.hasVersion ? (
         <p>{t("assessment.noVersion")}</p>
       ) : data.current?.status === "submitted" ? (
-        <p><Link className="button" to={`${base}/${data.current.id}/report`}>{t("assessment.report")}</Link></p>
+        <p>
+          <Link className="button" to={`${base}/${data.current.id}/report`}>
+            {t("assessment.report")}
+          </Link>
+        </p>
       ) : (
         <Form method="post">
           <button type="submit" className="button">
-            {data.current ? t("assessment.continue", { period: data.period }) : t("assessment.start", { period: data.period })}
+            {data.current
+              ? t("assessment.continue", { period: data.period })
+              : t("assessment.start", { period: data.period })}
           </button>
         </Form>
       )}
@@ -64,7 +78,9 @@ export default function Assessments() {
               <th scope="col">{t("assessment.score")}</th>
               <th scope="col">{t("assessment.stage")}</th>
               <th scope="col">{t("assessment.updated")}</th>
-              <th scope="col"><span className="visually-hidden">{t("assessment.open")}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t("assessment.open")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>

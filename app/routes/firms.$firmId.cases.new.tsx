@@ -1,12 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmMember } from "~/accounts/guard.server";
 import { CaseFormFields, useCaseFieldLabels } from "~/cases/case-form";
-import { ErrorSummary } from "~/ui/form";
-import { notFound } from "~/platform/http.server";
 import { caseFormOptions, createCaseFromForm, newCaseValues } from "~/cases/firm-form.server";
 import { getFirm } from "~/firms/firm.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { notFound } from "~/platform/http.server";
+import { ErrorSummary } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmMember(args, args.params.firmId);
@@ -27,12 +27,16 @@ export default function NewCase() {
   const { t } = useTranslation();
   return (
     <>
-      <p className="muted"><Link to={`/firms/${firmId}/cases`}>{t("firmCases.link")}</Link></p>
+      <p className="muted">
+        <Link to={`/firms/${firmId}/cases`}>{t("firmCases.link")}</Link>
+      </p>
       <h1>{t("caseForm.newTitle")}</h1>
       <ErrorSummary errors={result?.errors} labels={useCaseFieldLabels()} />
       <Form method="post" className="stack" noValidate>
         <CaseFormFields values={result?.values ?? values} errors={result?.errors ?? {}} options={options} />
-        <button type="submit" className="button">{t("caseForm.save")}</button>
+        <button type="submit" className="button">
+          {t("caseForm.save")}
+        </button>
       </Form>
     </>
   );

@@ -1,20 +1,29 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireFirmOwner } from "~/accounts/guard.server";
+import { CreditCodeTakenError, getFirm, updateFirm } from "~/firms/firm.server";
+import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
 import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
-import { ErrorSummary } from "~/ui/form";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
 import { echoValues } from "~/platform/form-parse";
 import { notFound } from "~/platform/http.server";
-import { useRouteLocale } from "~/i18n/use-locale";
-import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
-import { CreditCodeTakenError, getFirm, updateFirm } from "~/firms/firm.server";
+import { ErrorSummary } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmOwner(args, args.params.firmId);
   const firm = (await getFirm(firmId)) ?? notFound();
   return {
-    firm: { id: firm.id, name: firm.name, creditCode: firm.creditCode, industryDivision: firm.industryDivision, regionCode: firm.regionCode, city: firm.city, employees: firm.employees, revenueWanYuan: firm.revenueWanYuan },
+    firm: {
+      id: firm.id,
+      name: firm.name,
+      creditCode: firm.creditCode,
+      industryDivision: firm.industryDivision,
+      regionCode: firm.regionCode,
+      city: firm.city,
+      employees: firm.employees,
+      revenueWanYuan: firm.revenueWanYuan,
+    },
     options: firmProfileOptions(),
   };
 }
@@ -44,8 +53,15 @@ export default function EditFirm() {
       <h1>{t("firm.editTitle")}</h1>
       <ErrorSummary errors={result?.errors} labels={labels} />
       <Form method="post" className="stack" noValidate>
-        <FirmProfileFields options={options} values={result?.values ?? firm} errors={result?.errors ?? {}} locale={locale} />
-        <button type="submit" className="button">{t("firm.save")}</button>
+        <FirmProfileFields
+          options={options}
+          values={result?.values ?? firm}
+          errors={result?.errors ?? {}}
+          locale={locale}
+        />
+        <button type="submit" className="button">
+          {t("firm.save")}
+        </button>
       </Form>
     </>
   );

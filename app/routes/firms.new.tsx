@@ -1,13 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireCaller } from "~/accounts/guard.server";
-import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
-import { ErrorSummary } from "~/ui/form";
-import { echoValues } from "~/platform/form-parse";
-import { useRouteLocale } from "~/i18n/use-locale";
-import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
 import { createFirm, CreditCodeTakenError } from "~/firms/firm.server";
+import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
+import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
+import { echoValues } from "~/platform/form-parse";
+import { ErrorSummary } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireCaller(args);
@@ -40,8 +40,15 @@ export default function NewFirm() {
       <p className="lead">{t("firm.newLead")}</p>
       <ErrorSummary errors={result?.errors} labels={labels} />
       <Form method="post" className="stack" noValidate>
-        <FirmProfileFields options={options} values={result?.values ?? {}} errors={result?.errors ?? {}} locale={locale} />
-        <button type="submit" className="button">{t("firm.create")}</button>
+        <FirmProfileFields
+          options={options}
+          values={result?.values ?? {}}
+          errors={result?.errors ?? {}}
+          locale={locale}
+        />
+        <button type="submit" className="button">
+          {t("firm.create")}
+        </button>
       </Form>
     </>
   );

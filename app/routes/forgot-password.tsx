@@ -1,13 +1,13 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requestPasswordReset } from "~/accounts/account.server";
-import { ErrorSummary, Notice, TextField } from "~/ui/form";
+import { forgotPasswordForm } from "~/accounts/forms";
+import { serverText } from "~/i18n/server-t.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
-import { forgotPasswordForm } from "~/accounts/forms";
 import { siteOrigin } from "~/platform/http.server";
-import { serverText } from "~/i18n/server-t.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordForm, await request.formData());
@@ -35,8 +35,18 @@ export default function ForgotPassword() {
           <p className="lead">{t("auth.forgotLead")}</p>
           <ErrorSummary errors={errors} labels={{ email: t("auth.email") }} />
           <Form method="post" className="stack" noValidate>
-            <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" defaultValue={values.email} error={errors.email} required />
-            <button type="submit" className="button">{t("auth.forgotSubmit")}</button>
+            <TextField
+              name="email"
+              type="email"
+              label={t("auth.email")}
+              autoComplete="email"
+              defaultValue={values.email}
+              error={errors.email}
+              required
+            />
+            <button type="submit" className="button">
+              {t("auth.forgotSubmit")}
+            </button>
           </Form>
         </>
       )}

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
+import { publishedCasesFor } from "~/cases/case.server";
 import { CaseList } from "~/cases/case-list";
+import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { guide } from "~/guide/guide.server";
-import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { publishedCasesFor } from "~/cases/case.server";
-import { catalogueFilterOptions } from "~/catalogue/filters.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { notFound } from "~/platform/http.server";
 import { scenesForArticle } from "~/scenes/scene.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -53,13 +53,21 @@ export default function GuideArticle() {
       <p>
         <strong>{t("guide.audience")}:</strong>{" "}
         {article.audience.map((a) => (
-          <span className="tag" key={a}>{t(`guide.audiences.${a}`)}</span>
+          <span className="tag" key={a}>
+            {t(`guide.audiences.${a}`)}
+          </span>
         ))}
       </p>
       {scenes.length ? (
         <>
           <h2>{t("guide.scenes")}</h2>
-          <ul>{scenes.map((s) => <li key={s.slug}><Link to={`/scenes/${s.slug}`}>{pick(s.title, locale)}</Link></li>)}</ul>
+          <ul>
+            {scenes.map((s) => (
+              <li key={s.slug}>
+                <Link to={`/scenes/${s.slug}`}>{pick(s.title, locale)}</Link>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {cases.length ? (
@@ -69,8 +77,20 @@ export default function GuideArticle() {
         </>
       ) : null}
       <nav className="pager" aria-label={t("guide.title")}>
-        {article.number > 1 ? <Link to={`/guide/${article.number - 1}`} rel="prev">← {t("guide.previous")}</Link> : <span />}
-        {article.number < count ? <Link to={`/guide/${article.number + 1}`} rel="next">{t("guide.next")} →</Link> : <span />}
+        {article.number > 1 ? (
+          <Link to={`/guide/${article.number - 1}`} rel="prev">
+            ← {t("guide.previous")}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {article.number < count ? (
+          <Link to={`/guide/${article.number + 1}`} rel="next">
+            {t("guide.next")} →
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </article>
   );

@@ -1,12 +1,18 @@
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { guide } from "~/guide/guide.server";
-import { pick, type Locale } from "~/i18n/locales";
+import { type Locale, pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
 
 export function loader() {
   const g = guide();
-  return { title: g.title, document: g.document, interpretation: g.interpretation, chapters: g.chapters, articles: g.articles.map((a) => ({ number: a.number, title: a.title, summary: a.summary })) };
+  return {
+    title: g.title,
+    document: g.document,
+    interpretation: g.interpretation,
+    chapters: g.chapters,
+    articles: g.articles.map((a) => ({ number: a.number, title: a.title, summary: a.summary })),
+  };
 }
 
 export default function GuideIndex() {

@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { getCaller, requireCaller } from "~/accounts/guard.server";
-import { acceptInvitation, findOpenInvitation } from "~/firms/invitation.server";
-import { getFirm } from "~/firms/firm.server";
 import { normaliseEmail } from "~/accounts/user.server";
+import { getFirm } from "~/firms/firm.server";
+import { acceptInvitation, findOpenInvitation } from "~/firms/invitation.server";
+import { useTranslation } from "~/i18n/use-translation";
 
 const TOKEN = /^[a-z2-7]{32}$/;
 
@@ -14,14 +14,20 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!invitation) return data({ state: "invalid" as const, firm: null, email: null, path: "" }, { status: 404 });
   const firm = await getFirm(invitation.firmId);
   const caller = await getCaller(args);
-  const state = !caller ? ("signIn" as const) : normaliseEmail(caller.user.email) === invitation.email ? ("ready" as const) : ("wrongAccount" as const);
+  const state = !caller
+    ? ("signIn" as const)
+    : normaliseEmail(caller.user.email) === invitation.email
+      ? ("ready" as const)
+      : ("wrongAccount" as const);
   return { state, firm: firm?.name ?? "", email: invitation.email, path: new URL(args.request.url).pathname };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireCaller(args);
   const token = args.params.token ?? "";
-  const result = TOKEN.test(token) ? await acceptInvitation(token, caller.user) : ({ ok: false, reason: "invalid" } as const);
+  const result = TOKEN.test(token)
+    ? await acceptInvitation(token, caller.user)
+    : ({ ok: false, reason: "invalid" } as const);
   if (result.ok) return redirect(`/firms/${result.firmId}?joined=1`);
   return data({ reason: result.reason }, { status: result.reason === "wrong_account" ? 403 : 404 });
 }
@@ -51,7 +57,9 @@ export default function InvitationPage() {
             </>
           ) : (
             <Form method="post">
-              <button type="submit" className="button">{t("invitation.accept")}</button>
+              <button type="submit" className="button">
+                {t("invitation.accept")}
+              </button>
             </Form>
           )}
         </>
@@ -60,9 +68,22 @@ export default function InvitationPage() {
   );
 }
 
-function InvitationAuthLink({ to, label, here, secondary }: { to: string; label: string; here: string; secondary?: boolean }) {
+function InvitationAuthLink({
+  to,
+  label,
+  here,
+  secondary,
+}: {
+  to: string;
+  label: string;
+  here: string;
+  secondary?: boolean;
+}) {
   return (
-    <Link className={secondary ? "button button--secondary" : "button"} to={`${to}?${new URLSearchParams({ redirectTo: here || "/account" })}`}>
+    <Link
+      className={secondary ? "button button--secondary" : "button"}
+      to={`${to}?${new URLSearchParams({ redirectTo: here || "/account" })}`}
+    >
       {label}
     </Link>
   );

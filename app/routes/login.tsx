@@ -1,12 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { signIn } from "~/accounts/account.server";
-import { getCaller } from "~/accounts/guard.server";
-import { ErrorSummary, Notice, TextField } from "~/ui/form";
-import { parseForm } from "~/platform/form-parse";
 import { signInForm } from "~/accounts/forms";
+import { getCaller } from "~/accounts/guard.server";
+import { useTranslation } from "~/i18n/use-translation";
+import { parseForm } from "~/platform/form-parse";
 import { safeRedirectPath } from "~/platform/http.server";
+import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");
@@ -52,13 +52,37 @@ export default function Login() {
       <ErrorSummary errors={errors} labels={labels} message={message} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField name="email" type="email" label={labels.email} autoComplete="username" defaultValue={values.email} error={errors.email} required />
-        <TextField name="password" type="password" label={labels.password} autoComplete="current-password" error={errors.password} required />
-        <button type="submit" className="button">{t("auth.signInSubmit")}</button>
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          autoComplete="username"
+          defaultValue={values.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          autoComplete="current-password"
+          error={errors.password}
+          required
+        />
+        <button type="submit" className="button">
+          {t("auth.signInSubmit")}
+        </button>
       </Form>
-      <p><Link to="/forgot-password">{t("auth.forgot")}</Link></p>
       <p>
-        {t("auth.noAccount")} <Link to={`/signup${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}>{t("nav.signUp")}</Link>
+        <Link to="/forgot-password">{t("auth.forgot")}</Link>
+      </p>
+      <p>
+        {t("auth.noAccount")}{" "}
+        <Link
+          to={`/signup${params.get("redirectTo") ? `?${new URLSearchParams({ redirectTo: params.get("redirectTo")! })}` : ""}`}
+        >
+          {t("nav.signUp")}
+        </Link>
       </p>
     </>
   );

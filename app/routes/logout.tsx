@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { signOut } from "~/accounts/account.server";
 import { getCaller } from "~/accounts/guard.server";
 import { serializeBlankSessionCookie } from "~/accounts/session.server";

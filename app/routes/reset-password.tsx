@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { findValidResetToken, resetPassword } from "~/accounts/account.server";
-import { PASSWORD_MIN } from "~/accounts/password-policy";
-import { ErrorSummary, TextField } from "~/ui/form";
-import { parseForm } from "~/platform/form-parse";
 import { resetPasswordForm } from "~/accounts/forms";
+import { PASSWORD_MIN } from "~/accounts/password-policy";
+import { useTranslation } from "~/i18n/use-translation";
+import { parseForm } from "~/platform/form-parse";
+import { ErrorSummary, TextField } from "~/ui/form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
@@ -31,7 +31,9 @@ export default function ResetPassword() {
       <>
         <h1>{t("auth.resetTitle")}</h1>
         <p>{t("auth.resetInvalid")}</p>
-        <p><Link to="/forgot-password">{t("auth.forgotTitle")}</Link></p>
+        <p>
+          <Link to="/forgot-password">{t("auth.forgotTitle")}</Link>
+        </p>
       </>
     );
   }
@@ -41,8 +43,18 @@ export default function ResetPassword() {
       <ErrorSummary errors={errors} labels={{ newPassword: t("auth.newPassword") }} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="token" value={token} />
-        <TextField name="newPassword" type="password" label={t("auth.newPassword")} hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" error={errors.newPassword} required />
-        <button type="submit" className="button">{t("auth.resetSubmit")}</button>
+        <TextField
+          name="newPassword"
+          type="password"
+          label={t("auth.newPassword")}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+          error={errors.newPassword}
+          required
+        />
+        <button type="submit" className="button">
+          {t("auth.resetSubmit")}
+        </button>
       </Form>
     </>
   );

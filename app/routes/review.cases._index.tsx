@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
-import { CaseStatusTag } from "~/cases/case-view";
 import { listRecentlyPublished, listReviewQueue } from "~/cases/case.server";
+import { CaseStatusTag } from "~/cases/case-view";
+import { useTranslation } from "~/i18n/use-translation";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
-  const iso = <T extends { submittedAt: Date | null }>(rows: T[]) => rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null }));
+  const iso = <T extends { submittedAt: Date | null }>(rows: T[]) =>
+    rows.map((r) => ({ ...r, submittedAt: r.submittedAt?.toISOString() ?? null }));
   return { queue: iso(await listReviewQueue()), published: iso(await listRecentlyPublished()) };
 }
 
@@ -19,14 +20,23 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
     <table>
       <caption>{caption}</caption>
       <thead>
-        <tr><th scope="col">{t("review.columns.title")}</th><th scope="col">{t("review.columns.firm")}</th><th scope="col">{t("review.columns.status")}</th><th scope="col">{t("review.columns.submitted")}</th></tr>
+        <tr>
+          <th scope="col">{t("review.columns.title")}</th>
+          <th scope="col">{t("review.columns.firm")}</th>
+          <th scope="col">{t("review.columns.status")}</th>
+          <th scope="col">{t("review.columns.submitted")}</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((c) => (
           <tr key={c.id}>
-            <td><Link to={`/review/cases/${c.id}`}>{c.title}</Link></td>
+            <td>
+              <Link to={`/review/cases/${c.id}`}>{c.title}</Link>
+            </td>
             <td>{c.firmName}</td>
-            <td><CaseStatusTag status={c.status} /></td>
+            <td>
+              <CaseStatusTag status={c.status} />
+            </td>
             <td>{c.submittedAt?.slice(0, 16).replace("T", " ") ?? "—"}</td>
           </tr>
         ))}

@@ -1,16 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { requireStaff } from "~/accounts/guard.server";
-import { ErrorSummary, Notice } from "~/ui/form";
-import { SceneFormFields, useSceneFieldLabels } from "~/scenes/scene-form";
-import { sceneValues } from "~/scenes/form.server";
-import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useText } from "~/i18n/use-text";
+import { useTranslation } from "~/i18n/use-translation";
+import { notFound } from "~/platform/http.server";
 import { saveSceneFromForm, sceneFormOptions } from "~/scenes/editing.server";
+import { sceneValues } from "~/scenes/form.server";
 import { getSceneWithRevision } from "~/scenes/scene.server";
+import { SceneFormFields, useSceneFieldLabels } from "~/scenes/scene-form";
+import { ErrorSummary, Notice } from "~/ui/form";
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
@@ -19,7 +19,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";
   if (!SLUG.test(slug)) notFound();
   const found = (await getSceneWithRevision(slug)) ?? notFound();
-  return { slug, title: found.scene.title, revision: found.revision, values: sceneValues(found.scene), options: sceneFormOptions() };
+  return {
+    slug,
+    title: found.scene.title,
+    revision: found.revision,
+    values: sceneValues(found.scene),
+    options: sceneFormOptions(),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -42,19 +48,37 @@ export default function EditScene() {
   const failed = result && !result.ok ? result : null;
   return (
     <>
-      <p className="muted"><Link to={`/scenes/${d.slug}`}>{pick(d.title, locale)}</Link> · <Link to={`/scenes/${d.slug}/history`}>{t("sceneEdit.history")}</Link></p>
+      <p className="muted">
+        <Link to={`/scenes/${d.slug}`}>{pick(d.title, locale)}</Link> ·{" "}
+        <Link to={`/scenes/${d.slug}/history`}>{t("sceneEdit.history")}</Link>
+      </p>
       <h1>{t("sceneEdit.editTitle", { title: pick(d.title, locale) })}</h1>
       <p className="lead">{t("sceneEdit.intro")}</p>
       {saved && !failed ? <Notice tone="success">{t("sceneEdit.saved", { revision: saved })}</Notice> : null}
       <ErrorSummary
         errors={failed?.errors}
         labels={useSceneFieldLabels()}
-        message={failed ? (failed.message ? text(failed.message) : failed.problems.length ? t("sceneEdit.errors.invalid", { problems: failed.problems.join("; ") }) : undefined) : undefined}
+        message={
+          failed
+            ? failed.message
+              ? text(failed.message)
+              : failed.problems.length
+                ? t("sceneEdit.errors.invalid", { problems: failed.problems.join("; ") })
+                : undefined
+            : undefined
+        }
       />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="revision" value={d.revision} />
-        <SceneFormFields values={failed?.values ?? d.values} errors={failed?.errors ?? {}} options={d.options} isNew={false} />
-        <button type="submit" className="button">{t("sceneEdit.save")}</button>
+        <SceneFormFields
+          values={failed?.values ?? d.values}
+          errors={failed?.errors ?? {}}
+          options={d.options}
+          isNew={false}
+        />
+        <button type="submit" className="button">
+          {t("sceneEdit.save")}
+        </button>
       </Form>
     </>
   );

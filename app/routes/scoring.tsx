@@ -1,12 +1,12 @@
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
+import { exampleAnswers } from "~/assessment/example";
+import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
-import { notFound } from "~/platform/http.server";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
-import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
-import { exampleAnswers } from "~/assessment/example";
+import { useTranslation } from "~/i18n/use-translation";
+import { notFound } from "~/platform/http.server";
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
 export async function loader() {
@@ -18,10 +18,22 @@ export async function loader() {
   return {
     id: version.id,
     title: model.title,
-    dimensions: model.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight, articles: d.articles, questions: model.indicators.filter((i) => i.dimension === d.id).length })),
+    dimensions: model.dimensions.map((d) => ({
+      id: d.id,
+      name: d.name,
+      weight: d.weight,
+      articles: d.articles,
+      questions: model.indicators.filter((i) => i.dimension === d.id).length,
+    })),
     stages: model.stages,
     gates: model.gates.map((g) => ({ ...g, dimensionName: model.dimensions.find((d) => d.id === g.dimension)!.name })),
-    example: { raisedTitle, overall: result.overall, band: result.bandStage, stage: result.stage, dimensions: result.dimensions.map((d) => ({ id: d.id, score: d.score })) },
+    example: {
+      raisedTitle,
+      overall: result.overall,
+      band: result.bandStage,
+      stage: result.stage,
+      dimensions: result.dimensions.map((d) => ({ id: d.id, score: d.score })),
+    },
   };
 }
 
@@ -34,7 +46,9 @@ export default function Scoring() {
     <>
       <h1>{t("scoring.title")}</h1>
       <p className="lead">{t("scoring.lead")}</p>
-      <p className="muted">{pick(d.title, locale)} ({d.id})</p>
+      <p className="muted">
+        {pick(d.title, locale)} ({d.id})
+      </p>
       <h2>{t("scoring.steps")}</h2>
       <ol>
         <li>{t("scoring.step1")}</li>
@@ -46,7 +60,12 @@ export default function Scoring() {
       <h2>{t("scoring.dimensions")}</h2>
       <table>
         <thead>
-          <tr><th scope="col">{t("report.dimension")}</th><th scope="col">{t("report.weight")}</th><th scope="col">{t("scoring.questions")}</th><th scope="col">{t("report.articles")}</th></tr>
+          <tr>
+            <th scope="col">{t("report.dimension")}</th>
+            <th scope="col">{t("report.weight")}</th>
+            <th scope="col">{t("scoring.questions")}</th>
+            <th scope="col">{t("report.articles")}</th>
+          </tr>
         </thead>
         <tbody>
           {d.dimensions.map((x) => (
@@ -62,7 +81,11 @@ export default function Scoring() {
       <h2>{t("scoring.bands")}</h2>
       <table>
         <thead>
-          <tr><th scope="col">{t("report.stage")}</th><th scope="col">{t("scoring.range")}</th><th scope="col">{t("report.meaning")}</th></tr>
+          <tr>
+            <th scope="col">{t("report.stage")}</th>
+            <th scope="col">{t("scoring.range")}</th>
+            <th scope="col">{t("report.meaning")}</th>
+          </tr>
         </thead>
         <tbody>
           {d.stages.map((s, i) => (
@@ -78,7 +101,8 @@ export default function Scoring() {
       <ul>
         {d.gates.map((g) => (
           <li key={g.id}>
-            {t("scoring.gate", { from: g.fromStage, dimension: pick(g.dimensionName, locale), min: g.minScore })} <span className="muted">{pick(g.explanation, locale)}</span>
+            {t("scoring.gate", { from: g.fromStage, dimension: pick(g.dimensionName, locale), min: g.minScore })}{" "}
+            <span className="muted">{pick(g.explanation, locale)}</span>
           </li>
         ))}
       </ul>
@@ -86,14 +110,28 @@ export default function Scoring() {
       <p>{t("scoring.exampleLead", { question: pick(d.example.raisedTitle, locale) })}</p>
       <table>
         <caption>{t("report.tableCaption")}</caption>
-        <thead><tr><th scope="col">{t("report.dimension")}</th><th scope="col">{t("report.score")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("report.dimension")}</th>
+            <th scope="col">{t("report.score")}</th>
+          </tr>
+        </thead>
         <tbody>
           {d.example.dimensions.map((x) => (
-            <tr key={x.id}><th scope="row">{name(x.id)}</th><td>{x.score?.toFixed(1) ?? "—"}</td></tr>
+            <tr key={x.id}>
+              <th scope="row">{name(x.id)}</th>
+              <td>{x.score?.toFixed(1) ?? "—"}</td>
+            </tr>
           ))}
         </tbody>
       </table>
-      <p>{t("scoring.exampleResult", { overall: d.example.overall.toFixed(1), band: d.example.band, stage: d.example.stage })}</p>
+      <p>
+        {t("scoring.exampleResult", {
+          overall: d.example.overall.toFixed(1),
+          band: d.example.band,
+          stage: d.example.stage,
+        })}
+      </p>
     </>
   );
 }

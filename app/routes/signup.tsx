@@ -1,15 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
 import { signUp } from "~/accounts/account.server";
+import { signUpForm } from "~/accounts/forms";
 import { getCaller } from "~/accounts/guard.server";
 import { PASSWORD_MIN } from "~/accounts/password-policy";
-import { ErrorSummary, SelectField, TextField } from "~/ui/form";
-import { echoValues, parseForm } from "~/platform/form-parse";
-import { signUpForm } from "~/accounts/forms";
-import { safeRedirectPath } from "~/platform/http.server";
-import { useRouteLocale } from "~/i18n/use-locale";
 import { EmailTakenError } from "~/accounts/user.server";
+import { useRouteLocale } from "~/i18n/use-locale";
+import { useTranslation } from "~/i18n/use-translation";
+import { echoValues, parseForm } from "~/platform/form-parse";
+import { safeRedirectPath } from "~/platform/http.server";
+import { ErrorSummary, SelectField, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");
@@ -34,7 +34,12 @@ export default function SignUp() {
   const { t } = useTranslation();
   const locale = useRouteLocale();
   const [params] = useSearchParams();
-  const labels = { email: t("auth.email"), password: t("auth.password"), displayName: t("auth.displayName"), locale: t("auth.locale") };
+  const labels = {
+    email: t("auth.email"),
+    password: t("auth.password"),
+    displayName: t("auth.displayName"),
+    locale: t("auth.locale"),
+  };
   const values: Record<string, string> = result?.values ?? {};
   const errors: Record<string, string> = result?.errors ?? {};
   return (
@@ -44,17 +49,46 @@ export default function SignUp() {
       <ErrorSummary errors={result?.errors} labels={labels} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <TextField name="email" type="email" label={labels.email} autoComplete="email" defaultValue={values.email} error={errors.email} required />
-        <TextField name="displayName" label={labels.displayName} autoComplete="name" defaultValue={values.displayName} error={errors.displayName} required maxLength={60} />
-        <TextField name="password" type="password" label={labels.password} hint={t("auth.passwordHint", { min: PASSWORD_MIN })} autoComplete="new-password" error={errors.password} required />
+        <TextField
+          name="email"
+          type="email"
+          label={labels.email}
+          autoComplete="email"
+          defaultValue={values.email}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="displayName"
+          label={labels.displayName}
+          autoComplete="name"
+          defaultValue={values.displayName}
+          error={errors.displayName}
+          required
+          maxLength={60}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={labels.password}
+          hint={t("auth.passwordHint", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+          error={errors.password}
+          required
+        />
         <SelectField
           name="locale"
           label={labels.locale}
           defaultValue={values.locale ?? locale}
           error={errors.locale}
-          options={[{ value: "zh", label: "简体中文" }, { value: "en", label: "English" }]}
+          options={[
+            { value: "zh", label: "简体中文" },
+            { value: "en", label: "English" },
+          ]}
         />
-        <button type="submit" className="button">{t("auth.signUpSubmit")}</button>
+        <button type="submit" className="button">
+          {t("auth.signUpSubmit")}
+        </button>
       </Form>
       <p>
         {t("auth.haveAccount")} <Link to="/login">{t("nav.signIn")}</Link>

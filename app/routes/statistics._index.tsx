@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
+import { columnValues, formatValue } from "~/statistics/publish/present";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
-import { StatTableView } from "~/statistics/publish/statistics-table";
 import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
 import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
+import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
-import { columnValues, formatValue } from "~/statistics/publish/present";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { page: await loadStatsPage(request, ["national", "stages", "dimensions"] as const) };
@@ -15,24 +15,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StatisticsOverview() {
   const { page } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  if (!page) return <StatisticsPage title={t("statistics.overview.title")} lead={t("statistics.overview.lead")} picker={null} />;
+  if (!page)
+    return <StatisticsPage title={t("statistics.overview.title")} lead={t("statistics.overview.lead")} picker={null} />;
   const { national, stages, dimensions } = page.tables;
   const row = national.rows[0]!;
-  const figure = (id: string) => formatValue(national, row, national.columns.findIndex((c) => c.id === id));
-  const weakest = columnValues(dimensions, "mean").filter((d) => d.value !== null).slice(0, 3);
+  const figure = (id: string) =>
+    formatValue(
+      national,
+      row,
+      national.columns.findIndex((c) => c.id === id),
+    );
+  const weakest = columnValues(dimensions, "mean")
+    .filter((d) => d.value !== null)
+    .slice(0, 3);
   return (
-    <StatisticsPage title={t("statistics.overview.title")} lead={t("statistics.overview.lead")} picker={page.picker} unknownPeriod={page.unknownPeriod} period={page.period}>
+    <StatisticsPage
+      title={t("statistics.overview.title")}
+      lead={t("statistics.overview.lead")}
+      picker={page.picker}
+      unknownPeriod={page.unknownPeriod}
+      period={page.period}
+    >
       <ReleaseFacts release={page.release} methodologyQuery={`?release=${page.release.number}`} />
       <section aria-labelledby="headline-heading">
         <h2 id="headline-heading">{t("statistics.overview.headline", { period: page.period })}</h2>
         <div className="score-hero">
           <p>
-            <span className="figure" data-testid="firms">{figure("firms")}</span>
+            <span className="figure" data-testid="firms">
+              {figure("firms")}
+            </span>
             <br />
             {t("statistics.overview.firms")}
           </p>
           <p>
-            <span className="figure" data-testid="mean">{figure("mean")}</span>
+            <span className="figure" data-testid="mean">
+              {figure("mean")}
+            </span>
             <br />
             {t("statistics.overview.mean")}
           </p>
@@ -42,7 +60,9 @@ export default function StatisticsOverview() {
             {t("statistics.overview.median")}
           </p>
         </div>
-        {row.reason ? <p className="notice">{t(`statistics.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p> : null}
+        {row.reason ? (
+          <p className="notice">{t(`statistics.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p>
+        ) : null}
         <StatTableView table={national} query={page.query} />
       </section>
       <ChartSection id="stages" title={t("statistics.overview.stagesTitle")}>

@@ -1,14 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { resolveLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { suppressionMarks } from "~/statistics/publish/present";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
 import { StatisticsPage } from "~/statistics/publish/statistics-page";
-import { resolveLocale } from "~/i18n/locale.server";
 import { releaseFacts, releaseOptions, requestedRelease } from "~/statistics/publish/view.server";
-import { suppressionMarks } from "~/statistics/publish/present";
-import { SUPPRESSION_REASONS, type DisclosureRules } from "~/statistics/types";
+import { type DisclosureRules, SUPPRESSION_REASONS } from "~/statistics/types";
 
-const RULES: Array<keyof DisclosureRules> = ["minUnitsForScores", "minUnitsForCounts", "quantileTailUnits", "dominanceSlack", "minChangedUnits", "minHistogramBin", "kBenchmark"];
+const RULES: Array<keyof DisclosureRules> = [
+  "minUnitsForScores",
+  "minUnitsForCounts",
+  "quantileTailUnits",
+  "dominanceSlack",
+  "minChangedUnits",
+  "minHistogramBin",
+  "kBenchmark",
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await requestedRelease(new URL(request.url));
@@ -31,7 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StatisticsMethodology() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  if (!d.release) return <StatisticsPage title={t("statistics.methodology.title")} lead={t("statistics.methodology.lead")} picker={null} />;
+  if (!d.release)
+    return (
+      <StatisticsPage title={t("statistics.methodology.title")} lead={t("statistics.methodology.lead")} picker={null} />
+    );
   const n = d.release.number;
   return (
     <>
@@ -45,7 +56,9 @@ export default function StatisticsMethodology() {
         <thead>
           <tr>
             <th scope="col">{t("statistics.methodology.rule")}</th>
-            <th scope="col" className="num">{t("statistics.methodology.value")}</th>
+            <th scope="col" className="num">
+              {t("statistics.methodology.value")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -98,12 +111,18 @@ export default function StatisticsMethodology() {
         </li>
         <li>
           <a href={`/api/v1/releases/${n}/cells?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>
-            <code>/api/v1/releases/{n}/cells?period={d.firstPeriod}&amp;region=*&amp;size=*</code>
+            <code>
+              /api/v1/releases/{n}/cells?period={d.firstPeriod}&amp;region=*&amp;size=*
+            </code>
           </a>
           {" · "}
-          <a href={`/api/v1/releases/${n}/cells.csv?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>CSV</a>
+          <a href={`/api/v1/releases/${n}/cells.csv?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>
+            CSV
+          </a>
           {" · "}
-          <a href={`/api/v1/releases/${n}/cells.xlsx?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>XLSX</a>
+          <a href={`/api/v1/releases/${n}/cells.xlsx?period=${encodeURIComponent(d.firstPeriod)}&region=*&size=*`}>
+            XLSX
+          </a>
         </li>
       </ul>
     </>

@@ -1,17 +1,22 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
-import { StatTableView } from "~/statistics/publish/statistics-table";
-import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
-import { TileMap } from "~/statistics/publish/tile-map";
 import { regions } from "~/content/taxonomies.server";
 import { resolveLocale } from "~/i18n/locale.server";
-import { loadStatsPage } from "~/statistics/publish/view.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { shortRegionName } from "~/statistics/publish/present";
+import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
+import { StatTableView } from "~/statistics/publish/statistics-table";
+import { TileMap } from "~/statistics/publish/tile-map";
+import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request);
-  const tiles = regions().map((r) => ({ code: r.code, short: locale === "zh" ? shortRegionName(r.zh) : r.abbr, row: r.tile.row, col: r.tile.col }));
+  const tiles = regions().map((r) => ({
+    code: r.code,
+    short: locale === "zh" ? shortRegionName(r.zh) : r.abbr,
+    row: r.tile.row,
+    col: r.tile.col,
+  }));
   return { page: await loadStatsPage(request, ["region"] as const, ["industry", "size"]), tiles };
 }
 
@@ -19,10 +24,21 @@ export default function StatisticsByRegion() {
   const { page, tiles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
-    <StatisticsPage title={t("statistics.region.title")} lead={t("statistics.region.lead")} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
+    <StatisticsPage
+      title={t("statistics.region.title")}
+      lead={t("statistics.region.lead")}
+      picker={page?.picker ?? null}
+      unknownPeriod={page?.unknownPeriod}
+      period={page?.period}
+    >
       {page ? (
         <ChartSection id="region" title={t("statistics.region.mapTitle", { period: page.period })}>
-          <TileMap table={page.tables.region} regions={tiles} id="chart-region" title={t("statistics.region.mapLabel", { caption: page.tables.region.caption })} />
+          <TileMap
+            table={page.tables.region}
+            regions={tiles}
+            id="chart-region"
+            title={t("statistics.region.mapLabel", { caption: page.tables.region.caption })}
+          />
           <StatTableView table={page.tables.region} query={page.query} />
         </ChartSection>
       ) : null}

@@ -43,15 +43,21 @@ export default function StatisticsReleases() {
                 <th scope="col">{t("statistics.facts.cutoff")}</th>
                 <th scope="col">{t("statistics.facts.periods")}</th>
                 <th scope="col">{t("statistics.releases.questionnaire")}</th>
-                <th scope="col" className="num">{t("statistics.releases.cells")}</th>
-                <th scope="col" className="num">{t("statistics.releases.suppressed")}</th>
+                <th scope="col" className="num">
+                  {t("statistics.releases.cells")}
+                </th>
+                <th scope="col" className="num">
+                  {t("statistics.releases.suppressed")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {releases.map((r) => (
                 <tr key={r.number}>
                   <th scope="row">
-                    <Link to={`/statistics?release=${r.number}`}>{t("statistics.releaseName", { number: r.number, label: r.label })}</Link>
+                    <Link to={`/statistics?release=${r.number}`}>
+                      {t("statistics.releaseName", { number: r.number, label: r.label })}
+                    </Link>
                   </th>
                   <td>
                     {r.latest ? t("statistics.releases.latest") : t(`statistics.releases.${r.status}`)}

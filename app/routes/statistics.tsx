@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
+import styles from "~/statistics/publish/statistics.css";
 import { StatisticsFrame } from "~/statistics/publish/statistics-frame";
 import { requestedRelease } from "~/statistics/publish/view.server";
-import styles from "~/statistics/publish/statistics.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -13,7 +13,10 @@ export const handle = { hydrate: false };
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await requestedRelease(new URL(request.url));
   const r = found?.release;
-  return { release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null, explicit: found?.explicit ?? false };
+  return {
+    release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null,
+    explicit: found?.explicit ?? false,
+  };
 }
 
 export default function Statistics() {

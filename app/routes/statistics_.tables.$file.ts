@@ -2,9 +2,9 @@
 // same table, built by the same code, as the page shows.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/platform/http.server";
-import { buildStatsTable, isTableId, resolveStatsView } from "~/statistics/publish/view.server";
 import { downloadName, tableCsv, tableJson } from "~/statistics/publish/serialise";
 import { tableXlsx, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server";
+import { buildStatsTable, isTableId, resolveStatsView } from "~/statistics/publish/view.server";
 import { ALL } from "~/statistics/types";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,8 +14,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!id || !ext || !isTableId(id)) notFound();
   const view = (await resolveStatsView(request)) ?? notFound();
   const table = await buildStatsTable(id, view);
-  const filters = id === "region" ? Object.fromEntries(Object.entries({ industry: view.industry, size: view.size }).filter(([, v]) => v !== ALL)) : {};
-  const meta = { release: view.release.number, period: id === "trends" ? null : view.period, filters, containsSynthetic: view.release.containsSynthetic };
+  const filters =
+    id === "region"
+      ? Object.fromEntries(Object.entries({ industry: view.industry, size: view.size }).filter(([, v]) => v !== ALL))
+      : {};
+  const meta = {
+    release: view.release.number,
+    period: id === "trends" ? null : view.period,
+    filters,
+    containsSynthetic: view.release.containsSynthetic,
+  };
   const name = downloadName(view.release.number, [id, ...Object.values(filters)].join("-"), ext, meta.period);
   const headers: Record<string, string> = {
     "Content-Disposition": `attachment; filename="${name}"`,
@@ -23,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "Cache-Control": "public, max-age=3600",
     Vary: "Cookie",
   };
-  if (ext === "csv") return new Response(tableCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
-  if (ext === "json") return new Response(JSON.stringify(tableJson(table, meta), null, 1), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
-  return new Response(new Uint8Array(await tableXlsx(table, meta)), { headers: { ...headers, "Content-Type": XLSX_TYPE } });
+  if (ext === "csv")
+    return new Response(tableCsv(table), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  if (ext === "json")
+    return new Response(JSON.stringify(tableJson(table, meta), null, 1), {
+      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+    });
+  return new Response(new Uint8Array(await tableXlsx(table, meta)), {
+    headers: { ...headers, "Content-Type": XLSX_TYPE },
+  });
 }

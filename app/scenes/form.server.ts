@@ -1,6 +1,6 @@
 // The analysts' scene form: FormData → a scene that passes the same checks as the content files.
+import { type Scene, sceneFile } from "~/content/schemas";
 import type { FieldErrors } from "~/platform/form-parse";
-import { sceneFile, type Scene } from "~/content/schemas";
 import { sceneProblems } from "~/scenes/content.server";
 
 export const LOCALIZED_FIELDS = ["title", "summary", "problem", "practice", "data"] as const;
@@ -42,13 +42,24 @@ const str = (form: FormData, name: string) => {
   return typeof v === "string" ? v.trim() : "";
 };
 const all = (form: FormData, name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
-const lines = (s: string) => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-export type SceneFormResult = { ok: true; scene: Scene; values: SceneFormValues } | { ok: false; errors: FieldErrors; problems: string[]; values: SceneFormValues };
+export type SceneFormResult =
+  | { ok: true; scene: Scene; values: SceneFormValues }
+  | { ok: false; errors: FieldErrors; problems: string[]; values: SceneFormValues };
 
 /** `slug` is fixed for an edit (from the URL) and typed for a new scene. */
-export function readSceneForm(form: FormData, opts: { slug?: string; dimensionIds: ReadonlySet<string> }): SceneFormResult {
-  const text = Object.fromEntries([...LOCALIZED_FIELDS, "measures"].map((f) => [f, { zh: str(form, `${f}_zh`), en: str(form, `${f}_en`) }])) as SceneFormValues["text"];
+export function readSceneForm(
+  form: FormData,
+  opts: { slug?: string; dimensionIds: ReadonlySet<string> },
+): SceneFormResult {
+  const text = Object.fromEntries(
+    [...LOCALIZED_FIELDS, "measures"].map((f) => [f, { zh: str(form, `${f}_zh`), en: str(form, `${f}_en`) }]),
+  ) as SceneFormValues["text"];
   const values: SceneFormValues = {
     slug: opts.slug ?? str(form, "slug"),
     text,
@@ -59,7 +70,9 @@ export function readSceneForm(form: FormData, opts: { slug?: string; dimensionId
     technologies: all(form, "technologies"),
     articles: all(form, "articles"),
     dimensions: all(form, "dimensions"),
-    prerequisites: Object.fromEntries([...opts.dimensionIds].map((d) => [d, str(form, `prereq-${d}`)]).filter(([, v]) => v)),
+    prerequisites: Object.fromEntries(
+      [...opts.dimensionIds].map((d) => [d, str(form, `prereq-${d}`)]).filter(([, v]) => v),
+    ),
     fictional: form.get("fictional") === "yes",
   };
   const errors: FieldErrors = {};
@@ -71,7 +84,8 @@ export function readSceneForm(form: FormData, opts: { slug?: string; dimensionId
     }
   }
   const [mzh, men] = [lines(text.measures.zh), lines(text.measures.en)];
-  if (!errors.measures_zh && !errors.measures_en && mzh.length !== men.length) errors.measures_zh = "sceneEdit.errors.measures";
+  if (!errors.measures_zh && !errors.measures_en && mzh.length !== men.length)
+    errors.measures_zh = "sceneEdit.errors.measures";
   if (Object.keys(errors).length) return { ok: false, errors, problems: [], values };
   const candidate = {
     slug: values.slug,
@@ -88,12 +102,20 @@ export function readSceneForm(form: FormData, opts: { slug?: string; dimensionId
     technologies: values.technologies,
     articles: values.articles.map(Number),
     dimensions: values.dimensions,
-    prerequisites: Object.entries(values.prerequisites).map(([dimension, level]) => ({ dimension, minLevel: Number(level) })),
+    prerequisites: Object.entries(values.prerequisites).map(([dimension, level]) => ({
+      dimension,
+      minLevel: Number(level),
+    })),
     fictional: values.fictional,
   };
   const parsed = sceneFile.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, errors: {}, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), values };
+    return {
+      ok: false,
+      errors: {},
+      problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+      values,
+    };
   }
   const problems = sceneProblems(parsed.data, parsed.data.slug, opts.dimensionIds);
   if (problems.length) return { ok: false, errors: {}, problems, values };

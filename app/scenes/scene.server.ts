@@ -1,16 +1,16 @@
 // Scenes in the database: seeded from content/scenes (new slugs only, so analysts' edits stay),
 // edited by analysts with every revision kept, browsed with filters and a bigram-indexed
 // substring search that works for Chinese.
-import { and, arrayContains, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { sceneRevisions, scenes, users } from "~db/schema";
-import { scenesOnDisk } from "~/scenes/content.server";
-import type { Scene } from "~/content/schemas";
-import { db, perDatabase } from "~/platform/db.server";
+import type { CatalogueFilters } from "~/catalogue/filters.server";
 import { normaliseSearchText, searchGrams } from "~/catalogue/search-grams";
 import { countCapped, searchConditions } from "~/catalogue/search-sql.server";
+import type { Scene } from "~/content/schemas";
 import { recordAudit } from "~/platform/audit.server";
-import type { CatalogueFilters } from "~/catalogue/filters.server";
+import { db, perDatabase } from "~/platform/db.server";
+import { scenesOnDisk } from "~/scenes/content.server";
 
 export const SCENES_PER_PAGE = 12;
 
@@ -37,18 +37,28 @@ function sceneColumns(scene: Scene) {
 }
 
 export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<number> {
-  const stored = await db().select({ slug: scenes.slug, content: scenes.content, searchText: scenes.searchText }).from(scenes);
+  const stored = await db()
+    .select({ slug: scenes.slug, content: scenes.content, searchText: scenes.searchText })
+    .from(scenes);
   const known = new Set(stored.map((r) => r.slug));
   // Search text written under an older normalisation is brought up to date.
   for (const row of stored) {
     const fresh = sceneSearchText(row.content as Scene);
-    if (fresh !== row.searchText) await db().update(scenes).set({ searchText: fresh, searchGrams: searchGrams(fresh) }).where(eq(scenes.slug, row.slug));
+    if (fresh !== row.searchText)
+      await db()
+        .update(scenes)
+        .set({ searchText: fresh, searchGrams: searchGrams(fresh) })
+        .where(eq(scenes.slug, row.slug));
   }
   let added = 0;
   for (const scene of onDisk.values()) {
     if (known.has(scene.slug)) continue;
     const inserted = await db().transaction(async (tx) => {
-      const [row] = await tx.insert(scenes).values({ slug: scene.slug, ...sceneColumns(scene) }).onConflictDoNothing({ target: scenes.slug }).returning({ id: scenes.id });
+      const [row] = await tx
+        .insert(scenes)
+        .values({ slug: scene.slug, ...sceneColumns(scene) })
+        .onConflictDoNothing({ target: scenes.slug })
+        .returning({ id: scenes.id });
       if (row) await tx.insert(sceneRevisions).values({ sceneId: row.id, revision: 1, content: scene });
       return Boolean(row);
     });
@@ -58,7 +68,10 @@ export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<nu
   return added;
 }
 
-export type SceneFilters = Pick<CatalogueFilters, "group" | "division" | "link" | "tier" | "technology" | "article" | "q">;
+export type SceneFilters = Pick<
+  CatalogueFilters,
+  "group" | "division" | "link" | "tier" | "technology" | "article" | "q"
+>;
 
 export async function searchScenes(filters: SceneFilters, page: number) {
   const where: SQL[] = [];
@@ -89,21 +102,30 @@ export async function getScene(slug: string): Promise<Scene | null> {
 }
 
 export async function getSceneWithRevision(slug: string): Promise<{ scene: Scene; revision: number } | null> {
-  const [row] = await db().select({ content: scenes.content, revision: scenes.revision }).from(scenes).where(eq(scenes.slug, slug));
+  const [row] = await db()
+    .select({ content: scenes.content, revision: scenes.revision })
+    .from(scenes)
+    .where(eq(scenes.slug, slug));
   return row ? { scene: row.content as Scene, revision: row.revision } : null;
 }
 
 /** Scenes by slug, in the order asked, skipping unknown slugs. */
 export async function scenesBySlugs(slugs: readonly string[], executor: Db = db()): Promise<Scene[]> {
   if (!slugs.length) return [];
-  const rows = await executor.select({ content: scenes.content }).from(scenes).where(sql`${scenes.slug} = any(${sql.param([...slugs])}::text[])`);
+  const rows = await executor
+    .select({ content: scenes.content })
+    .from(scenes)
+    .where(sql`${scenes.slug} = any(${sql.param([...slugs])}::text[])`);
   const bySlug = new Map(rows.map((r) => [(r.content as Scene).slug, r.content as Scene]));
   return slugs.flatMap((s) => bySlug.get(s) ?? []);
 }
 
 /** Every scene's slug and title, for pickers and link checks. */
 export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene["title"]; industryGroup: string }>> {
-  const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.industryGroup), asc(scenes.slug));
+  const rows = await db()
+    .select({ content: scenes.content })
+    .from(scenes)
+    .orderBy(asc(scenes.industryGroup), asc(scenes.slug));
   return rows.map((r) => {
     const s = r.content as Scene;
     return { slug: s.slug, title: s.title, industryGroup: s.industryGroup };
@@ -116,7 +138,10 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
 // once per STAMP_CHECK_MS: an edit made through this process shows at once, one made through another
 // worker within that time.
 const STAMP_CHECK_MS = 5_000;
-const catalogueCache = perDatabase<{ stamp?: string; checkedAt: number; scenes: Scene[] }>(() => ({ checkedAt: 0, scenes: [] }));
+const catalogueCache = perDatabase<{ stamp?: string; checkedAt: number; scenes: Scene[] }>(() => ({
+  checkedAt: 0,
+  scenes: [],
+}));
 
 /** After a write to the scenes table: the next read checks the stamp again. */
 function catalogueChanged(): void {
@@ -126,7 +151,11 @@ function catalogueChanged(): void {
 export async function allScenes(now = Date.now()): Promise<Scene[]> {
   const cached = catalogueCache();
   if (cached.stamp !== undefined && now - cached.checkedAt < STAMP_CHECK_MS) return cached.scenes;
-  const [{ stamp }] = (await db().select({ stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')` }).from(scenes)) as [{ stamp: string }];
+  const [{ stamp }] = (await db()
+    .select({
+      stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')`,
+    })
+    .from(scenes)) as [{ stamp: string }];
   if (cached.stamp !== stamp) {
     const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
     Object.assign(cached, { stamp, scenes: rows.map((r) => r.content as Scene) });
@@ -136,34 +165,72 @@ export async function allScenes(now = Date.now()): Promise<Scene[]> {
 }
 
 export async function scenesForArticle(article: number): Promise<Scene[]> {
-  const rows = await db().select({ content: scenes.content }).from(scenes).where(arrayContains(scenes.articles, [article])).orderBy(asc(scenes.industryGroup), asc(scenes.slug));
+  const rows = await db()
+    .select({ content: scenes.content })
+    .from(scenes)
+    .where(arrayContains(scenes.articles, [article]))
+    .orderBy(asc(scenes.industryGroup), asc(scenes.slug));
   return rows.map((r) => r.content as Scene);
 }
 
-export type SaveSceneResult = { ok: true; revision: number } | { ok: false; reason: "stale" | "slug_taken" | "not_found" };
+export type SaveSceneResult =
+  { ok: true; revision: number } | { ok: false; reason: "stale" | "slug_taken" | "not_found" };
 
 /** An analyst's new scene (revision 1) or edit (next revision, only from the revision read). */
-export async function saveScene(input: { scene: Scene; baseRevision: number | null; editorId: string }): Promise<SaveSceneResult> {
+export async function saveScene(input: {
+  scene: Scene;
+  baseRevision: number | null;
+  editorId: string;
+}): Promise<SaveSceneResult> {
   const { scene, baseRevision, editorId } = input;
   const saved = await db().transaction(async (tx) => {
     if (baseRevision === null) {
-      const [row] = await tx.insert(scenes).values({ slug: scene.slug, ...sceneColumns(scene), updatedBy: editorId }).onConflictDoNothing({ target: scenes.slug }).returning({ id: scenes.id });
+      const [row] = await tx
+        .insert(scenes)
+        .values({ slug: scene.slug, ...sceneColumns(scene), updatedBy: editorId })
+        .onConflictDoNothing({ target: scenes.slug })
+        .returning({ id: scenes.id });
       if (!row) return { ok: false, reason: "slug_taken" } as const;
       await tx.insert(sceneRevisions).values({ sceneId: row.id, revision: 1, content: scene, editedBy: editorId });
-      await recordAudit({ actorId: editorId, action: "scene.created", subjectType: "scene", subjectId: row.id, details: { slug: scene.slug } }, tx);
+      await recordAudit(
+        {
+          actorId: editorId,
+          action: "scene.created",
+          subjectType: "scene",
+          subjectId: row.id,
+          details: { slug: scene.slug },
+        },
+        tx,
+      );
       return { ok: true, revision: 1 } as const;
     }
     const [row] = await tx
       .update(scenes)
-      .set({ ...sceneColumns(scene), revision: sql`${scenes.revision} + 1`, updatedBy: editorId, updatedAt: new Date() })
+      .set({
+        ...sceneColumns(scene),
+        revision: sql`${scenes.revision} + 1`,
+        updatedBy: editorId,
+        updatedAt: new Date(),
+      })
       .where(and(eq(scenes.slug, scene.slug), eq(scenes.revision, baseRevision)))
       .returning({ id: scenes.id, revision: scenes.revision });
     if (!row) {
       const [exists] = await tx.select({ id: scenes.id }).from(scenes).where(eq(scenes.slug, scene.slug));
       return { ok: false, reason: exists ? "stale" : "not_found" } as const;
     }
-    await tx.insert(sceneRevisions).values({ sceneId: row.id, revision: row.revision, content: scene, editedBy: editorId });
-    await recordAudit({ actorId: editorId, action: "scene.updated", subjectType: "scene", subjectId: row.id, details: { slug: scene.slug, revision: row.revision } }, tx);
+    await tx
+      .insert(sceneRevisions)
+      .values({ sceneId: row.id, revision: row.revision, content: scene, editedBy: editorId });
+    await recordAudit(
+      {
+        actorId: editorId,
+        action: "scene.updated",
+        subjectType: "scene",
+        subjectId: row.id,
+        details: { slug: scene.slug, revision: row.revision },
+      },
+      tx,
+    );
     return { ok: true, revision: row.revision } as const;
   });
   if (saved.ok) catalogueChanged();
@@ -172,7 +239,12 @@ export async function saveScene(input: { scene: Scene; baseRevision: number | nu
 
 export async function sceneHistory(slug: string) {
   return db()
-    .select({ revision: sceneRevisions.revision, content: sceneRevisions.content, editedAt: sceneRevisions.createdAt, editor: users.displayName })
+    .select({
+      revision: sceneRevisions.revision,
+      content: sceneRevisions.content,
+      editedAt: sceneRevisions.createdAt,
+      editor: users.displayName,
+    })
     .from(sceneRevisions)
     .innerJoin(scenes, eq(scenes.id, sceneRevisions.sceneId))
     .leftJoin(users, eq(users.id, sceneRevisions.editedBy))

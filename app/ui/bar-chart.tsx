@@ -12,15 +12,42 @@ export interface BarMarks {
   className: string;
 }
 
-export function BarChart({ bars, title, id, describedBy, width = 640, marks = [] }: { bars: Bar[]; title: string; id: string; describedBy: string; width?: number; marks?: BarMarks[] }) {
+export function BarChart({
+  bars,
+  title,
+  id,
+  describedBy,
+  width = 640,
+  marks = [],
+}: {
+  bars: Bar[];
+  title: string;
+  id: string;
+  describedBy: string;
+  width?: number;
+  marks?: BarMarks[];
+}) {
   const left = 190;
   const right = 50;
   const rowHeight = 30;
   const height = bars.length * rowHeight + 30;
-  const x = scaleLinear().domain([0, 100]).range([left, width - right]);
-  const y = scaleBand().domain(bars.map((b) => b.label)).range([0, bars.length * rowHeight]).padding(0.25);
+  const x = scaleLinear()
+    .domain([0, 100])
+    .range([left, width - right]);
+  const y = scaleBand()
+    .domain(bars.map((b) => b.label))
+    .range([0, bars.length * rowHeight])
+    .padding(0.25);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-labelledby={`${id}-title`} aria-describedby={describedBy} className="chart bars">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={describedBy}
+      className="chart bars"
+    >
       <title id={`${id}-title`}>{title}</title>
       {[0, 20, 40, 60, 80, 100].map((v) => (
         <g key={v}>
@@ -38,7 +65,14 @@ export function BarChart({ bars, title, id, describedBy, width = 640, marks = []
           <rect x={x(0)} width={Math.max(0, x(b.value ?? 0) - x(0))} height={y.bandwidth()} className="chart-bar" />
           {marks.map((m) =>
             m.values[i] === null || m.values[i] === undefined ? null : (
-              <line key={m.className} x1={x(m.values[i]!)} x2={x(m.values[i]!)} y1={-3} y2={y.bandwidth() + 3} className={`chart-mark ${m.className}`} />
+              <line
+                key={m.className}
+                x1={x(m.values[i]!)}
+                x2={x(m.values[i]!)}
+                y1={-3}
+                y2={y.bandwidth() + 3}
+                className={`chart-mark ${m.className}`}
+              />
             ),
           )}
           <text x={x(b.value ?? 0) + 6} y={y.bandwidth() / 2} dominantBaseline="middle" className="chart-value">

@@ -1,10 +1,18 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
+import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
 import type { FieldErrors } from "~/platform/form-parse";
-import { useText } from "~/i18n/use-text";
 
 /** GOV.UK-style error summary: a list of links to each field in error, focused when shown. */
-export function ErrorSummary({ errors, labels, message }: { errors: FieldErrors | undefined; labels: Record<string, string>; message?: string | undefined }) {
+export function ErrorSummary({
+  errors,
+  labels,
+  message,
+}: {
+  errors: FieldErrors | undefined;
+  labels: Record<string, string>;
+  message?: string | undefined;
+}) {
   const text = useText();
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -42,8 +50,16 @@ function FieldShell({ name, label, error, hint, children }: FieldProps) {
   return (
     <div className={error ? "field field--error" : "field"}>
       <label htmlFor={name}>{label}</label>
-      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${name}-error`}>{text(error)}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {text(error)}
+        </p>
+      ) : null}
       {children}
     </div>
   );
@@ -55,7 +71,14 @@ function describedBy(name: string, error?: string, hint?: string) {
 }
 
 export function TextField(
-  props: FieldProps & { type?: string; defaultValue?: string; autoComplete?: string; required?: boolean; inputMode?: "numeric" | "email" | "text"; maxLength?: number },
+  props: FieldProps & {
+    type?: string;
+    defaultValue?: string;
+    autoComplete?: string;
+    required?: boolean;
+    inputMode?: "numeric" | "email" | "text";
+    maxLength?: number;
+  },
 ) {
   const { name, error, hint, type = "text", defaultValue, autoComplete, required, inputMode, maxLength } = props;
   return (
@@ -77,12 +100,24 @@ export function TextField(
 }
 
 export function SelectField(
-  props: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string; placeholder?: string; required?: boolean },
+  props: FieldProps & {
+    options: ReadonlyArray<{ value: string; label: string }>;
+    defaultValue?: string;
+    placeholder?: string;
+    required?: boolean;
+  },
 ) {
   const { name, error, hint, options, defaultValue, placeholder, required } = props;
   return (
     <FieldShell {...props}>
-      <select id={name} name={name} defaultValue={defaultValue ?? ""} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+      >
         {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -102,26 +137,68 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
   );
 }
 
-export function TextAreaField(props: FieldProps & { defaultValue?: string; required?: boolean; maxLength?: number; rows?: number }) {
+export function TextAreaField(
+  props: FieldProps & { defaultValue?: string; required?: boolean; maxLength?: number; rows?: number },
+) {
   const { name, error, hint, defaultValue, required, maxLength, rows = 6 } = props;
   return (
     <FieldShell {...props}>
-      <textarea id={name} name={name} defaultValue={defaultValue} required={required} maxLength={maxLength} rows={rows} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} />
+      <textarea
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        required={required}
+        maxLength={maxLength}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+      />
     </FieldShell>
   );
 }
 
 /** A fieldset of checkboxes sharing one name; the first box carries the id the error summary links to. */
-export function CheckboxGroup({ name, legend, options, checked, error, hint }: { name: string; legend: string; options: ReadonlyArray<{ value: string; label: string }>; checked: readonly string[]; error?: string | undefined; hint?: string }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  checked,
+  error,
+  hint,
+}: {
+  name: string;
+  legend: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  checked: readonly string[];
+  error?: string | undefined;
+  hint?: string;
+}) {
   const text = useText();
   return (
-    <fieldset className={error ? "checkboxes field--error" : "checkboxes"} aria-describedby={describedBy(name, error, hint)}>
+    <fieldset
+      className={error ? "checkboxes field--error" : "checkboxes"}
+      aria-describedby={describedBy(name, error, hint)}
+    >
       <legend>{legend}</legend>
-      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${name}-error`}>{text(error)}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${name}-error`}>
+          {text(error)}
+        </p>
+      ) : null}
       {options.map((o, i) => (
         <div className="checkbox" key={o.value}>
-          <input type="checkbox" id={i === 0 ? name : `${name}-${o.value}`} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+          <input
+            type="checkbox"
+            id={i === 0 ? name : `${name}-${o.value}`}
+            name={name}
+            value={o.value}
+            defaultChecked={checked.includes(o.value)}
+          />
           <label htmlFor={i === 0 ? name : `${name}-${o.value}`}>{o.label}</label>
         </div>
       ))}

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "~/i18n/use-translation";
 import type { Locale } from "~/i18n/locales";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface ShellUser {
   displayName: string;
@@ -9,7 +9,17 @@ export interface ShellUser {
   isReviewer: boolean;
 }
 
-export function SiteShell({ user, locale, demo, children }: { user: ShellUser | null; locale: Locale; demo: boolean; children: ReactNode }) {
+export function SiteShell({
+  user,
+  locale,
+  demo,
+  children,
+}: {
+  user: ShellUser | null;
+  locale: Locale;
+  demo: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -26,28 +36,62 @@ export function SiteShell({ user, locale, demo, children }: { user: ShellUser | 
         </div>
         <nav aria-label={t("nav.main")} className="container">
           <ul className="nav-list">
-            <li><NavLink to="/" end>{t("nav.home")}</NavLink></li>
-            <li><NavLink to="/guide">{t("nav.guide")}</NavLink></li>
-            <li><NavLink to="/scenes">{t("nav.scenes")}</NavLink></li>
-            <li><NavLink to="/cases">{t("nav.cases")}</NavLink></li>
-            <li><NavLink to="/statistics">{t("statistics.navLink")}</NavLink></li>
-            <li><NavLink to="/scoring">{t("nav.scoring")}</NavLink></li>
+            <li>
+              <NavLink to="/" end>
+                {t("nav.home")}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/guide">{t("nav.guide")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/scenes">{t("nav.scenes")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/cases">{t("nav.cases")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/statistics">{t("statistics.navLink")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/scoring">{t("nav.scoring")}</NavLink>
+            </li>
             {user ? (
               <>
-                <li><NavLink to="/account">{t("nav.account")}</NavLink></li>
-                {user.isReviewer ? <li><NavLink to="/review/cases">{t("nav.review")}</NavLink></li> : null}
-                {user.isReviewer ? <li><NavLink to="/admin/releases">{t("admin.releases")}</NavLink></li> : null}
-                {user.isAdmin ? <li><NavLink to="/admin">{t("nav.admin")}</NavLink></li> : null}
+                <li>
+                  <NavLink to="/account">{t("nav.account")}</NavLink>
+                </li>
+                {user.isReviewer ? (
+                  <li>
+                    <NavLink to="/review/cases">{t("nav.review")}</NavLink>
+                  </li>
+                ) : null}
+                {user.isReviewer ? (
+                  <li>
+                    <NavLink to="/admin/releases">{t("admin.releases")}</NavLink>
+                  </li>
+                ) : null}
+                {user.isAdmin ? (
+                  <li>
+                    <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <Form method="post" action="/logout" className="inline-form">
-                    <button type="submit" className="link-button">{t("nav.signOut")}</button>
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
                   </Form>
                 </li>
               </>
             ) : (
               <>
-                <li><NavLink to="/login">{t("nav.signIn")}</NavLink></li>
-                <li><NavLink to="/signup">{t("nav.signUp")}</NavLink></li>
+                <li>
+                  <NavLink to="/login">{t("nav.signIn")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t("nav.signUp")}</NavLink>
+                </li>
               </>
             )}
           </ul>

@@ -1,6 +1,6 @@
 // A radar chart of dimension scores (0–100) drawn on the server with d3 into plain SVG.
 import { scaleLinear } from "d3-scale";
-import { lineRadial, curveLinearClosed } from "d3-shape";
+import { curveLinearClosed, lineRadial } from "d3-shape";
 
 export interface RadarSeries {
   label: string;
@@ -8,16 +8,41 @@ export interface RadarSeries {
   className: string;
 }
 
-export function RadarChart({ axes, series, title, id, describedBy, size = 420 }: { axes: string[]; series: RadarSeries[]; title: string; id: string; describedBy: string; size?: number }) {
+export function RadarChart({
+  axes,
+  series,
+  title,
+  id,
+  describedBy,
+  size = 420,
+}: {
+  axes: string[];
+  series: RadarSeries[];
+  title: string;
+  id: string;
+  describedBy: string;
+  size?: number;
+}) {
   const margin = 90;
   const radius = size / 2 - margin;
   const r = scaleLinear().domain([0, 100]).range([0, radius]);
   const angle = (i: number) => (i / axes.length) * 2 * Math.PI;
-  const line = lineRadial<number>().angle((_, i) => angle(i)).radius((v) => r(v)).curve(curveLinearClosed);
+  const line = lineRadial<number>()
+    .angle((_, i) => angle(i))
+    .radius((v) => r(v))
+    .curve(curveLinearClosed);
   const rings = [20, 40, 60, 80, 100];
   const point = (i: number, value: number) => [Math.sin(angle(i)) * r(value), -Math.cos(angle(i)) * r(value)] as const;
   return (
-    <svg viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`} width="100%" style={{ maxWidth: size }} role="img" aria-labelledby={`${id}-title`} aria-describedby={describedBy} className="chart radar">
+    <svg
+      viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
+      width="100%"
+      style={{ maxWidth: size }}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={describedBy}
+      className="chart radar"
+    >
       <title id={`${id}-title`}>{title}</title>
       {rings.map((v) => (
         <circle key={v} r={r(v)} className="chart-grid" />

@@ -1,13 +1,20 @@
 // Answers drawn from the questionnaire definition itself, guided by a latent maturity per dimension:
 // higher for larger firms, for the coastal east and for some industries, different across dimensions,
 // and rising over the periods for the firms that improve.
-import type { Answers, AnswerValue } from "~/assessment/answers";
-import type { CompiledModel } from "~/assessment/scoring";
-import type { SurveyDefinition } from "~/assessment/schemas";
-import type { SizeClassId } from "~/firms/size-class";
-import { DIVISION_EFFECT, PROVINCE_EFFECT, SIZE_BASE, ZONE_EFFECT, zoneOf, type FirmSpec } from "~db/synth/distributions";
-import type { Rng } from "~/platform/seeded-random";
+import {
+  DIVISION_EFFECT,
+  type FirmSpec,
+  PROVINCE_EFFECT,
+  SIZE_BASE,
+  ZONE_EFFECT,
+  zoneOf,
+} from "~db/synth/distributions";
 import { clamp } from "~db/synth/random";
+import type { Answers, AnswerValue } from "~/assessment/answers";
+import type { SurveyDefinition } from "~/assessment/schemas";
+import type { CompiledModel } from "~/assessment/scoring";
+import type { SizeClassId } from "~/firms/size-class";
+import type { Rng } from "~/platform/seeded-random";
 
 /** Latent points by dimension id: firms are stronger on strategy and inspection than on data models. */
 export const DIMENSION_EFFECT: Readonly<Record<string, number>> = {
@@ -54,7 +61,11 @@ export function answerPlan(definition: SurveyDefinition, compiled: CompiledModel
       const none = q.showNoneItem ? "none" : null;
       const ind = indicators.get(q.name);
       if (!ind) {
-        questions.push(q.type === "radiogroup" ? { name: q.name, kind: "single", choices } : { name: q.name, kind: "multiple", choices, none });
+        questions.push(
+          q.type === "radiogroup"
+            ? { name: q.name, kind: "single", choices }
+            : { name: q.name, kind: "multiple", choices, none },
+        );
       } else if (ind.kind === "level") {
         const byLevel: Choice[] = [];
         for (let level = 1; level <= 5; level++) {
@@ -62,11 +73,25 @@ export function answerPlan(definition: SurveyDefinition, compiled: CompiledModel
           if (value !== undefined) byLevel.push(value);
         }
         if (byLevel.length === 0) throw new Error(`question ${q.name}: no choice maps to a level`);
-        const na = ind.notApplicable === undefined ? null : (choices.find((c) => String(c) === ind.notApplicable) ?? null);
-        questions.push({ name: q.name, kind: "level", dimension: dimensions.indexOf(ind.dimension), byLevel, notApplicable: na, naRate: SMALL_FIRM_NA.has(q.name) ? 0.1 : 0.05 });
+        const na =
+          ind.notApplicable === undefined ? null : (choices.find((c) => String(c) === ind.notApplicable) ?? null);
+        questions.push({
+          name: q.name,
+          kind: "level",
+          dimension: dimensions.indexOf(ind.dimension),
+          byLevel,
+          notApplicable: na,
+          naRate: SMALL_FIRM_NA.has(q.name) ? 0.1 : 0.05,
+        });
       } else {
         const scored = choices.filter((c) => String(c) !== ind.none);
-        questions.push({ name: q.name, kind: "coverage", dimension: dimensions.indexOf(ind.dimension), choices: scored, none: none ?? (ind.none !== undefined && choices.some((c) => String(c) === ind.none) ? ind.none : null) });
+        questions.push({
+          name: q.name,
+          kind: "coverage",
+          dimension: dimensions.indexOf(ind.dimension),
+          choices: scored,
+          none: none ?? (ind.none !== undefined && choices.some((c) => String(c) === ind.none) ? ind.none : null),
+        });
       }
     }
   return { dimensions, questions };
@@ -97,7 +122,8 @@ export function firmBase(firm: Pick<FirmSpec, "sizeClass" | "regionCode" | "indu
 export function drawTraits(rng: Rng, firm: FirmSpec, plan: AnswerPlan): FirmTraits {
   const own = firmBase(firm) + rng.normal(0, 9);
   const course: Course = rng.chance(0.4) ? "improving" : rng.chance(5 / 6) ? "steady" : "declining";
-  const trend = course === "improving" ? rng.uniform(3, 9) : course === "steady" ? rng.normal(0, 1.5) : -rng.uniform(1, 4);
+  const trend =
+    course === "improving" ? rng.uniform(3, 9) : course === "steady" ? rng.normal(0, 1.5) : -rng.uniform(1, 4);
   const small: Record<SizeClassId, number> = { large: 0, medium: 0.01, small: 0.04, micro: 0.08 };
   return {
     dimensions: plan.dimensions.map((d) => own + (DIMENSION_EFFECT[d] ?? 0) + rng.normal(0, 7)),
@@ -115,7 +141,12 @@ export function latentAt(traits: FirmTraits, step: number, rng: Rng): number[] {
  * One answer set: every question of the definition answered with a value it allows. Level questions
  * land around the dimension's latent level; tick-box coverage ticks about that share of the choices.
  */
-export function generateAnswers(plan: AnswerPlan, latent: readonly number[], traits: Pick<FirmTraits, "naBoost">, rng: Rng): Answers {
+export function generateAnswers(
+  plan: AnswerPlan,
+  latent: readonly number[],
+  traits: Pick<FirmTraits, "naBoost">,
+  rng: Rng,
+): Answers {
   const answers: Answers = {};
   for (const q of plan.questions) {
     let value: AnswerValue;

@@ -14,7 +14,11 @@ if (process.execArgv.some((a) => a.startsWith(HEAP_FLAG))) {
 } else {
   const main = fileURLToPath(new URL("./main.ts", import.meta.url));
   // execArgv carries tsx's loader, so the child runs TypeScript the same way.
-  const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, main, ...process.argv.slice(2)], { stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, `${HEAP_FLAG}=${HEAP_MB}`, main, ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

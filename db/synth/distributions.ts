@@ -2,10 +2,10 @@
 // The weights are rounded, approximate shares of industrial enterprises above designated size by
 // province and by division (China Statistical Yearbook, early 2020s), widened with micro firms. They
 // make the data look plausible; they are not statistics and nothing is inferred from them.
-import { classifySize, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
-import { creditCodeCheckCharacter } from "~/firms/credit-code";
-import { Rng } from "~/platform/seeded-random";
 import { clamp, WeightedTable } from "~db/synth/random";
+import { creditCodeCheckCharacter } from "~/firms/credit-code";
+import { classifySize, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
+import { Rng } from "~/platform/seeded-random";
 
 /** Relative number of manufacturing firms per mainland province (GB/T 2260 code). */
 export const PROVINCE_WEIGHTS: Readonly<Record<string, number>> = {
@@ -49,11 +49,25 @@ export const ZONES: Readonly<Record<Zone, readonly string[]>> = {
   east: ["110000", "120000", "130000", "310000", "320000", "330000", "350000", "370000", "440000", "460000"],
   central: ["140000", "340000", "360000", "410000", "420000", "430000"],
   northeast: ["210000", "220000", "230000"],
-  west: ["150000", "450000", "500000", "510000", "520000", "530000", "540000", "610000", "620000", "630000", "640000", "650000"],
+  west: [
+    "150000",
+    "450000",
+    "500000",
+    "510000",
+    "520000",
+    "530000",
+    "540000",
+    "610000",
+    "620000",
+    "630000",
+    "640000",
+    "650000",
+  ],
 };
 
 export function zoneOf(regionCode: string): Zone {
-  for (const [zone, codes] of Object.entries(ZONES) as Array<[Zone, readonly string[]]>) if (codes.includes(regionCode)) return zone;
+  for (const [zone, codes] of Object.entries(ZONES) as Array<[Zone, readonly string[]]>)
+    if (codes.includes(regionCode)) return zone;
   return "west";
 }
 
@@ -61,25 +75,89 @@ export function zoneOf(regionCode: string): Zone {
 export const ZONE_EFFECT: Readonly<Record<Zone, number>> = { east: 6, central: 0, northeast: -3, west: -5 };
 
 /** A little extra for the strongest manufacturing and digital-economy provinces. */
-export const PROVINCE_EFFECT: Readonly<Record<string, number>> = { "310000": 4, "320000": 3, "330000": 3, "440000": 3, "110000": 2, "370000": 1 };
+export const PROVINCE_EFFECT: Readonly<Record<string, number>> = {
+  "310000": 4,
+  "320000": 3,
+  "330000": 3,
+  "440000": 3,
+  "110000": 2,
+  "370000": 1,
+};
 
 /** Relative number of firms per manufacturing division (GB/T 4754-2017, C13–C43). */
 export const DIVISION_WEIGHTS: Readonly<Record<string, number>> = {
-  C13: 25, C14: 9, C15: 6.5, C16: 0.1, C17: 19, C18: 13, C19: 8.5, C20: 9, C21: 7, C22: 7.5,
-  C23: 6, C24: 9, C25: 2, C26: 27, C27: 9, C28: 2, C29: 21, C30: 37, C31: 5, C32: 7,
-  C33: 26, C34: 27, C35: 20, C36: 17, C37: 5, C38: 28, C39: 25, C40: 5, C41: 1.5, C42: 1, C43: 1.5,
+  C13: 25,
+  C14: 9,
+  C15: 6.5,
+  C16: 0.1,
+  C17: 19,
+  C18: 13,
+  C19: 8.5,
+  C20: 9,
+  C21: 7,
+  C22: 7.5,
+  C23: 6,
+  C24: 9,
+  C25: 2,
+  C26: 27,
+  C27: 9,
+  C28: 2,
+  C29: 21,
+  C30: 37,
+  C31: 5,
+  C32: 7,
+  C33: 26,
+  C34: 27,
+  C35: 20,
+  C36: 17,
+  C37: 5,
+  C38: 28,
+  C39: 25,
+  C40: 5,
+  C41: 1.5,
+  C42: 1,
+  C43: 1.5,
 };
 
 /** Latent maturity points by division: electronics, pharmaceuticals, vehicles and tobacco ahead. */
 export const DIVISION_EFFECT: Readonly<Record<string, number>> = {
-  C16: 10, C25: 3, C26: 4, C27: 5, C28: 2, C36: 5, C37: 4, C38: 3, C39: 7, C40: 4,
-  C13: -2, C17: -3, C18: -5, C19: -5, C20: -6, C21: -4, C22: -3, C23: -3, C24: -4, C42: -6, C43: -4,
+  C16: 10,
+  C25: 3,
+  C26: 4,
+  C27: 5,
+  C28: 2,
+  C36: 5,
+  C37: 4,
+  C38: 3,
+  C39: 7,
+  C40: 4,
+  C13: -2,
+  C17: -3,
+  C18: -5,
+  C19: -5,
+  C20: -6,
+  C21: -4,
+  C22: -3,
+  C23: -3,
+  C24: -4,
+  C42: -6,
+  C43: -4,
 };
 
 /** Share of firms by size class: micro and small dominate, large firms are a few percent. */
-export const SIZE_WEIGHTS: Readonly<Record<SizeClassId, number>> = { large: 0.03, medium: 0.12, small: 0.45, micro: 0.4 };
+export const SIZE_WEIGHTS: Readonly<Record<SizeClassId, number>> = {
+  large: 0.03,
+  medium: 0.12,
+  small: 0.45,
+  micro: 0.4,
+};
 /** Firms in a group of companies are larger on the whole. */
-export const GROUP_SIZE_WEIGHTS: Readonly<Record<SizeClassId, number>> = { large: 0.15, medium: 0.35, small: 0.35, micro: 0.15 };
+export const GROUP_SIZE_WEIGHTS: Readonly<Record<SizeClassId, number>> = {
+  large: 0.15,
+  medium: 0.35,
+  small: 0.35,
+  micro: 0.15,
+};
 
 /** Mean latent maturity (0–100, about the overall score) of a size class. */
 export const SIZE_BASE: Readonly<Record<SizeClassId, number>> = { large: 64, medium: 50, small: 38, micro: 28 };
@@ -124,7 +202,11 @@ export function buildTables(taxonomy: Taxonomy): Tables {
     region: new WeightedTable(taxonomy.regions.map((c) => [c, PROVINCE_WEIGHTS[c] ?? minProvince] as const)),
     division: new WeightedTable(taxonomy.divisions.map((c) => [c, DIVISION_WEIGHTS[c] ?? minDivision] as const)),
     size: new WeightedTable(sizes.filter(([id]) => taxonomy.sizeClasses.some((s) => s.id === id))),
-    groupSize: new WeightedTable((Object.entries(GROUP_SIZE_WEIGHTS) as Array<[SizeClassId, number]>).filter(([id]) => taxonomy.sizeClasses.some((s) => s.id === id))),
+    groupSize: new WeightedTable(
+      (Object.entries(GROUP_SIZE_WEIGHTS) as Array<[SizeClassId, number]>).filter(([id]) =>
+        taxonomy.sizeClasses.some((s) => s.id === id),
+      ),
+    ),
   };
 }
 
@@ -162,14 +244,20 @@ export function syntheticCreditCode(regionCode: string, index: number): string {
 }
 
 /** Staff and revenue inside the class's box, correlated (a bigger firm sells more), then checked. */
-export function drawStaffAndRevenue(rng: Rng, size: SizeClassId, classes: readonly SizeThreshold[]): { employees: number; revenueWanYuan: number } {
+export function drawStaffAndRevenue(
+  rng: Rng,
+  size: SizeClassId,
+  classes: readonly SizeThreshold[],
+): { employees: number; revenueWanYuan: number } {
   const range = SIZE_RANGES[size];
   const q = rng.next();
-  const at = ([lo, hi]: [number, number], u: number) => Math.round(Math.exp(Math.log(lo) + clamp(u, 0, 1) * (Math.log(hi) - Math.log(lo))));
+  const at = ([lo, hi]: [number, number], u: number) =>
+    Math.round(Math.exp(Math.log(lo) + clamp(u, 0, 1) * (Math.log(hi) - Math.log(lo))));
   const employees = at(range.employees, q);
   const revenueWanYuan = at(range.revenue, q + rng.normal(0, 0.2));
   const got = classifySize(employees, revenueWanYuan, classes);
-  if (got !== size) throw new Error(`synthetic ${size} firm (${employees} staff, ${revenueWanYuan} wan yuan) classifies as ${got}`);
+  if (got !== size)
+    throw new Error(`synthetic ${size} firm (${employees} staff, ${revenueWanYuan} wan yuan) classifies as ${got}`);
   return { employees, revenueWanYuan };
 }
 

@@ -1,12 +1,19 @@
 // Synthetic firms with their submitted assessments, scored by the real engine, as plain rows ready
 // for the bulk writer. A generator: firms come one at a time, so memory stays flat at any N.
-import { checkAnswers, type Answers } from "~/assessment/answers";
+import { type AnswerPlan, answerPlan, drawTraits, generateAnswers, latentAt } from "~db/synth/answers";
+import {
+  buildTables,
+  drawFirm,
+  type FirmSpec,
+  newGroupState,
+  type Tables,
+  type Taxonomy,
+} from "~db/synth/distributions";
+import { type Answers, checkAnswers } from "~/assessment/answers";
 import { questionsOf } from "~/assessment/questions";
-import { scoreAssessment, type AssessmentResult } from "~/assessment/scoring";
+import { type AssessmentResult, scoreAssessment } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { SizeClassId } from "~/firms/size-class";
-import { answerPlan, drawTraits, generateAnswers, latentAt, type AnswerPlan } from "~db/synth/answers";
-import { buildTables, drawFirm, newGroupState, type FirmSpec, type Tables, type Taxonomy } from "~db/synth/distributions";
 import { hashString, Rng } from "~/platform/seeded-random";
 
 export interface SynthOptions {
@@ -70,7 +77,8 @@ export const PERIOD_PATTERN = /^\d{4}(-[A-Za-z0-9]{1,8})?$/;
 
 /** The window in which a period's assessments are submitted: the year, or its half or quarter. */
 export function periodWindow(period: string): { start: number; end: number } {
-  if (!PERIOD_PATTERN.test(period)) throw new Error(`period "${period}" is not a year or a year-wave label like 2026-H2`);
+  if (!PERIOD_PATTERN.test(period))
+    throw new Error(`period "${period}" is not a year or a year-wave label like 2026-H2`);
   const year = Number(period.slice(0, 4));
   const wave = period.slice(5).toUpperCase();
   const at = (month: number, day: number) => Date.UTC(year, month, day, 1, 0, 0);
@@ -151,7 +159,9 @@ export class Synthesiser {
       const created = submitted - Math.floor(rng.uniform(0.02, 40) * DAY);
       firstCreated = Math.min(firstCreated, created);
       const answers = generateAnswers(this.plan, latentAt(traits, p, rng), traits, rng);
-      assessments.push(this.scored(rng.uuid(), spec.id, periods[p]!, answers, pages - 1, 2 + rng.int(0, 9), submitted, created));
+      assessments.push(
+        this.scored(rng.uuid(), spec.id, periods[p]!, answers, pages - 1, 2 + rng.int(0, 9), submitted, created),
+      );
     }
     const row: FirmRow = {
       id: spec.id,
@@ -169,7 +179,16 @@ export class Synthesiser {
   }
 
   /** Validate and score exactly as submitAssessment does, and keep what it keeps. */
-  private scored(id: string, firmId: string, period: string, raw: Answers, page: number, version: number, submitted: number, created: number): AssessmentRow {
+  private scored(
+    id: string,
+    firmId: string,
+    period: string,
+    raw: Answers,
+    page: number,
+    version: number,
+    submitted: number,
+    created: number,
+  ): AssessmentRow {
     const checked = checkAnswers(questionsOf(this.version.definition), raw, this.required);
     if (!checked.ok) throw new Error(`generated answers are invalid: ${JSON.stringify(checked.problems.slice(0, 3))}`);
     const result = scoreAssessment(this.version.compiled, checked.answers);

@@ -1,10 +1,10 @@
 // Orchestration: refuse or replace earlier synthetic data, then stream generated batches into the
 // database, one statement per batch, generating the next batch while the database writes the last.
-import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { Db } from "~db/connect";
 import type { Taxonomy } from "~db/synth/distributions";
 import { Synthesiser, type SynthOptions } from "~db/synth/generate";
-import { deleteSynthetic, hasSynthetic, insertBatch, type BatchCounts, type Executor } from "~db/synth/writer";
+import { type BatchCounts, deleteSynthetic, type Executor, hasSynthetic, insertBatch } from "~db/synth/writer";
+import type { QuestionnaireVersion } from "~/assessment/versions.server";
 
 export interface Progress {
   firms: number;
@@ -73,7 +73,11 @@ export class JsonArrayBuilder {
  * rows) while the database writes the previous one; with the default of one statement in flight this
  * also runs inside a caller's transaction.
  */
-export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: WriteOptions = {}): Promise<WriteReport> {
+export async function writeSynthetic(
+  ex: Executor,
+  synth: Synthesiser,
+  options: WriteOptions = {},
+): Promise<WriteReport> {
   const started = performance.now();
   const batchSize = options.batchAssessments ?? 2000;
   const byPeriod: Record<string, number> = Object.fromEntries(synth.options.periods.map((p) => [p, 0]));
@@ -91,7 +95,11 @@ export async function writeSynthetic(ex: Executor, synth: Synthesiser, options: 
     const p = insertBatch(ex, synth.version.id, orgs.take(), rows.take(), orgCount, rowCount).then((c) => {
       written.firms += c.firms;
       written.assessments += c.assessments;
-      options.onProgress?.({ firms: written.firms, assessments: written.assessments, seconds: (performance.now() - started) / 1000 });
+      options.onProgress?.({
+        firms: written.firms,
+        assessments: written.assessments,
+        seconds: (performance.now() - started) / 1000,
+      });
     });
     p.catch((e: unknown) => (failure ??= e));
     const tracked = p.finally(() => inflight.delete(tracked)).catch(() => undefined);
@@ -155,7 +163,12 @@ export interface RunOptions extends SynthOptions, WriteOptions {
 }
 
 /** The CLI's whole run on a database: check or replace, then write. */
-export async function runSynth(db: Db, version: QuestionnaireVersion, taxonomy: Taxonomy, options: RunOptions): Promise<WriteReport & { replaced: BatchCounts | null }> {
+export async function runSynth(
+  db: Db,
+  version: QuestionnaireVersion,
+  taxonomy: Taxonomy,
+  options: RunOptions,
+): Promise<WriteReport & { replaced: BatchCounts | null }> {
   const synth = new Synthesiser(version, taxonomy, options);
   let replaced: BatchCounts | null = null;
   if (options.replace) replaced = await db.transaction((tx) => deleteSynthetic(tx));

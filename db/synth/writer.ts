@@ -23,9 +23,21 @@ export interface BatchCounts {
  * firm must be in the same batch. Status, flags and the submit-time classification (industry,
  * region, size class, unit key = group key or firm id) are set here as SUBMIT_SQL sets them.
  */
-export async function insertBatch(ex: Executor, versionId: string, firms: readonly FirmRow[], assessments: readonly AssessmentRow[]): Promise<BatchCounts>;
+export async function insertBatch(
+  ex: Executor,
+  versionId: string,
+  firms: readonly FirmRow[],
+  assessments: readonly AssessmentRow[],
+): Promise<BatchCounts>;
 /** The same with the rows already as JSON arrays (what the streaming writer sends). */
-export async function insertBatch(ex: Executor, versionId: string, firmsJson: string, assessmentsJson: string, firmCount: number, assessmentCount: number): Promise<BatchCounts>;
+export async function insertBatch(
+  ex: Executor,
+  versionId: string,
+  firmsJson: string,
+  assessmentsJson: string,
+  firmCount: number,
+  assessmentCount: number,
+): Promise<BatchCounts>;
 export async function insertBatch(
   ex: Executor,
   versionId: string,
@@ -68,7 +80,9 @@ export async function insertBatch(
       select (select count(*)::int from o) as firms, (select count(*)::int from a) as assessments`,
   );
   if (!counts || counts.firms !== expected.firms || counts.assessments !== expected.assessments) {
-    throw new Error(`bulk insert wrote ${JSON.stringify(counts)} of ${expected.firms} firms and ${expected.assessments} assessments`);
+    throw new Error(
+      `bulk insert wrote ${JSON.stringify(counts)} of ${expected.firms} firms and ${expected.assessments} assessments`,
+    );
   }
   return counts;
 }
@@ -95,7 +109,13 @@ export async function hasSynthetic(ex: Executor): Promise<boolean> {
  * firms (their memberships and cases go with them by cascade). Real firms are never touched.
  */
 export async function deleteSynthetic(ex: Executor): Promise<BatchCounts> {
-  const [a] = await rows<{ n: number }>(ex, sql`with d as (delete from assessments where is_synthetic returning 1) select count(*)::int as n from d`);
-  const [o] = await rows<{ n: number }>(ex, sql`with d as (delete from firms where is_synthetic returning 1) select count(*)::int as n from d`);
+  const [a] = await rows<{ n: number }>(
+    ex,
+    sql`with d as (delete from assessments where is_synthetic returning 1) select count(*)::int as n from d`,
+  );
+  const [o] = await rows<{ n: number }>(
+    ex,
+    sql`with d as (delete from firms where is_synthetic returning 1) select count(*)::int as n from d`,
+  );
   return { firms: o!.n, assessments: a!.n };
 }

@@ -14,7 +14,12 @@ const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const results: Record<string, unknown> = {
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   startedAt: new Date().toISOString(),
 };
 
@@ -23,7 +28,11 @@ const { scoreAssessment } = await import("~/assessment/scoring");
 const { randomAnswers } = await import("./answers");
 const { seededRandom } = await import("~/platform/seeded-random");
 const { httpGet } = await import("./http-get");
-const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaires/qmd-2025.json", "utf8"), readFileSync("content/models/qmd-2025.json", "utf8"));
+const version = loadVersionFiles(
+  "qmd-2025",
+  readFileSync("content/questionnaires/qmd-2025.json", "utf8"),
+  readFileSync("content/models/qmd-2025.json", "utf8"),
+);
 
 if (want("scoring")) results.scoring = benchScoring();
 if (want("submit")) results.submit = await benchSubmit(Number(process.env.BENCH_SUBMISSIONS ?? 3000));
@@ -31,7 +40,10 @@ if (want("search")) results.search = await benchSearch(Number(process.env.BENCH_
 if (want("statistics"))
   results.statistics = await withBenchDatabase("qmd_bench_stats", async ({ url, startServer }) => {
     const { benchStatistics } = await import("./statistics");
-    const part = await benchStatistics({ url, startServer, serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)], peakRss, percentile }, Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000));
+    const part = await benchStatistics(
+      { url, startServer, serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)], peakRss, percentile },
+      Number(process.env.BENCH_ASSESSMENTS ?? 1_000_000),
+    );
     return { ...part, postgresBaseline: await postgresBaseline(url) };
   });
 console.log(JSON.stringify(results, null, 2));
@@ -57,7 +69,11 @@ function benchSubmit(n: number) {
     const fixtures = all.slice(warm);
     const baseline = await postgresBaseline(url);
     const port = 3290;
-    const server = await startServer(port, process.env.BENCH_WORKERS ?? "2", process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean));
+    const server = await startServer(
+      port,
+      process.env.BENCH_WORKERS ?? "2",
+      process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean),
+    );
     const { default: autocannon } = await import("autocannon");
     const drive = (list: typeof fixtures) => {
       let next = 0;
@@ -70,7 +86,12 @@ function benchSubmit(n: number) {
             method: "POST",
             setupRequest: (req: Record<string, unknown>) => {
               const f = list[next++ % list.length]!;
-              return { ...req, path: f.path, headers: { "content-type": "application/json", cookie: f.cookie, origin: `http://127.0.0.1:${port}` }, body: f.body };
+              return {
+                ...req,
+                path: f.path,
+                headers: { "content-type": "application/json", cookie: f.cookie, origin: `http://127.0.0.1:${port}` },
+                body: f.body,
+              };
             },
           },
         ],
@@ -79,14 +100,23 @@ function benchSubmit(n: number) {
     const warmRun = warm > 0 ? await drive(warmup) : null;
     // CPU time per submission, per process group: robust where throughput is not (shared cores).
     const serverPids = () => [server.pid!, ...childrenOf(server.pid!)];
-    const backendPids = async () => (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [dbName])).rows.map((r) => r.pid);
+    const backendPids = async () =>
+      (await admin.query<{ pid: number }>("select pid from pg_stat_activity where datname = $1", [dbName])).rows.map(
+        (r) => r.pid,
+      );
     const cpuBefore = { server: cpuMs(serverPids()), postgres: cpuMs(await backendPids()), load: process.cpuUsage() };
     const run = await drive(fixtures);
     const load = process.cpuUsage(cpuBefore.load);
-    const cpu = { server: cpuMs(serverPids()) - cpuBefore.server, postgres: cpuMs(await backendPids()) - cpuBefore.postgres, load: (load.user + load.system) / 1000 };
+    const cpu = {
+      server: cpuMs(serverPids()) - cpuBefore.server,
+      postgres: cpuMs(await backendPids()) - cpuBefore.postgres,
+      load: (load.user + load.system) / 1000,
+    };
     const check = new pg.Client({ connectionString: url });
     await check.connect();
-    const stored = (await check.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")).rows[0]!.n;
+    const stored = (
+      await check.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")
+    ).rows[0]!.n;
     await check.end();
     const rss = [server.pid!, ...childrenOf(server.pid!)].map(peakRss).filter((x): x is number => x !== null);
     return {
@@ -104,7 +134,11 @@ function benchSubmit(n: number) {
       connections: 32,
       serverWorkers: Number(process.env.BENCH_WORKERS ?? 2),
       // Server processes; this database's PostgreSQL backends (those open at the end); the bench process (autocannon).
-      cpuMsPerSubmission: { server: round(cpu.server / n, 2), postgres: round(cpu.postgres / n, 2), loadGenerator: round(cpu.load / n, 2) },
+      cpuMsPerSubmission: {
+        server: round(cpu.server / n, 2),
+        postgres: round(cpu.postgres / n, 2),
+        loadGenerator: round(cpu.load / n, 2),
+      },
       serverPeakRssMB: { largestProcess: Math.max(...rss), allProcesses: rss.reduce((a, b) => a + b, 0) },
       target: 300,
       postgresBaseline: baseline,
@@ -135,15 +169,36 @@ function benchSearch(n: number) {
     const scenes = await allScenes();
     const [firm] = await handle.db
       .insert(schema.firms)
-      .values({ name: "Bench cases", creditCode: demoCreditCode("330000", 20_000_000), industryDivision: "C36", regionCode: "330000", sizeClass: "small", isSynthetic: true })
+      .values({
+        name: "Bench cases",
+        creditCode: demoCreditCode("330000", 20_000_000),
+        industryDivision: "C36",
+        regionCode: "330000",
+        sizeClass: "small",
+        isSynthetic: true,
+      })
       .returning({ id: schema.firms.id });
     const random = seededRandom(11);
-    const pools = { divisions: industries().divisions.map((d) => d.code), regions: selectableRegions().map((r) => r.code), scenes: scenes.map((s) => s.slug), technologies: technologies().map((t) => t.id) };
+    const pools = {
+      divisions: industries().divisions.map((d) => d.code),
+      regions: selectableRegions().map((r) => r.code),
+      scenes: scenes.map((s) => s.slug),
+      technologies: technologies().map((t) => t.id),
+    };
     const loadStart = process.hrtime.bigint();
     for (let start = 0; start < n; start += 500) {
       const rows = Array.from({ length: Math.min(500, n - start) }, (_, i) => {
         const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
-        return { ...caseColumns(syntheticCase(random, pools), scenes, "published"), firmId: firm!.id, status: "published" as const, anonymised: true, isSynthetic: true, consentAt: at, submittedAt: at, publishedAt: at };
+        return {
+          ...caseColumns(syntheticCase(random, pools), scenes, "published"),
+          firmId: firm!.id,
+          status: "published" as const,
+          anonymised: true,
+          isSynthetic: true,
+          consentAt: at,
+          submittedAt: at,
+          publishedAt: at,
+        };
       });
       await handle.db.insert(schema.cases).values(rows);
     }
@@ -192,8 +247,19 @@ function benchSearch(n: number) {
       // Per query of SEARCH_QUERIES: matches (negative: more than that many, the count stops there), slowest search in ms.
       matchesPerQuery: hits,
       slowestMsPerQuery: slowestMs,
-      searchMs: { samples: modelMs.length, p50: percentile(modelMs, 50), p95: percentile(modelMs, 95), max: round(Math.max(...modelMs), 1) },
-      pageOverHttpMs: { samples: httpMs.length, concurrentVisitors: 4, p50: percentile(httpMs, 50), p95: percentile(httpMs, 95), max: round(Math.max(...httpMs), 1) },
+      searchMs: {
+        samples: modelMs.length,
+        p50: percentile(modelMs, 50),
+        p95: percentile(modelMs, 95),
+        max: round(Math.max(...modelMs), 1),
+      },
+      pageOverHttpMs: {
+        samples: httpMs.length,
+        concurrentVisitors: 4,
+        p50: percentile(httpMs, 50),
+        p95: percentile(httpMs, 95),
+        max: round(Math.max(...httpMs), 1),
+      },
       target: { p95Ms: 50 },
     };
   });
@@ -219,8 +285,22 @@ async function withBenchDatabase<T>(prefix: string, run: (db: BenchDatabase) => 
   const url = withDatabase(adminUrl, dbName);
   const servers: Array<ReturnType<typeof spawn>> = [];
   // As `npm run serve` starts it: the same old-space cap for a single process as for each cluster worker.
-  const startServer = async (port: number, workers: string, nodeArgs: string[] = [`--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`]) => {
-    const server = spawn(process.execPath, [...nodeArgs, "build/server.js"], { env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", WEB_CONCURRENCY: workers }, stdio: ["ignore", "ignore", "inherit"] });
+  const startServer = async (
+    port: number,
+    workers: string,
+    nodeArgs: string[] = [`--max-old-space-size=${Number(process.env.WORKER_HEAP_MB ?? 192)}`],
+  ) => {
+    const server = spawn(process.execPath, [...nodeArgs, "build/server.js"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        WEB_CONCURRENCY: workers,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     servers.push(server);
     await waitFor(`http://127.0.0.1:${port}/healthz`);
     return server;
@@ -264,17 +344,45 @@ async function prepareSubmitFixtures(url: string, n: number) {
   const fixtures: Array<{ path: string; cookie: string; body: string }> = [];
   for (let start = 0; start < n; start += 500) {
     const size = Math.min(500, n - start);
-    const users = await handle.db.insert(schema.users).values(Array.from({ length: size }, (_, i) => ({ email: `bench-${start + i}@example.test`, passwordHash, displayName: "Bench" }))).returning({ id: schema.users.id });
+    const users = await handle.db
+      .insert(schema.users)
+      .values(
+        Array.from({ length: size }, (_, i) => ({
+          email: `bench-${start + i}@example.test`,
+          passwordHash,
+          displayName: "Bench",
+        })),
+      )
+      .returning({ id: schema.users.id });
     const orgs = await handle.db
       .insert(schema.firms)
-      .values(users.map((_, i) => ({ name: `Bench ${start + i}`, creditCode: demoCreditCode("330000", 10_000_000 + start + i), industryDivision: "C36", regionCode: "330000", sizeClass: "small" as const, isSynthetic: true })))
+      .values(
+        users.map((_, i) => ({
+          name: `Bench ${start + i}`,
+          creditCode: demoCreditCode("330000", 10_000_000 + start + i),
+          industryDivision: "C36",
+          regionCode: "330000",
+          sizeClass: "small" as const,
+          isSynthetic: true,
+        })),
+      )
       .returning({ id: schema.firms.id });
-    await handle.db.insert(schema.memberships).values(users.map((u, i) => ({ firmId: orgs[i]!.id, userId: u.id, role: "owner" as const })));
+    await handle.db
+      .insert(schema.memberships)
+      .values(users.map((u, i) => ({ firmId: orgs[i]!.id, userId: u.id, role: "owner" as const })));
     const tokens = users.map(() => generateToken());
-    await handle.db.insert(schema.sessions).values(users.map((u, i) => ({ id: hashToken(tokens[i]!), userId: u.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) })));
+    await handle.db.insert(schema.sessions).values(
+      users.map((u, i) => ({
+        id: hashToken(tokens[i]!),
+        userId: u.id,
+        expiresAt: new Date(Date.now() + 30 * 86_400_000),
+      })),
+    );
     const drafts = await handle.db
       .insert(schema.assessments)
-      .values(orgs.map((o) => ({ firmId: o.id, questionnaireVersionId: version.id, period: "2026", isSynthetic: true })))
+      .values(
+        orgs.map((o) => ({ firmId: o.id, questionnaireVersionId: version.id, period: "2026", isSynthetic: true })),
+      )
       .returning({ id: schema.assessments.id, org: schema.assessments.firmId });
     for (let i = 0; i < size; i++) {
       fixtures.push({

@@ -16,14 +16,29 @@ export interface StatisticsBenchDeps {
 function runScript(script: string, args: string[], url: string): Promise<{ stdout: string; seconds: number }> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(script.includes("release") ? ["--max-old-space-size=128"] : []), "--import", "tsx", script, ...args], { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      process.execPath,
+      [...(script.includes("release") ? ["--max-old-space-size=128"] : []), "--import", "tsx", script, ...args],
+      { env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] },
+    );
     let stdout = "";
     child.stdout.on("data", (d) => (stdout += d));
-    child.on("exit", (code) => (code === 0 ? resolve({ stdout, seconds: Number(process.hrtime.bigint() - started) / 1e9 }) : reject(new Error(`${script} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve({ stdout, seconds: Number(process.hrtime.bigint() - started) / 1e9 })
+        : reject(new Error(`${script} exited with ${code}`)),
+    );
   });
 }
 
-const lastJson = (text: string) => JSON.parse(text.trim().split("\n").filter((l) => l.startsWith("{")).pop()!);
+const lastJson = (text: string) =>
+  JSON.parse(
+    text
+      .trim()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .pop()!,
+  );
 
 const REVISITING = 50;
 const FIRST_VIEWS = 1200; // 4 visitors × 100, then 8 × 100
@@ -33,11 +48,23 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   const firms = Math.ceil(target / expectedAssessmentsPerFirm(3));
   const client = new pg.Client({ connectionString: deps.url });
   await client.connect();
-  const hasTable = (await client.query<{ t: string | null }>("select to_regclass('assessments')::text as t")).rows[0]!.t !== null;
-  const loaded = hasTable && (await client.query<{ n: boolean }>("select exists (select 1 from assessments where is_synthetic) as n")).rows[0]!.n;
-  const synth = loaded ? { seconds: 0, stdout: "" } : await runScript("db/synth/cli.ts", ["--firms", String(firms), "--seed", "2026", "--periods", "2023,2024,2025"], deps.url);
+  const hasTable =
+    (await client.query<{ t: string | null }>("select to_regclass('assessments')::text as t")).rows[0]!.t !== null;
+  const loaded =
+    hasTable &&
+    (await client.query<{ n: boolean }>("select exists (select 1 from assessments where is_synthetic) as n")).rows[0]!
+      .n;
+  const synth = loaded
+    ? { seconds: 0, stdout: "" }
+    : await runScript(
+        "db/synth/cli.ts",
+        ["--firms", String(firms), "--seed", "2026", "--periods", "2023,2024,2025"],
+        deps.url,
+      );
   await client.query("analyze");
-  const assessments = (await client.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")).rows[0]!.n;
+  const assessments = (
+    await client.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")
+  ).rows[0]!.n;
   const build = await runScript("db/release-cli.ts", ["--publish", "--label", `bench-${Date.now()}`], deps.url);
   const built = lastJson(build.stdout);
   // Serving is measured in steady state: the build's million written rows are flushed and vacuumed first,
@@ -50,17 +77,30 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   // theirs once (first views: nothing of theirs is cached), at most one visit per firm in that set.
   const { hashToken, generateToken } = await import("~/accounts/tokens.server");
   const { serializeSessionCookie } = await import("~/accounts/session.server");
-  const picks = (await client.query<{ org: string; id: string }>(
-    "select firm_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
-    [REVISITING + FIRST_VIEWS],
-  )).rows;
+  const picks = (
+    await client.query<{ org: string; id: string }>(
+      "select firm_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
+      [REVISITING + FIRST_VIEWS],
+    )
+  ).rows;
   const members: Array<{ path: string; cookie: string }> = [];
   for (const [i, p] of picks.entries()) {
-    const user = (await client.query<{ id: string }>("insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id", [`stats-bench-${Date.now()}-${i}@example.test`])).rows[0]!;
+    const user = (
+      await client.query<{ id: string }>(
+        "insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id",
+        [`stats-bench-${Date.now()}-${i}@example.test`],
+      )
+    ).rows[0]!;
     await client.query("insert into memberships (firm_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
     const token = generateToken();
-    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [hashToken(token), user.id]);
-    members.push({ path: `/firms/${p.org}/assessments/${p.id}/report`, cookie: (await serializeSessionCookie(token)).split(";")[0]! });
+    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [
+      hashToken(token),
+      user.id,
+    ]);
+    members.push({
+      path: `/firms/${p.org}/assessments/${p.id}/report`,
+      cookie: (await serializeSessionCookie(token)).split(";")[0]!,
+    });
   }
   const revisiting = members.slice(0, REVISITING);
   const firstViews = members.slice(REVISITING);
@@ -78,7 +118,12 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   const probe = await get(revisiting[0]!.path, revisiting[0]!.cookie);
   const hasPeers = probe.body.includes('data-testid="peer-band"');
   /** `visitors` at once, each making `perVisitor` requests in turn over `paths`; with `warm`, each path is requested once beforehand. */
-  const load = async (paths: Array<{ path: string; cookie?: string }>, visitors: number, perVisitor: number, warm = true) => {
+  const load = async (
+    paths: Array<{ path: string; cookie?: string }>,
+    visitors: number,
+    perVisitor: number,
+    warm = true,
+  ) => {
     if (warm) for (const p of paths) await get(p.path, p.cookie); // each page once, as on a server in service
     const ms: number[] = [];
     await Promise.all(
@@ -89,12 +134,24 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
         }
       }),
     );
-    return { samples: ms.length, concurrentVisitors: visitors, p50: deps.percentile(ms, 50), p95: deps.percentile(ms, 95), max: Math.round(Math.max(...ms)) };
+    return {
+      samples: ms.length,
+      concurrentVisitors: visitors,
+      p50: deps.percentile(ms, 50),
+      p95: deps.percentile(ms, 95),
+      max: Math.round(Math.max(...ms)),
+    };
   };
   let unseen = 0;
   /** The next `count` first-view members: no report is requested twice in the run. */
   const nextFirstViews = (count: number) => firstViews.slice(unseen, (unseen += count));
-  const statisticsPaths = ["/statistics", "/statistics/industry", "/statistics/region", "/statistics/size", "/statistics/trends"].map((path) => ({ path }));
+  const statisticsPaths = [
+    "/statistics",
+    "/statistics/industry",
+    "/statistics/region",
+    "/statistics/size",
+    "/statistics/trends",
+  ].map((path) => ({ path }));
   // Four visitors at once (as in the search part), then eight.
   const atLoad = async (visitors: number) => ({
     reportRevisit: await load(revisiting, visitors, 100), // first: it also warms the server up
@@ -104,11 +161,21 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   });
   const fourVisitors = await atLoad(4);
   const eightVisitors = await atLoad(8);
-  const rss = deps.serverPids(server).map(deps.peakRss).filter((x): x is number => x !== null);
+  const rss = deps
+    .serverPids(server)
+    .map(deps.peakRss)
+    .filter((x): x is number => x !== null);
   return {
     assessments,
     synthSeconds: loaded ? "reused" : Math.round(synth.seconds),
-    release: { buildSecondsWallClock: Math.round(build.seconds * 10) / 10, buildMsInsideTransaction: built.summary?.buildMs, cells: built.summary?.cells, suppressed: built.summary?.suppressed, unresolved: built.summary?.unresolved, peakRssMB: built.peakRssMB },
+    release: {
+      buildSecondsWallClock: Math.round(build.seconds * 10) / 10,
+      buildMsInsideTransaction: built.summary?.buildMs,
+      cells: built.summary?.cells,
+      suppressed: built.summary?.suppressed,
+      unresolved: built.summary?.unresolved,
+      peakRssMB: built.peakRssMB,
+    },
     fourVisitors,
     eightVisitors,
     serverPeakRssMB: { largestProcess: Math.max(...rss), allProcesses: rss.reduce((a, b) => a + b, 0) },

@@ -1,10 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN_EMAIL } from "../../playwright.config";
 import { draftCase, expectAccessible, newUserWithFirm, signInOrUp } from "./support/helpers";
 
-interface BuiltRoute { id: string; path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } }
+interface BuiltRoute {
+  id: string;
+  path?: string;
+  index?: boolean;
+  module: { loader?: unknown; action?: unknown; default?: unknown };
+}
 
 /** Every route of the built app, so a route added later is tried too. */
 async function builtRoutes(): Promise<BuiltRoute[]> {
@@ -12,10 +17,15 @@ async function builtRoutes(): Promise<BuiltRoute[]> {
   return Object.values(build.routes).filter((r) => r.id !== "root");
 }
 
-const fill = (path: string, params: Record<string, string>) => "/" + path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "x");
+const fill = (path: string, params: Record<string, string>) =>
+  "/" + path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "x");
 
 async function post(request: APIRequestContext, baseURL: string, path: string) {
-  return request.post(path, { headers: { Origin: baseURL }, form: { intent: "invite", email: "probe@example.test", name: "Probe" }, maxRedirects: 0 });
+  return request.post(path, {
+    headers: { Origin: baseURL },
+    form: { intent: "invite", email: "probe@example.test", name: "Probe" },
+    maxRedirects: 0,
+  });
 }
 
 test.describe("no firm member can reach another firm's pages", () => {
@@ -58,9 +68,17 @@ test.describe("no firm member can reach another firm's pages", () => {
     await ctxB.close();
   });
 
-  test("signed-out visitors are sent to sign in from every private page, and API calls get 401", async ({ page, baseURL }) => {
+  test("signed-out visitors are sent to sign in from every private page, and API calls get 401", async ({
+    page,
+    baseURL,
+  }) => {
     const privateRoutes = (await builtRoutes()).filter((r) => r.path && isPrivatePath(r.path));
-    const params = { firmId: "00000000-0000-4000-8000-000000000000", assessmentId: "00000000-0000-4000-8000-000000000001", caseId: "00000000-0000-4000-8000-000000000002", slug: "cnc-on-machine-measurement-closed-loop" };
+    const params = {
+      firmId: "00000000-0000-4000-8000-000000000000",
+      assessmentId: "00000000-0000-4000-8000-000000000001",
+      caseId: "00000000-0000-4000-8000-000000000002",
+      slug: "cnc-on-machine-measurement-closed-loop",
+    };
     for (const route of privateRoutes.filter((r) => r.module.default)) {
       const path = fill(route.path!, params);
       await page.goto(path);
@@ -69,7 +87,10 @@ test.describe("no firm member can reach another firm's pages", () => {
     const api = privateRoutes.filter((r) => !r.module.default && r.module.action);
     expect(api.length).toBeGreaterThanOrEqual(2);
     for (const route of api) {
-      const res = await page.request.post(fill(route.path!, params), { headers: { Origin: baseURL!, "Content-Type": "application/json" }, data: { version: 1 } });
+      const res = await page.request.post(fill(route.path!, params), {
+        headers: { Origin: baseURL!, "Content-Type": "application/json" },
+        data: { version: 1 },
+      });
       expect(res.status(), route.path).toBe(401);
       expect((await res.json()).error).toBe("unauthenticated");
     }
@@ -77,7 +98,10 @@ test.describe("no firm member can reach another firm's pages", () => {
 
   test("a cross-site form post is refused", async ({ playwright, baseURL }) => {
     const api = await playwright.request.newContext({ baseURL: baseURL! });
-    const res = await api.post("/login", { headers: { Origin: "https://evil.example" }, form: { email: "a@example.test", password: "x" } });
+    const res = await api.post("/login", {
+      headers: { Origin: "https://evil.example" },
+      form: { email: "a@example.test", password: "x" },
+    });
     expect(res.status()).toBe(403);
     expect((await res.json()).message).toMatch(/Cross-origin/);
     await api.dispose();
@@ -85,7 +109,11 @@ test.describe("no firm member can reach another firm's pages", () => {
 });
 
 test.describe("staff pages", () => {
-  test("a firm member gets 403 on every admin, review and scene-editing route, even with a real case of another firm", async ({ page, browser, baseURL }) => {
+  test("a firm member gets 403 on every admin, review and scene-editing route, even with a real case of another firm", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const other = await (await browser.newContext()).newPage();
     const b = await newUserWithFirm(other);
     const foreignCase = await draftCase(other, b.firmId);

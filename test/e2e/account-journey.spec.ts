@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, fillFirmForm, PASSWORD, signIn, signOut, signUp, uniqueEmail, validCreditCode } from "./support/helpers";
+import {
+  expectAccessible,
+  fillFirmForm,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUp,
+  uniqueEmail,
+  validCreditCode,
+} from "./support/helpers";
 
-test("a new user signs up, creates a firm, invites a colleague who accepts, and both sign out and in", async ({ page, browser }) => {
+test("a new user signs up, creates a firm, invites a colleague who accepts, and both sign out and in", async ({
+  page,
+  browser,
+}) => {
   const ownerEmail = uniqueEmail("owner");
   const colleagueEmail = uniqueEmail("colleague");
 

@@ -1,11 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { E2E_ADMIN_EMAIL } from "../../playwright.config";
-import { expectAccessible, fillCaseForm, grantRoleByEmail, newUserWithFirm, signInOrUp, uniqueEmail } from "./support/helpers";
+import {
+  expectAccessible,
+  fillCaseForm,
+  grantRoleByEmail,
+  newUserWithFirm,
+  signInOrUp,
+  uniqueEmail,
+} from "./support/helpers";
 
 const SCENE = "数控加工在机测量与刀具补偿闭环";
 const SCENE_SLUG = "cnc-on-machine-measurement-closed-loop";
 
-test("a case goes from a firm's draft through review and return to publication, and hostile markdown is neutralised", async ({ browser }) => {
+test("a case goes from a firm's draft through review and return to publication, and hostile markdown is neutralised", async ({
+  browser,
+}) => {
   test.slow();
   // A rare two-character word makes the search result unambiguous.
   const keyword = "鲲鹏";
@@ -30,7 +39,7 @@ test("a case goes from a firm's draft through review and return to publication, 
   await fillCaseForm(member, {
     title,
     scene: SCENE,
-    problem: "尺寸波动。<script>window.__pwned = 1</script>\n\n<img src=x onerror=\"window.__pwned = 2\">",
+    problem: '尺寸波动。<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2">',
     approach: "详见[说明](javascript:window.__pwned=3)与[标准](https://www.samr.gov.cn/)。",
   });
   await member.getByRole("group", { name: "对应指南条款" }).getByLabel("第13条", { exact: true }).check();

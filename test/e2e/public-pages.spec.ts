@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, expectChinesePage } from "./support/helpers";
 
-const pages = ["/", "/scenes", "/scoring", "/guide", "/guide/1", "/guide/13", "/guide/23", "/login", "/signup", "/forgot-password", "/reset-password?token=not-a-token"];
+const pages = [
+  "/",
+  "/scenes",
+  "/scoring",
+  "/guide",
+  "/guide/1",
+  "/guide/13",
+  "/guide/23",
+  "/login",
+  "/signup",
+  "/forgot-password",
+  "/reset-password?token=not-a-token",
+];
 
 test.describe("public pages", () => {
   for (const path of pages) {

@@ -1,16 +1,22 @@
-import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { loadVersionFiles } from "~/assessment/versions.server";
 import { expectAccessible, inviteColleague, newUserWithFirm } from "./support/helpers";
 import { answerPageByKeyboard, nextPageByKeyboard, plannedAnswer } from "./support/questionnaire";
 
-const version = loadVersionFiles("qmd-2025", readFileSync("content/questionnaires/qmd-2025.json", "utf8"), readFileSync("content/models/qmd-2025.json", "utf8"));
+const version = loadVersionFiles(
+  "qmd-2025",
+  readFileSync("content/questionnaires/qmd-2025.json", "utf8"),
+  readFileSync("content/models/qmd-2025.json", "utf8"),
+);
 const pages = version.definition.pages;
 const STOP_PAGE = 5; // the owner stops on the sixth page, after answering two of its questions
 
-test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewhere, submits and gets the report", async ({ browser }) => {
+test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewhere, submits and gets the report", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const ownerContext = await browser.newContext();
   const owner = await ownerContext.newPage();
@@ -40,7 +46,9 @@ test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewher
   await colleague.getByRole("button", { name: /继续填写/ }).click();
   const firstOnStopPage = pages[STOP_PAGE]!.elements[0]!;
   await expect(colleague.locator(`.sd-question[data-name="${firstOnStopPage.name}"]`)).toBeVisible();
-  await expect(colleague.locator(`input[name^="${firstOnStopPage.name}_sq_"][value="${plannedAnswer(firstOnStopPage)}"]`)).toBeChecked();
+  await expect(
+    colleague.locator(`input[name^="${firstOnStopPage.name}_sq_"][value="${plannedAnswer(firstOnStopPage)}"]`),
+  ).toBeChecked();
   for (let p = STOP_PAGE; p < pages.length; p++) {
     await answerPageByKeyboard(colleague, pages[p]!.elements);
     await nextPageByKeyboard(colleague);
@@ -53,18 +61,31 @@ test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewher
   await expect(colleague).toHaveURL(/\/report$/);
 
   // The stage and score are those of the known answer set.
-  const answers = Object.fromEntries(questionsOf(version.definition).map((q) => [q.name, plannedAnswer(version.definition.pages[q.pageIndex]!.elements.find((e) => e.name === q.name)!)]));
+  const answers = Object.fromEntries(
+    questionsOf(version.definition).map((q) => [
+      q.name,
+      plannedAnswer(version.definition.pages[q.pageIndex]!.elements.find((e) => e.name === q.name)!),
+    ]),
+  );
   const expected = scoreAssessment(version.compiled, answers);
   const stage = version.model.stages.find((s) => s.stage === expected.stage)!;
   await expect(colleague.getByTestId("overall-score")).toContainText(expected.overall.toFixed(1));
   await expect(colleague.getByTestId("stage")).toHaveText(`第 ${expected.stage} 阶段 · ${stage.name.zh}`);
   await expect(colleague.getByRole("img", { name: "各维度得分雷达图" })).toBeVisible();
-  await expect(colleague.getByRole("table", { name: /各维度得分/ }).getByRole("row")).toHaveCount(version.model.dimensions.length + 1);
+  await expect(colleague.getByRole("table", { name: /各维度得分/ }).getByRole("row")).toHaveCount(
+    version.model.dimensions.length + 1,
+  );
   await expect(colleague.getByTestId("peer-benchmark")).toBeVisible();
   // Priorities come with recommendations that cite the guide and name scenes, the firm's industry first.
   await expect(colleague.getByRole("heading", { name: "优先改进方向" })).toBeVisible();
   await expect(colleague.getByText("可参考的场景").first()).toBeVisible();
-  await expect(colleague.locator(".priority").first().getByRole("link", { name: /^第\d+条$/ }).first()).toBeVisible();
+  await expect(
+    colleague
+      .locator(".priority")
+      .first()
+      .getByRole("link", { name: /^第\d+条$/ })
+      .first(),
+  ).toBeVisible();
   await expectAccessible(colleague);
 
   // The download is the same report as a file; the questionnaire is now read-only.

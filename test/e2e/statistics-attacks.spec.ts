@@ -2,9 +2,9 @@
 // public statistics page, table download and API cell (thresholds, no identities), a drill-down attack on
 // the API, and the firm report's peer band. Runs against a server of its own.
 import { expect, test } from "@playwright/test";
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
-import { PASSWORD, expectAccessible, signIn } from "./support/helpers";
+import ExcelJS from "exceljs";
+import { expectAccessible, PASSWORD, signIn } from "./support/helpers";
 import { ownServer } from "./support/own-server";
 
 const own = ownServer(8, "stats-attacks");
@@ -32,15 +32,31 @@ test.beforeAll(async () => {
     const { industries } = await import("~/content/taxonomies.server");
     await syncQuestionnaireVersions();
     const version = (await getQuestionnaireVersion("qmd-2025"))!;
-    await runSynth(handle.db, version, taxonomyFromContent(), { seed: 5, firms: 900, periods: ["2024", "2025"], now: new Date("2026-01-15T00:00:00Z") });
+    await runSynth(handle.db, version, taxonomyFromContent(), {
+      seed: 5,
+      firms: 900,
+      periods: ["2024", "2025"],
+      now: new Date("2026-01-15T00:00:00Z"),
+    });
     const first = await buildRelease({ version, actorId: null, label: "攻击测试第1期" });
     await publishRelease(first.id, null);
     // A few late submissions, then a second release checked against the first.
-    await addAssessments(Array.from({ length: 4 }, (_, k) => ({ division: "C36", region: "330000", size: "small" as const, period: "2025", overall: 40 + k, stage: stageOf(40 + k) })));
+    await addAssessments(
+      Array.from({ length: 4 }, (_, k) => ({
+        division: "C36",
+        region: "330000",
+        size: "small" as const,
+        period: "2025",
+        overall: 40 + k,
+        stage: stageOf(40 + k),
+      })),
+    );
     const second = await buildRelease({ version, actorId: null, label: "攻击测试第2期" });
     await publishRelease(second.id, null);
     for (const release of [first, second]) {
-      const rows = (await handle.db.execute(sql`select period, industry_division, region_code, size_class::text as size, unit_key from release_members where release_id = ${release.id}`)) as unknown as {
+      const rows = (await handle.db.execute(
+        sql`select period, industry_division, region_code, size_class::text as size, unit_key from release_members where release_id = ${release.id}`,
+      )) as unknown as {
         rows: Array<{ period: string; industry_division: string; region_code: string; size: string; unit_key: string }>;
       };
       const groupOf = new Map(industries().divisions.map((d) => [d.code, d.group]));
@@ -55,26 +71,39 @@ test.beforeAll(async () => {
             }
       unitsByRelease.set(release.number, new Map([...units].map(([k, v]) => [k, v.size])));
     }
-    const names = (await handle.db.execute(sql`select name, credit_code from firms`)) as unknown as { rows: Array<{ name: string; credit_code: string }> };
+    const names = (await handle.db.execute(sql`select name, credit_code from firms`)) as unknown as {
+      rows: Array<{ name: string; credit_code: string }>;
+    };
     for (const n of names.rows) identities.push(n.name, n.credit_code);
     // A member of one synthetic firm with a 2025 assessment in the release.
     const user = await createUser({ email: firmEmail, password: PASSWORD, displayName: "对标测试", locale: "zh" });
-    const pick = (await handle.db.execute(sql`select a.firm_id as org, a.id from assessments a join release_members m on m.assessment_id = a.id
-      where m.release_id = ${second.id} and a.period = '2025' and a.industry_division = 'C36' order by a.id limit 1`)) as unknown as { rows: Array<{ org: string; id: string }> };
+    const pick = (await handle.db
+      .execute(sql`select a.firm_id as org, a.id from assessments a join release_members m on m.assessment_id = a.id
+      where m.release_id = ${second.id} and a.period = '2025' and a.industry_division = 'C36' order by a.id limit 1`)) as unknown as {
+      rows: Array<{ org: string; id: string }>;
+    };
     const chosen = pick.rows[0]!;
-    await handle.db.execute(sql`insert into memberships (firm_id, user_id, role) values (${chosen.org}, ${user.id}, 'owner')`);
+    await handle.db.execute(
+      sql`insert into memberships (firm_id, user_id, role) values (${chosen.org}, ${user.id}, 'owner')`,
+    );
     firmReportPath = `/firms/${chosen.org}/assessments/${chosen.id}/report`;
-    const analyst = await createUser({ email: analystEmail, password: PASSWORD, displayName: "统计分析员", locale: "zh" });
+    const analyst = await createUser({
+      email: analystEmail,
+      password: PASSWORD,
+      displayName: "统计分析员",
+      locale: "zh",
+    });
     await handle.db.execute(sql`insert into role_grants (user_id, role) values (${analyst.id}, 'analyst')`);
   });
 });
 
 test.afterAll(() => own.stop());
 
-
 const leaksIdentity = (text: string) => identities.find((id) => id.length >= 6 && text.includes(id)) ?? null;
 
-test("crawler: every public page, download and API cell keeps the thresholds and names no firm", async ({ request }) => {
+test("crawler: every public page, download and API cell keeps the thresholds and names no firm", async ({
+  request,
+}) => {
   test.setTimeout(300_000);
   const seen = new Set<string>();
   const queue = ["/statistics", "/statistics/releases", "/statistics/methodology"];
@@ -105,7 +134,8 @@ test("crawler: every public page, download and API cell keeps the thresholds and
       expect(book.worksheets.length, link).toBeGreaterThan(0);
     } else expect(leaksIdentity(body.toString("utf8")), link).toBeNull();
   }
-  const releases = (await (await request.get("/api/v1/releases")).json()) as { releases: Array<{ number: number }> } | Array<{ number: number }>;
+  const releases = (await (await request.get("/api/v1/releases")).json()) as
+    { releases: Array<{ number: number }> } | Array<{ number: number }>;
   const list = Array.isArray(releases) ? releases : releases.releases;
   expect(list.map((r) => r.number).sort()).toEqual([1, 2]);
   for (const { number } of list) {
@@ -114,8 +144,18 @@ test("crawler: every public page, download and API cell keeps the thresholds and
     expect(res.status()).toBe(200);
     const text = await res.text();
     expect(leaksIdentity(text)).toBeNull();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- probes the JSON for fields it must not carry (min, max)
-    const { cells } = JSON.parse(text) as { cells: Array<{ period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: any }> };
+    const { cells } = JSON.parse(text) as {
+      cells: Array<{
+        period: string;
+        industry: string;
+        region: string;
+        size: string;
+        suppressed: boolean;
+        reason: string | null;
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- probes the JSON for fields it must not carry (min, max)
+        metrics: any;
+      }>;
+    };
     expect(cells.length).toBeGreaterThan(100);
     // Checked in plain code and asserted once: Playwright's expect is too slow for thousands of cells.
     const problems: string[] = [];
@@ -129,7 +169,10 @@ test("crawler: every public page, download and API cell keeps the thresholds and
       check(units > 0, `${key}: a cell where no firm is`);
       if (c.suppressed) {
         check(c.metrics === null, `${key}: suppressed but carries metrics`);
-        check(/^(threshold|dominance|secondary|carried|across-time)$/.test(c.reason ?? ""), `${key}: reason ${c.reason}`);
+        check(
+          /^(threshold|dominance|secondary|carried|across-time)$/.test(c.reason ?? ""),
+          `${key}: reason ${c.reason}`,
+        );
         continue;
       }
       published++;
@@ -138,7 +181,10 @@ test("crawler: every public page, download and API cell keeps the thresholds and
       if (m.overall.p25 !== null || m.overall.p75 !== null) check(units >= 20, `${key}: quartiles with ${units} units`);
       if (m.overall.deciles !== null) check(units >= 50, `${key}: deciles with ${units} units`);
       check(m.overall.min === undefined && m.overall.max === undefined, `${key}: minimum or maximum published`);
-      check(m.histogram.counts.every((n: number) => n === 0 || n >= 3), `${key}: a histogram bin under 3`);
+      check(
+        m.histogram.counts.every((n: number) => n === 0 || n >= 3),
+        `${key}: a histogram bin under 3`,
+      );
       check(Math.max(...m.stageShares) < ((m.firms - 1) / m.firms) * 100, `${key}: a dominant stage`);
     }
     expect(problems).toEqual([]);
@@ -148,7 +194,9 @@ test("crawler: every public page, download and API cell keeps the thresholds and
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString("utf8").trim().split("\n").length).toBe(cells.length + 1);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await (await request.get(`/api/v1/releases/${number}/cells.xlsx`)).body()) as unknown as ArrayBuffer);
+    await book.xlsx.load(
+      (await (await request.get(`/api/v1/releases/${number}/cells.xlsx`)).body()) as unknown as ArrayBuffer,
+    );
     expect(book.worksheets[0]!.actualRowCount).toBe(cells.length + 1);
   }
 });
@@ -170,7 +218,8 @@ test("drill-down: the API answers nothing outside the cube", async ({ request })
     expect(body.message, path).toMatch(/[\u4e00-\u9fff]/);
     expect(body.cells, path).toBeUndefined();
   }
-  for (const path of ["/api/v1/releases/3/cells", "/api/v1/releases/0/cells", "/api/v1/assessments", "/api/v1/firms"]) expect((await request.get(path)).status(), path).toBe(404);
+  for (const path of ["/api/v1/releases/3/cells", "/api/v1/releases/0/cells", "/api/v1/assessments", "/api/v1/firms"])
+    expect((await request.get(path)).status(), path).toBe(404);
 });
 
 test("the firm report shows its peer band from the release, with no violation", async ({ page }) => {
@@ -193,7 +242,9 @@ test("the firm report shows its peer band from the release, with no violation", 
   expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
 });
 
-test("an analyst builds and publishes a release from the staff page, and the public pages show it", async ({ page }) => {
+test("an analyst builds and publishes a release from the staff page, and the public pages show it", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, analystEmail);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));

@@ -1,7 +1,7 @@
 // Public statistics pages in Chromium against a server of their own, started on a database that holds
 // hand-made releases (test/support/releases.ts): the release builder's output is not needed here.
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { insertRelease } from "../support/releases";
 import { expectChinesePage } from "./support/helpers";
@@ -26,7 +26,9 @@ test.afterAll(() => own.stop());
 
 /** The text of a page table, header row first, as a visitor reads it. */
 function tableText(page: Page, id: string): Promise<string[][]> {
-  return page.locator(`#table-${id} tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? "").trim())));
+  return page
+    .locator(`#table-${id} tr`)
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? "").trim())));
 }
 
 /** RFC 4180 fields of CSV text without line breaks inside fields. */
@@ -57,7 +59,16 @@ function parseCsv(text: string): string[][] {
     });
 }
 
-const pages = ["/statistics", "/statistics/industry", "/statistics/region", "/statistics/size", "/statistics/trends", "/statistics/methodology", "/statistics/releases", "/statistics?release=1"];
+const pages = [
+  "/statistics",
+  "/statistics/industry",
+  "/statistics/region",
+  "/statistics/size",
+  "/statistics/trends",
+  "/statistics/methodology",
+  "/statistics/releases",
+  "/statistics?release=1",
+];
 
 for (const path of pages) {
   test(`${path} renders in Chinese and passes axe`, async ({ page }) => {
@@ -65,7 +76,9 @@ for (const path of pages) {
   });
 }
 
-test("the overview shows the latest release, its synthetic-data banner and the weakest dimensions", async ({ page }) => {
+test("the overview shows the latest release, its synthetic-data banner and the weakest dimensions", async ({
+  page,
+}) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "统计数据" }).click();
   await expect(page).toHaveURL(/\/statistics$/);
@@ -114,7 +127,10 @@ test("the CSV, JSON and XLSX downloads open and match the page table", async ({ 
 
   const [json] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: /^JSON/ }).click()]);
   const body = JSON.parse(readFileSync((await json.path())!, "utf8"));
-  expect([body.columns.map((c: { label: string }) => c.label), ...body.rows.map((r: { text: string[] }) => r.text)]).toEqual(expected);
+  expect([
+    body.columns.map((c: { label: string }) => c.label),
+    ...body.rows.map((r: { text: string[] }) => r.text),
+  ]).toEqual(expected);
   expect(body.containsSynthetic).toBe(true);
 
   const [xlsx] = await Promise.all([page.waitForEvent("download"), links.getByRole("link", { name: /^XLSX/ }).click()]);
@@ -123,7 +139,14 @@ test("the CSV, JSON and XLSX downloads open and match the page table", async ({ 
   const sheet = book.getWorksheet("table")!;
   const read: string[][] = [];
   // As a spreadsheet shows it: numbers through their number format (0.0 for means, 0 for counts and quantiles).
-  const shown = (c: ExcelJS.Cell) => (typeof c.value === "number" ? (c.numFmt === "0.0" ? c.value.toFixed(1) : c.numFmt === "0" ? String(c.value) : "?") : c.text);
+  const shown = (c: ExcelJS.Cell) =>
+    typeof c.value === "number"
+      ? c.numFmt === "0.0"
+        ? c.value.toFixed(1)
+        : c.numFmt === "0"
+          ? String(c.value)
+          : "?"
+      : c.text;
   sheet.eachRow((row) => read.push(Array.from({ length: expected[0]!.length }, (_, i) => shown(row.getCell(i + 1)))));
   expect(read).toEqual(expected);
 });
@@ -151,7 +174,9 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "查看" }).click();
     await expect(page).toHaveURL(/release=1&period=2024&industry=C36&size=/);
     await expect(page.getByText("你正在查看较早的第 1 期发布")).toBeVisible();
-    await expect(page.locator("#table-region caption")).toContainText("2024 年分地区总体得分（C36 汽车制造业，全部规模）");
+    await expect(page.locator("#table-region caption")).toContainText(
+      "2024 年分地区总体得分（C36 汽车制造业，全部规模）",
+    );
   });
 
   test("the pages read in English", async ({ page }) => {

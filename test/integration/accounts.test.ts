@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditLog, emailOutbox, sessions, users } from "~db/schema";
 import { requestPasswordReset, resetPassword, signIn, signOutEverywhere, signUp } from "~/accounts/account.server";
 import { createSession, invalidateSession, validateSessionToken } from "~/accounts/session.server";
 import { DAY_MS } from "~/accounts/session-rules";
-import { db } from "~/platform/db.server";
 import { EmailTakenError } from "~/accounts/user.server";
-import { auditLog, emailOutbox, sessions, users } from "~db/schema";
+import { db } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { makeUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
@@ -16,7 +16,12 @@ const texts = { subject: "Reset", body: (link: string) => `Open ${link}` };
 describe("sign-up and sign-in", () => {
   it("stores an argon2id hash, never the password, and audits the sign-up", async () => {
     const email = uniqueEmail();
-    const { user, cookie } = await signUp({ email: email.toUpperCase(), password: TEST_PASSWORD, displayName: "A", locale: "en" });
+    const { user, cookie } = await signUp({
+      email: email.toUpperCase(),
+      password: TEST_PASSWORD,
+      displayName: "A",
+      locale: "en",
+    });
     expect(user.email).toBe(email);
     expect(user.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(user.passwordHash).not.toContain(TEST_PASSWORD);
@@ -42,7 +47,8 @@ describe("sign-up and sign-in", () => {
 
   it("throttles an account after five wrong passwords in a row, even for the right one", async () => {
     const user = await makeUser();
-    for (let i = 0; i < 5; i++) expect(await signIn(user.email, `wrong-${i}-password`, "ip-b")).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await signIn(user.email, `wrong-${i}-password`, "ip-b")).toEqual({ ok: false, reason: "invalid" });
     const sixth = await signIn(user.email, TEST_PASSWORD, "ip-b");
     expect(sixth.ok).toBe(false);
     if (sixth.ok) return;

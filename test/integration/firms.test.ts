@@ -1,18 +1,23 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadPrincipal } from "~/accounts/principal.server";
-import { db } from "~/platform/db.server";
+import { auditLog, emailOutbox, firms, memberships } from "~db/schema";
 import { canManageFirm, canViewFirm } from "~/accounts/access";
-import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
+import { loadPrincipal } from "~/accounts/principal.server";
 import { createFirm, CreditCodeTakenError, listFirmsOfUser, listMembers } from "~/firms/firm.server";
-import { auditLog, emailOutbox, memberships, firms } from "~db/schema";
+import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
+import { db } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { firmInput, makeFirmWithOwner, makeUser } from "../support/factories";
 
 useIsolatedDatabase();
 
 const texts = { subject: "Join", body: (link: string) => `Open ${link}` };
-const count = async (table: typeof firms | typeof memberships) => (await db().select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const count = async (table: typeof firms | typeof memberships) =>
+  (
+    await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(table)
+  )[0]!.n;
 
 describe("firms", () => {
   it("creates the firm with its creator as owner and audits it", async () => {
@@ -28,7 +33,9 @@ describe("firms", () => {
     const { firm } = await makeFirmWithOwner();
     const other = await makeUser();
     const [firmCount, members] = [await count(firms), await count(memberships)];
-    await expect(createFirm(other.id, firmInput({ creditCode: firm.creditCode }))).rejects.toBeInstanceOf(CreditCodeTakenError);
+    await expect(createFirm(other.id, firmInput({ creditCode: firm.creditCode }))).rejects.toBeInstanceOf(
+      CreditCodeTakenError,
+    );
     expect(await count(firms)).toBe(firmCount);
     expect(await count(memberships)).toBe(members);
   });
@@ -39,7 +46,13 @@ describe("invitations", () => {
     const { owner, firm } = await makeFirmWithOwner();
     const colleague = await makeUser();
     const stranger = await makeUser();
-    const { link } = await createInvitation({ firmId: firm.id, email: colleague.email.toUpperCase(), invitedBy: owner.id, origin: "https://qmd.example.org", texts });
+    const { link } = await createInvitation({
+      firmId: firm.id,
+      email: colleague.email.toUpperCase(),
+      invitedBy: owner.id,
+      origin: "https://qmd.example.org",
+      texts,
+    });
     const token = link.split("/").pop()!;
     const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.to, colleague.email));
     expect(mail?.body).toContain(link);
@@ -49,7 +62,10 @@ describe("invitations", () => {
     expect(await acceptInvitation(token, colleague)).toEqual({ ok: false, reason: "invalid" });
 
     const members = await listMembers(firm.id);
-    expect(members.map((m) => [m.email, m.role])).toEqual([[owner.email, "owner"], [colleague.email, "member"]]);
+    expect(members.map((m) => [m.email, m.role])).toEqual([
+      [owner.email, "owner"],
+      [colleague.email, "member"],
+    ]);
     const p = await loadPrincipal(colleague.id);
     expect(canViewFirm(p, firm.id)).toBe(true);
     expect(canManageFirm(p, firm.id)).toBe(false);
@@ -59,7 +75,13 @@ describe("invitations", () => {
   it("a revoked invitation can no longer be accepted", async () => {
     const { owner, firm } = await makeFirmWithOwner();
     const colleague = await makeUser();
-    const { invitation, link } = await createInvitation({ firmId: firm.id, email: colleague.email, invitedBy: owner.id, origin: "https://x.example", texts });
+    const { invitation, link } = await createInvitation({
+      firmId: firm.id,
+      email: colleague.email,
+      invitedBy: owner.id,
+      origin: "https://x.example",
+      texts,
+    });
     expect(await listOpenInvitations(firm.id)).toHaveLength(1);
     expect(await revokeInvitation(firm.id, invitation.id, owner.id)).toBe(true);
     expect(await revokeInvitation(firm.id, invitation.id, owner.id)).toBe(false);
@@ -71,7 +93,13 @@ describe("invitations", () => {
     const a = await makeFirmWithOwner();
     const b = await makeFirmWithOwner();
     const colleague = await makeUser();
-    const { invitation } = await createInvitation({ firmId: b.firm.id, email: colleague.email, invitedBy: b.owner.id, origin: "https://x.example", texts });
+    const { invitation } = await createInvitation({
+      firmId: b.firm.id,
+      email: colleague.email,
+      invitedBy: b.owner.id,
+      origin: "https://x.example",
+      texts,
+    });
     expect(await revokeInvitation(a.firm.id, invitation.id, a.owner.id)).toBe(false);
     expect(await listOpenInvitations(b.firm.id)).toHaveLength(1);
   });

@@ -3,10 +3,10 @@
 // is what the across-time check counts.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/platform/db.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { buildRelease, publishRelease } from "~/statistics/release/build.server";
+import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
+import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
 
@@ -20,7 +20,9 @@ const count = async (q: ReturnType<typeof sql>) => rowsOf<{ n: number }>(await d
 const spans = () => count(sql`select count(*)::int as n from member_spans`);
 const members = async (releaseId: string, period?: string) =>
   rowsOf<{ m: string }>(
-    await db().execute(sql`select assessment_id || '|' || digest as m from release_members where release_id = ${releaseId} ${period ? sql`and period = ${period}` : sql``} order by 1`),
+    await db().execute(
+      sql`select assessment_id || '|' || digest as m from release_members where release_id = ${releaseId} ${period ? sql`and period = ${period}` : sql``} order by 1`,
+    ),
   ).map((r) => r.m);
 
 async function build(label: string, periods?: string[]) {
@@ -43,9 +45,15 @@ describe("member spans", () => {
     expect(await members(r2.id)).toEqual(list1);
 
     // One score changed, one withdrawn, one firm added: one span ends for each of the first two and two begin.
-    await db().execute(sql`update assessments set overall_score = 12.5, stage = 1 where id = ${first[0]!.assessmentId}`);
-    await db().execute(sql`update assessments set status = 'withdrawn', withdrawn_at = now() where id = ${first[1]!.assessmentId}`);
-    const [added] = await addAssessments([{ division: "C36", region: "330000", size: "small", period: "2024", overall: 50, stage: 3 }]);
+    await db().execute(
+      sql`update assessments set overall_score = 12.5, stage = 1 where id = ${first[0]!.assessmentId}`,
+    );
+    await db().execute(
+      sql`update assessments set status = 'withdrawn', withdrawn_at = now() where id = ${first[1]!.assessmentId}`,
+    );
+    const [added] = await addAssessments([
+      { division: "C36", region: "330000", size: "small", period: "2024", overall: 50, stage: 3 },
+    ]);
     const r3 = await build("跨度3");
     expect(await spans()).toBe(202);
     expect(await count(sql`select count(*)::int as n from member_spans where to_release is not null`)).toBe(2);
@@ -53,13 +61,17 @@ describe("member spans", () => {
     expect(list3).toHaveLength(200);
     expect(list3.some((m) => m.startsWith(first[1]!.assessmentId))).toBe(false);
     expect(list3.some((m) => m.startsWith(added!.assessmentId))).toBe(true);
-    expect(list3.find((m) => m.startsWith(first[0]!.assessmentId))).not.toBe(list1.find((m) => m.startsWith(first[0]!.assessmentId)));
+    expect(list3.find((m) => m.startsWith(first[0]!.assessmentId))).not.toBe(
+      list1.find((m) => m.startsWith(first[0]!.assessmentId)),
+    );
     // The earlier releases still read as they were.
     expect(await members(r1.id)).toEqual(list1);
     expect(await members(r2.id)).toEqual(list1);
 
     // A release of one period leaves the other period's spans alone.
-    await db().execute(sql`update assessments set overall_score = 77.5, stage = 4 where id = ${first[150]!.assessmentId}`); // a 2025 assessment
+    await db().execute(
+      sql`update assessments set overall_score = 77.5, stage = 4 where id = ${first[150]!.assessmentId}`,
+    ); // a 2025 assessment
     const r4 = await build("跨度4", ["2024"]);
     expect(await spans()).toBe(202);
     expect(await members(r4.id)).toEqual(await members(r3.id, "2024"));

@@ -2,14 +2,14 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assessments } from "~db/schema";
-import { db } from "~/platform/db.server";
-import { peerBenchmark } from "~/report/peer-benchmark.server";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { buildRelease, publishRelease } from "~/statistics/release/build.server";
+import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
+import { peerBenchmark } from "~/report/peer-benchmark.server";
+import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "../support/database";
-import { addAssessments, stageOf, type PopulationFirm } from "../support/statistics-population";
+import { addAssessments, type PopulationFirm, stageOf } from "../support/statistics-population";
 
 useIsolatedDatabase();
 const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;
@@ -22,9 +22,33 @@ beforeAll(async () => {
   await syncQuestionnaireVersions();
   // 8 small C36 firms (too few for their own group), 60 C36 firms in all, 120 across the group's divisions.
   const firms: PopulationFirm[] = [];
-  for (let k = 0; k < 8; k++) firms.push({ division: "C36", region: "330000", size: "small", period: "2025", overall: 30 + k * 5, stage: stageOf(30 + k * 5) });
-  for (let k = 0; k < 52; k++) firms.push({ division: "C36", region: k % 2 ? "320000" : "440000", size: k % 3 ? "medium" : "large", period: "2025", overall: 20 + k, stage: stageOf(20 + k) });
-  for (let k = 0; k < 60; k++) firms.push({ division: k % 2 ? "C35" : "C34", region: "370000", size: "medium", period: "2025", overall: 10 + k, stage: stageOf(10 + k) });
+  for (let k = 0; k < 8; k++)
+    firms.push({
+      division: "C36",
+      region: "330000",
+      size: "small",
+      period: "2025",
+      overall: 30 + k * 5,
+      stage: stageOf(30 + k * 5),
+    });
+  for (let k = 0; k < 52; k++)
+    firms.push({
+      division: "C36",
+      region: k % 2 ? "320000" : "440000",
+      size: k % 3 ? "medium" : "large",
+      period: "2025",
+      overall: 20 + k,
+      stage: stageOf(20 + k),
+    });
+  for (let k = 0; k < 60; k++)
+    firms.push({
+      division: k % 2 ? "C35" : "C34",
+      region: "370000",
+      size: "medium",
+      period: "2025",
+      overall: 10 + k,
+      stage: stageOf(10 + k),
+    });
   const ids = await addAssessments(firms);
   firmAssessment = ids[3]!.assessmentId;
   const built = await buildRelease({ version: await version(), actorId: null });
@@ -41,7 +65,11 @@ describe("peer benchmark", () => {
     expect(peers.skipped).toEqual([{ level: "division-size", reason: "suppressed" }]);
     expect(peers.firms).toBe(60);
     expect(peers.band?.kind).toBe("decile");
-    const [cell] = rowsOf<{ metrics: PublishedMetrics }>(await db().execute(sql`select metrics from release_cells where release_id = ${releaseId} and period = '2025' and industry = 'C36' and region = '*' and size = '*'`));
+    const [cell] = rowsOf<{ metrics: PublishedMetrics }>(
+      await db().execute(
+        sql`select metrics from release_cells where release_id = ${releaseId} and period = '2025' and industry = 'C36' and region = '*' and size = '*'`,
+      ),
+    );
     // Every figure shown is a published figure of that cell.
     expect(peers.overall.median).toBe(cell!.metrics.overall.median);
     expect(peers.overall.p75).toBe(cell!.metrics.overall.p75);
@@ -53,7 +81,16 @@ describe("peer benchmark", () => {
   it("probe: later data, another firm's resubmission or a what-if change nothing until a new release", async () => {
     const before = await peerBenchmark(await load(firmAssessment));
     // Many new high-scoring peers arrive after the release: the benchmark must not move.
-    await addAssessments(Array.from({ length: 30 }, () => ({ division: "C36", region: "330000", size: "small" as const, period: "2025", overall: 99, stage: 5 })));
+    await addAssessments(
+      Array.from({ length: 30 }, () => ({
+        division: "C36",
+        region: "330000",
+        size: "small" as const,
+        period: "2025",
+        overall: 99,
+        stage: 5,
+      })),
+    );
     expect(await peerBenchmark(await load(firmAssessment))).toEqual(before);
     // A draft (what-if) gets no benchmark at all.
     const draft = { ...(await load(firmAssessment)), status: "draft" as const };
@@ -61,7 +98,9 @@ describe("peer benchmark", () => {
   });
 
   it("says when no release covers the period", async () => {
-    const [other] = await addAssessments([{ division: "C36", region: "330000", size: "small", period: "2031", overall: 50, stage: 3 }]);
+    const [other] = await addAssessments([
+      { division: "C36", region: "330000", size: "small", period: "2031", overall: 50, stage: 3 },
+    ]);
     expect((await peerBenchmark(await load(other!.assessmentId))).status).toBe("no-release");
   });
 });

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, it, beforeAll } from "vitest";
-import { db } from "~/platform/db.server";
-import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
+import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "../support/database";
 import { addAssessments, spread } from "../support/statistics-population";
@@ -14,13 +14,24 @@ beforeAll(async () => {
 });
 const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;
 
-interface CellRow { period: string; industry: string; region: string; size: string; suppressed: boolean; reason: string | null; metrics: PublishedMetrics }
-const cellsOf = async (releaseId: string) => rowsOf<CellRow>(await db().execute(sql`select * from release_cells where release_id = ${releaseId}`));
+interface CellRow {
+  period: string;
+  industry: string;
+  region: string;
+  size: string;
+  suppressed: boolean;
+  reason: string | null;
+  metrics: PublishedMetrics;
+}
+const cellsOf = async (releaseId: string) =>
+  rowsOf<CellRow>(await db().execute(sql`select * from release_cells where release_id = ${releaseId}`));
 
 describe("statistics releases", () => {
   it("refuses to build without data and stores nothing", async () => {
     await expect(buildRelease({ version: await version(), actorId: null })).rejects.toBeInstanceOf(ReleaseError);
-    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from statistics_releases`)) as [{ n: number }];
+    const [{ n }] = rowsOf<{ n: number }>(
+      await db().execute(sql`select count(*)::int as n from statistics_releases`),
+    ) as [{ n: number }];
     expect(n).toBe(0);
   });
 
@@ -30,7 +41,9 @@ describe("statistics releases", () => {
     expect(built.status).toBe("built");
     expect(built.number).toBe(1);
     const cells = await cellsOf(built.id);
-    const national = cells.find((c) => c.industry === "*" && c.region === "*" && c.size === "*" && c.period === "2024")!;
+    const national = cells.find(
+      (c) => c.industry === "*" && c.region === "*" && c.size === "*" && c.period === "2024",
+    )!;
     expect(national.suppressed).toBe(false);
     expect(national.metrics.firms).toBe(400);
     expect(national.metrics.overall.deciles).toHaveLength(9);
@@ -39,7 +52,9 @@ describe("statistics releases", () => {
       else expect(c.metrics.firms).toBeGreaterThanOrEqual(10);
     }
     expect(cells.some((c) => c.suppressed && c.reason === "threshold")).toBe(true);
-    const [{ n }] = rowsOf<{ n: number }>(await db().execute(sql`select count(*)::int as n from release_members where release_id = ${built.id}`)) as [{ n: number }];
+    const [{ n }] = rowsOf<{ n: number }>(
+      await db().execute(sql`select count(*)::int as n from release_members where release_id = ${built.id}`),
+    ) as [{ n: number }];
     expect(n).toBe(400);
     const published = await publishRelease(built.id, null);
     expect(published.status).toBe("published");
@@ -47,9 +62,13 @@ describe("statistics releases", () => {
   });
 
   it("does not republish a cell that changed by one firm, and carries suppressions forward", async () => {
-    const [first] = rowsOf<{ id: string }>(await db().execute(sql`select id from statistics_releases where status = 'published'`));
+    const [first] = rowsOf<{ id: string }>(
+      await db().execute(sql`select id from statistics_releases where status = 'published'`),
+    );
     const before = await cellsOf(first!.id);
-    await addAssessments([{ division: "C36", region: "330000", size: "small", period: "2024", overall: 99.9, stage: 5 }]);
+    await addAssessments([
+      { division: "C36", region: "330000", size: "small", period: "2024", overall: 99.9, stage: 5 },
+    ]);
     const second = await buildRelease({ version: await version(), actorId: null });
     const after = await cellsOf(second.id);
     const key = (c: CellRow) => `${c.period}|${c.industry}|${c.region}|${c.size}`;
@@ -60,7 +79,9 @@ describe("statistics releases", () => {
       if (o.suppressed) expect(c.suppressed).toBe(true);
       if (!o.suppressed && !c.suppressed) expect(c.metrics).toEqual(o.metrics);
     }
-    const national = after.find((c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*")!;
+    const national = after.find(
+      (c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*",
+    )!;
     expect(national.suppressed).toBe(true);
     expect(national.reason).toBe("across-time");
   });

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { loadPrincipal } from "~/accounts/principal.server";
-import { db } from "~/platform/db.server";
-import { governmentJurisdiction, hasStaffRole } from "~/accounts/access";
-import { recordAudit } from "~/platform/audit.server";
-import { ensureBootstrapAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
 import { auditLog, roleGrants } from "~db/schema";
 import { seedDemoIfEmpty } from "~db/seed";
+import { governmentJurisdiction, hasStaffRole } from "~/accounts/access";
+import { loadPrincipal } from "~/accounts/principal.server";
+import { ensureBootstrapAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
+import { recordAudit } from "~/platform/audit.server";
+import { db } from "~/platform/db.server";
 import { useIsolatedDatabase } from "../support/database";
 import { makeUser } from "../support/factories";
 
@@ -49,7 +49,10 @@ describe("audit log", () => {
     await recordAudit({ actorId: null, action: "auth.sign_in_failed" });
     await expect(db().update(auditLog).set({ action: "tampered" })).rejects.toThrow();
     await expect(db().delete(auditLog)).rejects.toThrow();
-    const rows = await db().select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.action, "tampered"));
+    const rows = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.action, "tampered"));
     expect(rows[0]!.n).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { scenesOnDisk } from "~/scenes/content.server";
-import { sceneSearchText, searchScenes, SCENES_PER_PAGE, syncScenesFromContent } from "~/scenes/scene.server";
 import { likePattern } from "~/catalogue/search-grams";
+import { scenesOnDisk } from "~/scenes/content.server";
+import { SCENES_PER_PAGE, sceneSearchText, searchScenes, syncScenesFromContent } from "~/scenes/scene.server";
 import { useIsolatedDatabase } from "../support/database";
 
 useIsolatedDatabase();
@@ -16,7 +16,9 @@ describe("scene catalogue in the database", () => {
   });
 
   it("finds scenes by a two-character Chinese keyword", async () => {
-    const expected = [...scenesOnDisk().values()].filter((s) => [s.title, s.summary, s.problem, s.practice, s.data, ...s.measures].some((p) => p.zh.includes("追溯")));
+    const expected = [...scenesOnDisk().values()].filter((s) =>
+      [s.title, s.summary, s.problem, s.practice, s.data, ...s.measures].some((p) => p.zh.includes("追溯")),
+    );
     expect(expected.length).toBeGreaterThan(0);
     const found = await searchScenes({ q: "追溯" }, 1);
     expect(found.total).toBe(expected.length);
@@ -25,7 +27,9 @@ describe("scene catalogue in the database", () => {
 
   it("combines filters and pages through the results", async () => {
     const all = [...scenesOnDisk().values()];
-    const expected = all.filter((s) => s.industryGroup === "electronics" && s.businessLinks.includes("inspection")).length;
+    const expected = all.filter(
+      (s) => s.industryGroup === "electronics" && s.businessLinks.includes("inspection"),
+    ).length;
     expect((await searchScenes({ group: "electronics", link: "inspection" }, 1)).total).toBe(expected);
     expect((await searchScenes({ article: 16 }, 1)).total).toBe(all.filter((s) => s.articles.includes(16)).length);
     const page2 = await searchScenes({}, 2);
@@ -50,11 +54,23 @@ describe("analysts editing scenes", () => {
     const editor = await makeUser({ displayName: "Scene Editor" });
     const original = [...scenesOnDisk().values()][0]!;
     const slug = `edited-${Date.now()}`;
-    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({ ok: true, revision: 1 });
-    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({ ok: false, reason: "slug_taken" });
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({
+      ok: true,
+      revision: 1,
+    });
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: null, editorId: editor.id })).toEqual({
+      ok: false,
+      reason: "slug_taken",
+    });
     const renamed = { ...original, slug, title: { zh: "全新的螺钉标题", en: "A brand new title" } };
-    expect(await saveScene({ scene: renamed, baseRevision: 1, editorId: editor.id })).toEqual({ ok: true, revision: 2 });
-    expect(await saveScene({ scene: { ...original, slug }, baseRevision: 1, editorId: editor.id })).toEqual({ ok: false, reason: "stale" });
+    expect(await saveScene({ scene: renamed, baseRevision: 1, editorId: editor.id })).toEqual({
+      ok: true,
+      revision: 2,
+    });
+    expect(await saveScene({ scene: { ...original, slug }, baseRevision: 1, editorId: editor.id })).toEqual({
+      ok: false,
+      reason: "stale",
+    });
     expect((await getSceneWithRevision(slug))?.revision).toBe(2);
     const history = await sceneHistory(slug);
     expect(history.map((h) => h.revision)).toEqual([2, 1]);
@@ -63,7 +79,6 @@ describe("analysts editing scenes", () => {
     expect((await searchScenes({ q: "螺钉" }, 1)).items.map((s) => s.slug)).toContain(slug);
   });
 });
-
 
 describe("the catalogue kept for reports", () => {
   it("shows an edit made here at once, and one made elsewhere after the next stamp check", async () => {
@@ -77,11 +92,16 @@ describe("the catalogue kept for reports", () => {
     const scene = before[0]!;
     const { revision } = (await getSceneWithRevision(scene.slug))!;
     const title = { zh: "本进程改过的标题", en: "Edited in this process" };
-    expect(await saveScene({ scene: { ...scene, title }, baseRevision: revision, editorId: editor.id })).toEqual({ ok: true, revision: revision + 1 });
+    expect(await saveScene({ scene: { ...scene, title }, baseRevision: revision, editorId: editor.id })).toEqual({
+      ok: true,
+      revision: revision + 1,
+    });
     expect((await allScenes(t0 + 1)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
     // Another worker's edit: the same rows, written without this process knowing.
     const elsewhere = { zh: "另一进程改过的标题", en: "Edited by another worker" };
-    await db().execute(sql`update scenes set content = jsonb_set(content, '{title}', ${JSON.stringify(elsewhere)}::jsonb), revision = revision + 1, updated_at = now() where slug = ${scene.slug}`);
+    await db().execute(
+      sql`update scenes set content = jsonb_set(content, '{title}', ${JSON.stringify(elsewhere)}::jsonb), revision = revision + 1, updated_at = now() where slug = ${scene.slug}`,
+    );
     expect((await allScenes(t0 + 2)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
     expect((await allScenes(t0 + 10_000)).find((s) => s.slug === scene.slug)?.title).toEqual(elsewhere);
   });

@@ -1,19 +1,19 @@
-import ExcelJS from "exceljs";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRequestContext } from "~/platform/context";
 import { db } from "~/platform/db.server";
-import { buildStatsTable, resolveStatsView } from "~/statistics/publish/view.server";
 import { loader as notFoundLoader } from "~/routes/api.v1.$";
 import { loader as openApiLoader, openApiDocument } from "~/routes/api.v1.openapi[.]json";
+import { loader as releasesLoader } from "~/routes/api.v1.releases._index";
 import { loader as releaseLoader } from "~/routes/api.v1.releases.$number._index";
 import { loader as cellsLoader } from "~/routes/api.v1.releases.$number.cells";
 import { loader as cellsCsvLoader } from "~/routes/api.v1.releases.$number.cells[.]csv";
 import { loader as cellsXlsxLoader } from "~/routes/api.v1.releases.$number.cells[.]xlsx";
-import { loader as releasesLoader } from "~/routes/api.v1.releases._index";
 import { loader as industryPageLoader } from "~/routes/statistics.industry";
 import { loader as tableLoader } from "~/routes/statistics_.tables.$file";
 import { tableText } from "~/statistics/publish/present";
+import { buildStatsTable, resolveStatsView } from "~/statistics/publish/view.server";
 import { useIsolatedDatabase } from "../support/database";
 import { insertRelease } from "../support/releases";
 
@@ -24,7 +24,11 @@ type Loader = (args: LoaderFunctionArgs) => unknown;
 
 async function get(loader: Loader, path: string, params: Record<string, string> = {}): Promise<Response> {
   try {
-    const out = await loader({ request: new Request(ORIGIN + path), params, context: createRequestContext() } as LoaderFunctionArgs);
+    const out = await loader({
+      request: new Request(ORIGIN + path),
+      params,
+      context: createRequestContext(),
+    } as LoaderFunctionArgs);
     if (out instanceof Response) return out;
     return Response.json(out);
   } catch (e) {
@@ -41,23 +45,34 @@ function validate(schema: Schema, value: unknown, path = "$"): string[] {
   const type = schema.type as string | string[] | undefined;
   if (type) {
     const types = Array.isArray(type) ? type : [type];
-    const actual = value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
-    if (!types.some((t) => t === actual || (t === "number" && actual === "integer"))) return [`${path}: ${actual} is not ${types.join("|")}`];
+    const actual =
+      value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
+    if (!types.some((t) => t === actual || (t === "number" && actual === "integer")))
+      return [`${path}: ${actual} is not ${types.join("|")}`];
   }
   if ("const" in schema && schema.const !== value) errors.push(`${path}: not ${JSON.stringify(schema.const)}`);
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (typeof schema.minimum === "number" && typeof value === "number" && value < schema.minimum) errors.push(`${path}: below minimum`);
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} not in enum`);
+  if (typeof schema.minimum === "number" && typeof value === "number" && value < schema.minimum)
+    errors.push(`${path}: below minimum`);
   if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Schema[]) errors.push(...validate(s, value, path));
-  if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some((s) => validate(s, value, path).length === 0)) errors.push(`${path}: matches no anyOf`);
-  if (Array.isArray(schema.oneOf) && (schema.oneOf as Schema[]).filter((s) => validate(s, value, path).length === 0).length !== 1) errors.push(`${path}: does not match exactly one of oneOf`);
+  if (Array.isArray(schema.anyOf) && !(schema.anyOf as Schema[]).some((s) => validate(s, value, path).length === 0))
+    errors.push(`${path}: matches no anyOf`);
+  if (
+    Array.isArray(schema.oneOf) &&
+    (schema.oneOf as Schema[]).filter((s) => validate(s, value, path).length === 0).length !== 1
+  )
+    errors.push(`${path}: does not match exactly one of oneOf`);
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const obj = value as Record<string, unknown>;
-    for (const key of (schema.required as string[] | undefined) ?? []) if (!(key in obj)) errors.push(`${path}.${key}: required`);
+    for (const key of (schema.required as string[] | undefined) ?? [])
+      if (!(key in obj)) errors.push(`${path}.${key}: required`);
     const props = (schema.properties as Record<string, Schema> | undefined) ?? {};
     for (const [key, v] of Object.entries(obj)) {
       if (props[key]) errors.push(...validate(props[key], v, `${path}.${key}`));
       else if (schema.additionalProperties === false) errors.push(`${path}.${key}: not allowed`);
-      else if (schema.additionalProperties && typeof schema.additionalProperties === "object") errors.push(...validate(schema.additionalProperties as Schema, v, `${path}.${key}`));
+      else if (schema.additionalProperties && typeof schema.additionalProperties === "object")
+        errors.push(...validate(schema.additionalProperties as Schema, v, `${path}.${key}`));
     }
   }
   if (Array.isArray(value)) {
@@ -68,7 +83,10 @@ function validate(schema: Schema, value: unknown, path = "$"): string[] {
   return errors;
 }
 function resolveRef(ref: string): Schema {
-  return ref.replace(/^#\//, "").split("/").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], openApiDocument) as Schema;
+  return ref
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], openApiDocument) as Schema;
 }
 const schema = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
@@ -109,18 +127,36 @@ describe("open data API", () => {
     const body = await res.json();
     expect(validate(schema("CellsResponse"), body)).toEqual([]);
     expect(body.count).toBe(6);
-    expect(body.cells.map((c: { industry: string }) => c.industry)).toEqual(["*", "C13", "C34", "C36", "G:consumer-goods", "G:equipment"]);
+    expect(body.cells.map((c: { industry: string }) => c.industry)).toEqual([
+      "*",
+      "C13",
+      "C34",
+      "C36",
+      "G:consumer-goods",
+      "G:equipment",
+    ]);
     const all = await (await get(cellsLoader, "/api/v1/releases/2/cells", { number: "2" })).json();
     expect(all.count).toBe(288);
     expect(validate(schema("CellsResponse"), all)).toEqual([]);
     const suppressed = all.cells.filter((c: { suppressed: boolean }) => c.suppressed);
     expect(suppressed.length).toBeGreaterThan(0);
     for (const c of suppressed) expect(c.metrics).toBeNull();
-    for (const c of all.cells.filter((x: { suppressed: boolean }) => !x.suppressed)) expect(c.metrics.firms).toBeGreaterThanOrEqual(10);
+    for (const c of all.cells.filter((x: { suppressed: boolean }) => !x.suppressed))
+      expect(c.metrics.firms).toBeGreaterThanOrEqual(10);
   });
 
   it("refuses anything that is not a key of the cube with 400 in Chinese and English", async () => {
-    const bad = ["industry=C99", "region=330100", "size=tiny", "period=1999", "firm=abc", "industry=C36&industry=C34", "format=pdf", "industry=%25", "region=*%27%20or%201=1"];
+    const bad = [
+      "industry=C99",
+      "region=330100",
+      "size=tiny",
+      "period=1999",
+      "firm=abc",
+      "industry=C36&industry=C34",
+      "format=pdf",
+      "industry=%25",
+      "region=*%27%20or%201=1",
+    ];
     for (const q of bad) {
       const res = await get(cellsLoader, `/api/v1/releases/2/cells?${q}`, { number: "2" });
       expect(res.status, q).toBe(400);
@@ -139,7 +175,11 @@ describe("open data API", () => {
     expect(csvRes.headers.get("Content-Type")).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await csvRes.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     const header = lines[0]!.split(",");
     expect(lines).toHaveLength(json.count + 1);
     const sameViaParam = await get(cellsLoader, `/api/v1/releases/2/cells?${query}&format=csv`, { number: "2" });
@@ -151,20 +191,29 @@ describe("open data API", () => {
     const sheet = book.getWorksheet("cells")!;
     expect(sheet.rowCount).toBe(json.count + 1);
 
-    json.cells.forEach((cell: { region: string; suppressed: boolean; metrics: { firms: number; overall: { mean: number; p25: number | null } } | null }, i: number) => {
-      const row = lines[i + 1]!.split(",");
-      const at = (name: string) => row[header.indexOf(name)];
-      const xl = (name: string) => sheet.getRow(i + 2).getCell(header.indexOf(name) + 1).value;
-      expect(at("region")).toBe(cell.region);
-      if (cell.suppressed) {
-        expect(at("overall_mean")).toBe("");
-        expect(xl("overall_mean")).toBeNull();
-      } else {
-        expect(at("firms")).toBe(String(cell.metrics!.firms));
-        expect(at("overall_mean")).toBe(cell.metrics!.overall.mean.toFixed(1));
-        expect(xl("overall_mean")).toBe(cell.metrics!.overall.mean);
-      }
-    });
+    json.cells.forEach(
+      (
+        cell: {
+          region: string;
+          suppressed: boolean;
+          metrics: { firms: number; overall: { mean: number; p25: number | null } } | null;
+        },
+        i: number,
+      ) => {
+        const row = lines[i + 1]!.split(",");
+        const at = (name: string) => row[header.indexOf(name)];
+        const xl = (name: string) => sheet.getRow(i + 2).getCell(header.indexOf(name) + 1).value;
+        expect(at("region")).toBe(cell.region);
+        if (cell.suppressed) {
+          expect(at("overall_mean")).toBe("");
+          expect(xl("overall_mean")).toBeNull();
+        } else {
+          expect(at("firms")).toBe(String(cell.metrics!.firms));
+          expect(at("overall_mean")).toBe(cell.metrics!.overall.mean.toFixed(1));
+          expect(xl("overall_mean")).toBe(cell.metrics!.overall.mean);
+        }
+      },
+    );
   });
 
   it("answers every path of its OpenAPI document", async () => {
@@ -179,11 +228,22 @@ describe("open data API", () => {
       "/api/v1/openapi.json": openApiLoader,
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(loaders).sort());
-    for (const [path, operations] of Object.entries(doc.paths as Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>)) {
-      const res = await get(loaders[path]!, `${path.replace("{number}", "2")}?period=2025`.replace("releases?period=2025", "releases").replace(/\/(2|openapi\.json)\?period=2025$/, "/$1"), { number: "2" });
+    for (const [path, operations] of Object.entries(
+      doc.paths as Record<string, { get: { responses: Record<string, { content?: Record<string, unknown> }> } }>,
+    )) {
+      const res = await get(
+        loaders[path]!,
+        `${path.replace("{number}", "2")}?period=2025`
+          .replace("releases?period=2025", "releases")
+          .replace(/\/(2|openapi\.json)\?period=2025$/, "/$1"),
+        { number: "2" },
+      );
       expect(res.status, path).toBe(200);
       const documented = Object.keys(operations.get.responses["200"]!.content ?? {});
-      expect(documented.some((type) => res.headers.get("Content-Type")!.startsWith(type)), `${path} ${res.headers.get("Content-Type")}`).toBe(true);
+      expect(
+        documented.some((type) => res.headers.get("Content-Type")!.startsWith(type)),
+        `${path} ${res.headers.get("Content-Type")}`,
+      ).toBe(true);
       await res.arrayBuffer();
     }
   });
@@ -197,34 +257,65 @@ describe("statistics table downloads", () => {
     expect(expected.flat()).toContain("D");
     expect(expected.flat()).toContain("—");
 
-    const csv = await get(tableLoader, "/statistics/tables/industry.csv?release=2&period=2024", { file: "industry.csv" });
+    const csv = await get(tableLoader, "/statistics/tables/industry.csv?release=2&period=2024", {
+      file: "industry.csv",
+    });
     expect(csv.headers.get("Content-Disposition")).toContain("qmd-statistics-r2-2024-industry.csv");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await csv.arrayBuffer());
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).trim().split("\r\n").map((l) => l.split(","))).toEqual(expected.map((r) => r.map((c) => (c.includes(",") ? `"${c}"` : c))));
+    expect(
+      text
+        .slice(1)
+        .trim()
+        .split("\r\n")
+        .map((l) => l.split(",")),
+    ).toEqual(expected.map((r) => r.map((c) => (c.includes(",") ? `"${c}"` : c))));
 
-    const json = await (await get(tableLoader, "/statistics/tables/industry.json?release=2&period=2024", { file: "industry.json" })).json();
+    const json = await (
+      await get(tableLoader, "/statistics/tables/industry.json?release=2&period=2024", { file: "industry.json" })
+    ).json();
     expect(json.rows.map((r: { text: string[] }) => r.text)).toEqual(expected.slice(1));
     expect(json.release).toBe(2);
 
-    const xlsx = await get(tableLoader, "/statistics/tables/industry.xlsx?release=2&period=2024", { file: "industry.xlsx" });
+    const xlsx = await get(tableLoader, "/statistics/tables/industry.xlsx?release=2&period=2024", {
+      file: "industry.xlsx",
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("table")!;
     const read: string[][] = [];
-    sheet.eachRow((row) => read.push((row.values as unknown[]).slice(1).map((v, i) => (typeof v === "number" && ["mean"].includes(table.columns[i].kind) ? v.toFixed(1) : String(v ?? "")))));
+    sheet.eachRow((row) =>
+      read.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v, i) =>
+            typeof v === "number" && ["mean"].includes(table.columns[i].kind) ? v.toFixed(1) : String(v ?? ""),
+          ),
+      ),
+    );
     expect(read).toEqual(expected);
   });
 
   it("are built by the same code as the page for every table", async () => {
     const view = (await resolveStatsView(new Request(`${ORIGIN}/statistics?release=1&period=2025`)))!;
-    for (const id of ["national", "stages", "dimensions", "industry", "region", "size", "trends", "releases"] as const) {
+    for (const id of [
+      "national",
+      "stages",
+      "dimensions",
+      "industry",
+      "region",
+      "size",
+      "trends",
+      "releases",
+    ] as const) {
       const table = await buildStatsTable(id, view);
       const res = await get(tableLoader, `/statistics/tables/${id}.json?release=1&period=2025`, { file: `${id}.json` });
       expect(res.status).toBe(200);
       expect((await res.json()).rows.map((r: { text: string[] }) => r.text)).toEqual(tableText(table).slice(1));
     }
     expect((await get(tableLoader, "/statistics/tables/firms.csv?release=2", { file: "firms.csv" })).status).toBe(404);
-    expect((await get(tableLoader, "/statistics/tables/industry.csv?release=3", { file: "industry.csv" })).status).toBe(404);
+    expect((await get(tableLoader, "/statistics/tables/industry.csv?release=3", { file: "industry.csv" })).status).toBe(
+      404,
+    );
   });
 });

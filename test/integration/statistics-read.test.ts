@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
-import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByNumber, streamCells } from "~/statistics/release/read.server";
+import {
+  findCell,
+  findCells,
+  latestPublicRelease,
+  listPublicReleases,
+  nationalCellAcrossReleases,
+  publicReleaseByNumber,
+  streamCells,
+} from "~/statistics/release/read.server";
 import { useIsolatedDatabase } from "../support/database";
 import { fullCubeCells, insertRelease } from "../support/releases";
 
@@ -17,7 +25,9 @@ describe("reading statistics releases", () => {
 
   describe("with published, superseded and unpublished releases", () => {
     beforeAll(async () => {
-      await db().execute(sql`update statistics_releases set status = 'superseded', published_at = now() where number = 1`);
+      await db().execute(
+        sql`update statistics_releases set status = 'superseded', published_at = now() where number = 1`,
+      );
       await insertRelease(db(), { number: 2, shift: 2 });
       await insertRelease(db(), { number: 3, status: "built", shift: 4 });
       await insertRelease(db(), { number: 4, status: "building", periods: ["2026"] });
@@ -40,7 +50,14 @@ describe("reading statistics releases", () => {
     it("reads cells by exact cube keys", async () => {
       const release = (await publicReleaseByNumber(2))!;
       const industries = await findCells(release, { period: "2025", region: "*", size: "*" });
-      expect(industries.map((c) => c.industry).sort()).toEqual(["*", "C13", "C34", "C36", "G:consumer-goods", "G:equipment"]);
+      expect(industries.map((c) => c.industry).sort()).toEqual([
+        "*",
+        "C13",
+        "C34",
+        "C36",
+        "G:consumer-goods",
+        "G:equipment",
+      ]);
       const provinces = await findCells(release, { period: "2025", industry: "C36", size: "*", region: { not: "*" } });
       expect(provinces.map((c) => c.region)).toEqual(["110000", "320000", "330000", "440000", "650000"]);
       const beijing = provinces.find((c) => c.region === "110000")!;
@@ -48,7 +65,9 @@ describe("reading statistics releases", () => {
       const zhejiang = provinces.find((c) => c.region === "330000")!;
       expect(zhejiang.suppressed).toBe(false);
       expect(zhejiang.metrics!.firms).toBeGreaterThanOrEqual(10);
-      expect(await findCell(release, { period: "2025", industry: "C36", region: "330000", size: "*" })).toEqual(zhejiang);
+      expect(await findCell(release, { period: "2025", industry: "C36", region: "330000", size: "*" })).toEqual(
+        zhejiang,
+      );
       expect(await findCell(release, { period: "2025", industry: "C99", region: "*", size: "*" })).toBeNull();
       expect(await findCell(release, { period: "2019", industry: "*", region: "*", size: "*" })).toBeNull();
     });
@@ -70,7 +89,14 @@ describe("reading statistics releases", () => {
   });
 
   it("answers cell queries through the primary key on a release of ~30,000 cells", async () => {
-    const industries = ["*", "G:raw-materials", "G:equipment", "G:consumer-goods", "G:electronics", ...Array.from({ length: 31 }, (_, i) => `C${13 + i}`)];
+    const industries = [
+      "*",
+      "G:raw-materials",
+      "G:equipment",
+      "G:consumer-goods",
+      "G:electronics",
+      ...Array.from({ length: 31 }, (_, i) => `C${13 + i}`),
+    ];
     const regions = ["*", ...Array.from({ length: 31 }, (_, i) => String(110000 + i * 10000))];
     const periods = ["2021", "2022", "2023", "2024", "2025"];
     await insertRelease(db(), { number: 10, periods, cells: fullCubeCells(periods, industries, regions) });
@@ -86,7 +112,9 @@ describe("reading statistics releases", () => {
     expect(industryRow).toHaveLength(36);
     expect(one).not.toBeNull();
     expect(elapsed).toBeLessThan(1500);
-    const plan = await db().execute(sql`explain select * from release_cells where release_id = ${release.id} and period = '2025' and industry = 'C36' and size = '*' and region <> '*'`);
+    const plan = await db().execute(
+      sql`explain select * from release_cells where release_id = ${release.id} and period = '2025' and industry = 'C36' and size = '*' and region <> '*'`,
+    );
     const text = JSON.stringify((plan as unknown as { rows: unknown[] }).rows ?? plan);
     expect(text).toMatch(/Index/);
   });

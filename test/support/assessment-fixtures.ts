@@ -5,7 +5,11 @@ import type { Answers } from "~/assessment/answers";
 import { loadVersionFiles, type QuestionnaireVersion } from "~/assessment/versions.server";
 
 export function loadVersion(id = "qmd-2025"): QuestionnaireVersion {
-  return loadVersionFiles(id, readFileSync(`content/questionnaires/${id}.json`, "utf8"), readFileSync(`content/models/${id}.json`, "utf8"));
+  return loadVersionFiles(
+    id,
+    readFileSync(`content/questionnaires/${id}.json`, "utf8"),
+    readFileSync(`content/models/${id}.json`, "utf8"),
+  );
 }
 
 type Compiled = QuestionnaireVersion["compiled"];
@@ -28,7 +32,9 @@ export function answersAtLevel(compiled: Compiled, level: 1 | 2 | 3 | 4 | 5): An
 /** One indicator's possible answers, ordered from worst to best; N/A separately. */
 export function answerOptions(ind: Compiled["indicators"][number]) {
   if (ind.kind === "level") {
-    const ordered = Object.entries(ind.levels).sort((a, b) => a[1] - b[1]).map(([v]) => (/^\d+$/.test(v) ? Number(v) : v));
+    const ordered = Object.entries(ind.levels)
+      .sort((a, b) => a[1] - b[1])
+      .map(([v]) => (/^\d+$/.test(v) ? Number(v) : v));
     return { ordered, notApplicable: ind.notApplicable ?? null };
   }
   return { ordered: [], notApplicable: null };
@@ -40,7 +46,11 @@ export function arbitraryAnswers(compiled: Compiled): fc.Arbitrary<Answers> {
   for (const ind of compiled.indicators) {
     if (ind.kind === "level") {
       const { ordered, notApplicable } = answerOptions(ind);
-      const options: Array<Answers[string] | undefined> = [...ordered, undefined, ...(notApplicable ? [notApplicable] : [])];
+      const options: Array<Answers[string] | undefined> = [
+        ...ordered,
+        undefined,
+        ...(notApplicable ? [notApplicable] : []),
+      ];
       parts[ind.question] = fc.constantFrom(...options);
     } else {
       const choices = ind.info.values.filter((v) => v !== ind.none);
@@ -51,5 +61,7 @@ export function arbitraryAnswers(compiled: Compiled): fc.Arbitrary<Answers> {
       );
     }
   }
-  return fc.record(parts).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Answers);
+  return fc
+    .record(parts)
+    .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as Answers);
 }

@@ -21,7 +21,17 @@ export function caseContent(overrides: Partial<CaseContent> = {}): CaseContent {
 
 export function caseForm(content: CaseContent, extra: Record<string, string> = {}): FormData {
   const f = new FormData();
-  for (const key of ["language", "title", "summary", "problem", "approach", "industryDivision", "regionCode", "sizeClass"] as const) f.append(key, String(content[key]));
+  for (const key of [
+    "language",
+    "title",
+    "summary",
+    "problem",
+    "approach",
+    "industryDivision",
+    "regionCode",
+    "sizeClass",
+  ] as const)
+    f.append(key, String(content[key]));
   for (const t of content.technologies) f.append("technologies", t);
   for (const s of content.sceneSlugs) f.append("sceneSlugs", s);
   for (const a of content.articles) f.append("articles", String(a));

@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
+import { type DatabaseHandle, openDatabase } from "~db/connect";
 import { closeDatabase, useDatabase } from "~/platform/db.server";
-import { openDatabase, type DatabaseHandle } from "~db/connect";
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -1,8 +1,8 @@
 // Test data builders: every call makes new, unique rows.
 import { randomUUID } from "node:crypto";
+import { demoCreditCode } from "~db/seed";
 import { createUser } from "~/accounts/user.server";
 import { createFirm, type FirmProfileInput } from "~/firms/firm.server";
-import { demoCreditCode } from "~db/seed";
 
 let serial = Math.floor(Math.random() * 1_000_000);
 

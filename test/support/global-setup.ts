@@ -1,6 +1,6 @@
 // Prepare one migrated template database per run; every test file then gets its own copy
 // (PGlite: a data-dir image; PostgreSQL: CREATE DATABASE … TEMPLATE), so tests never share rows.
-import { writeFileSync, rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -30,7 +30,10 @@ export default async function setup(project: TestProject) {
     project.provide("postgresTemplate", template);
     project.provide("pgliteImage", "");
     return async () => {
-      const left = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'qmd_t_${process.pid}_%' OR datname = $1`, [template]);
+      const left = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'qmd_t_${process.pid}_%' OR datname = $1`,
+        [template],
+      );
       for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
     };

@@ -5,9 +5,20 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { releaseCells, statisticsReleases } from "~db/schema";
-import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "~/statistics/types";
+import {
+  DISCLOSURE_RULES,
+  type PublishedMetrics,
+  type ReleaseCell,
+  SUPPRESSION_REASONS,
+  type SuppressionReason,
+} from "~/statistics/types";
 
-const model = JSON.parse(readFileSync("content/models/qmd-2025.json", "utf8")) as { id: string; version: number; title: unknown; dimensions: Array<{ id: string; name: { zh: string; en: string } }> };
+const model = JSON.parse(readFileSync("content/models/qmd-2025.json", "utf8")) as {
+  id: string;
+  version: number;
+  title: unknown;
+  dimensions: Array<{ id: string; name: { zh: string; en: string } }>;
+};
 export const FIXTURE_DIMENSIONS = model.dimensions.map((d) => ({ id: d.id, name: d.name }));
 
 /** The questionnaire version a release refers to, stored as the portal's start-up would store it. */
@@ -52,7 +63,12 @@ export function fixtureMetrics(key: string, shift = 0, firmsOverride?: number): 
   const dimensions: PublishedMetrics["dimensions"] = {};
   model.dimensions.forEach((d, i) => {
     const m = one(Math.max(0, Math.min(100, mean + (i - 4.5) * 2.3 + ((h >> i) % 3))));
-    dimensions[d.id] = { mean: m, median: q(m), p25: firms >= 20 ? q(m - spread) : null, p75: firms >= 20 ? q(m + spread) : null };
+    dimensions[d.id] = {
+      mean: m,
+      median: q(m),
+      p25: firms >= 20 ? q(m - spread) : null,
+      p75: firms >= 20 ? q(m + spread) : null,
+    };
   });
   const raw = [8 + (h % 7), 22 + (h % 9), 35, 20, 5];
   const total = raw.reduce((a, b) => a + b, 0);
@@ -81,7 +97,16 @@ export function fixtureCells(periods: string[], shift = 0): ReleaseCell[] {
         for (const size of FIXTURE_KEYS.sizes) {
           const reason = fixtureReason(industry, region, size);
           const key = { period, industry, region, size };
-          cells.push(reason ? { ...key, suppressed: true, reason, metrics: null } : { ...key, suppressed: false, reason: null, metrics: fixtureMetrics(`${industry}|${region}|${size}`, shift + periods.indexOf(period) * 1.5) });
+          cells.push(
+            reason
+              ? { ...key, suppressed: true, reason, metrics: null }
+              : {
+                  ...key,
+                  suppressed: false,
+                  reason: null,
+                  metrics: fixtureMetrics(`${industry}|${region}|${size}`, shift + periods.indexOf(period) * 1.5),
+                },
+          );
         }
   return cells;
 }
@@ -103,8 +128,16 @@ export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: st
   const periods = f.periods ?? ["2024", "2025"];
   const cells = f.cells ?? fixtureCells(periods, f.shift ?? 0);
   const status = f.status ?? "published";
-  const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, cells.filter((c) => c.reason === r).length]));
-  const firmsByPeriod = Object.fromEntries(periods.map((p) => [p, cells.find((c) => c.period === p && c.industry === "*" && c.region === "*" && c.size === "*")?.metrics?.firms ?? null]));
+  const suppressed = Object.fromEntries(
+    SUPPRESSION_REASONS.map((r) => [r, cells.filter((c) => c.reason === r).length]),
+  );
+  const firmsByPeriod = Object.fromEntries(
+    periods.map((p) => [
+      p,
+      cells.find((c) => c.period === p && c.industry === "*" && c.region === "*" && c.size === "*")?.metrics?.firms ??
+        null,
+    ]),
+  );
   const [row] = await db
     .insert(statisticsReleases)
     .values({
@@ -114,7 +147,13 @@ export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: st
       periods,
       status,
       cutoff: new Date(Date.UTC(2026, f.number, 1)),
-      methodology: { rules: DISCLOSURE_RULES, questionnaire: "qmd-2025", model: { id: model.id, version: model.version }, dimensions: FIXTURE_DIMENSIONS, note: { zh: "测试用统计发布。", en: "A statistics release for tests." } },
+      methodology: {
+        rules: DISCLOSURE_RULES,
+        questionnaire: "qmd-2025",
+        model: { id: model.id, version: model.version },
+        dimensions: FIXTURE_DIMENSIONS,
+        note: { zh: "测试用统计发布。", en: "A statistics release for tests." },
+      },
       summary: { cells: cells.length, suppressed, firmsByPeriod },
       containsSynthetic: f.containsSynthetic ?? false,
       builtAt: status === "building" ? null : new Date(Date.UTC(2026, f.number, 2)),
@@ -122,7 +161,18 @@ export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: st
     })
     .returning({ id: statisticsReleases.id });
   for (let k = 0; k < cells.length; k += 1000)
-    await db.insert(releaseCells).values(cells.slice(k, k + 1000).map((c) => ({ releaseId: row!.id, period: c.period, industry: c.industry, region: c.region, size: c.size, suppressed: c.suppressed, reason: c.reason, metrics: c.metrics ?? {} })));
+    await db.insert(releaseCells).values(
+      cells.slice(k, k + 1000).map((c) => ({
+        releaseId: row!.id,
+        period: c.period,
+        industry: c.industry,
+        region: c.region,
+        size: c.size,
+        suppressed: c.suppressed,
+        reason: c.reason,
+        metrics: c.metrics ?? {},
+      })),
+    );
   return { id: row!.id, cells };
 }
 
@@ -136,7 +186,11 @@ export function fullCubeCells(periods: string[], industries: string[], regions: 
         for (const size of sizes) {
           const key = { period, industry, region, size };
           const h = hash(`${period}|${industry}|${region}|${size}`);
-          cells.push(h % 3 === 0 ? { ...key, suppressed: true, reason: "threshold", metrics: null } : { ...key, suppressed: false, reason: null, metrics: fixtureMetrics(`${industry}|${region}|${size}`) });
+          cells.push(
+            h % 3 === 0
+              ? { ...key, suppressed: true, reason: "threshold", metrics: null }
+              : { ...key, suppressed: false, reason: null, metrics: fixtureMetrics(`${industry}|${region}|${size}`) },
+          );
         }
   return cells;
 }

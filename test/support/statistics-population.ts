@@ -19,19 +19,35 @@ export interface PopulationFirm {
   synthetic?: boolean;
 }
 
-export const DIMENSIONS = ["strategy", "planning", "people", "equipment", "materials", "inspection", "data-management", "data-modelling", "data-security", "scenarios"];
+export const DIMENSIONS = [
+  "strategy",
+  "planning",
+  "people",
+  "equipment",
+  "materials",
+  "inspection",
+  "data-management",
+  "data-modelling",
+  "data-security",
+  "scenarios",
+];
 
 /** Insert firms (or reuse `firmId`) and one submitted assessment each; returns the assessment ids. */
-export async function addAssessments(firms: PopulationFirm[], version = "qmd-2025"): Promise<Array<{ assessmentId: string; firmId: string }>> {
+export async function addAssessments(
+  firms: PopulationFirm[],
+  version = "qmd-2025",
+): Promise<Array<{ assessmentId: string; firmId: string }>> {
   const out: Array<{ assessmentId: string; firmId: string }> = [];
   for (const f of firms) {
     const firmId = f.firmId ?? randomUUID();
     if (!f.firmId)
-      await db().execute(sql`insert into firms (id, name, credit_code, industry_division, region_code, size_class, group_key, is_synthetic)
+      await db()
+        .execute(sql`insert into firms (id, name, credit_code, industry_division, region_code, size_class, group_key, is_synthetic)
         values (${firmId}, ${"测试企业 " + firmId.slice(0, 6)}, ${uniqueCreditCode(f.region)}, ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? null}, ${f.synthetic ?? false})`);
     const assessmentId = randomUUID();
     const dims = f.dimensions ?? Object.fromEntries(DIMENSIONS.map((d) => [d, f.overall]));
-    await db().execute(sql`insert into assessments (id, firm_id, questionnaire_version_id, period, status, answers, overall_score, stage, dimension_scores, result,
+    await db()
+      .execute(sql`insert into assessments (id, firm_id, questionnaire_version_id, period, status, answers, overall_score, stage, dimension_scores, result,
         submitted_at, industry_division, region_code, size_class, unit_key, is_synthetic)
       values (${assessmentId}, ${firmId}, ${version}, ${f.period}, 'submitted', '{}'::jsonb, ${f.overall}, ${f.stage}, ${JSON.stringify(dims)}::jsonb, '{}'::jsonb,
         now(), ${f.division}, ${f.region}, ${f.size}, ${f.groupKey ?? firmId}, ${f.synthetic ?? false})`);
@@ -48,9 +64,16 @@ export function spread(count: number, period: string, seed = 1): PopulationFirm[
   const regions = ["330000", "320000", "440000", "370000"];
   const sizes = ["small", "micro", "medium", "large"] as const;
   let s = seed;
-  const next = () => ((s = (s * 48271) % 2147483647) / 2147483647);
+  const next = () => (s = (s * 48271) % 2147483647) / 2147483647;
   return Array.from({ length: count }, () => {
     const overall = Math.round(next() * 1000) / 10;
-    return { division: divisions[Math.floor(next() * divisions.length)]!, region: regions[Math.floor(next() * regions.length)]!, size: sizes[Math.floor(next() * next() * sizes.length)]!, period, overall, stage: stageOf(overall) };
+    return {
+      division: divisions[Math.floor(next() * divisions.length)]!,
+      region: regions[Math.floor(next() * regions.length)]!,
+      size: sizes[Math.floor(next() * next() * sizes.length)]!,
+      period,
+      overall,
+      stage: stageOf(overall),
+    };
   });
 }

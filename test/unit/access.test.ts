@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canManageFirm, canSeeRegion, canViewFirm, governmentJurisdiction, hasStaffRole, type Principal } from "~/accounts/access";
+import {
+  canManageFirm,
+  canSeeRegion,
+  canViewFirm,
+  governmentJurisdiction,
+  hasStaffRole,
+  type Principal,
+} from "~/accounts/access";
 
 const base: Principal = { userId: "u", memberships: [], grants: [] };
 const owner: Principal = { ...base, memberships: [{ firmId: "A", role: "owner" }] };
@@ -23,7 +30,13 @@ describe("access rules", () => {
 
   it("government reach is national or a set of provinces", () => {
     const zj: Principal = { ...base, grants: [{ role: "government", scope: "330000" }] };
-    const nat: Principal = { ...base, grants: [{ role: "government", scope: null }, { role: "government", scope: "330000" }] };
+    const nat: Principal = {
+      ...base,
+      grants: [
+        { role: "government", scope: null },
+        { role: "government", scope: "330000" },
+      ],
+    };
     expect(governmentJurisdiction(base)).toBeNull();
     expect(governmentJurisdiction(zj)).toEqual(["330000"]);
     expect(governmentJurisdiction(nat)).toBe("national");

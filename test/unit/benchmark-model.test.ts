@@ -5,7 +5,9 @@ import { questionsOf } from "~/assessment/questions";
 import type { BenchmarkModel } from "~/assessment/schemas";
 import { loadVersion } from "../support/assessment-fixtures";
 
-const ids = readdirSync("content/models").filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
+const ids = readdirSync("content/models")
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -5));
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe.each(ids)("benchmark model %s", (id) => {
@@ -18,17 +20,22 @@ describe.each(ids)("benchmark model %s", (id) => {
 
   it("has sibling weights that sum to 1", () => {
     expect(sum(model.dimensions.map((d) => d.weight))).toBeCloseTo(1, 9);
-    for (const d of model.dimensions) expect(sum(model.indicators.filter((i) => i.dimension === d.id).map((i) => i.weight))).toBeCloseTo(1, 9);
+    for (const d of model.dimensions)
+      expect(sum(model.indicators.filter((i) => i.dimension === d.id).map((i) => i.weight))).toBeCloseTo(1, 9);
   });
 
   it("maps every scored question and only existing questions", () => {
-    const scored = questions.filter((q) => q.page !== "profile").map((q) => q.name).sort();
+    const scored = questions
+      .filter((q) => q.page !== "profile")
+      .map((q) => q.name)
+      .sort();
     expect(model.indicators.map((i) => i.question).sort()).toEqual(scored);
     expect(scored.length).toBeGreaterThanOrEqual(40);
   });
 
   it("covers every article 4-16 with at least two questions", () => {
-    for (const a of SCORED_ARTICLES) expect(model.indicators.filter((i) => i.articles.includes(a)).length, `article ${a}`).toBeGreaterThanOrEqual(2);
+    for (const a of SCORED_ARTICLES)
+      expect(model.indicators.filter((i) => i.articles.includes(a)).length, `article ${a}`).toBeGreaterThanOrEqual(2);
   });
 
   it("has five stage bands that tile 0-100", () => {
@@ -40,7 +47,10 @@ describe.each(ids)("benchmark model %s", (id) => {
 
   it("gives single-choice questions five anchored options", () => {
     for (const q of questions.filter((q) => q.page !== "profile" && q.type === "radiogroup")) {
-      expect(q.values.filter((v) => v !== "na"), q.name).toEqual(["1", "2", "3", "4", "5"]);
+      expect(
+        q.values.filter((v) => v !== "na"),
+        q.name,
+      ).toEqual(["1", "2", "3", "4", "5"]);
     }
   });
 });
@@ -54,15 +64,27 @@ describe("the model check can fail", () => {
   };
 
   it.each([
-    ["dimension weights", (m: BenchmarkModel) => (m.dimensions[0]!.weight += 0.01), /dimension weights do not sum to 1/],
+    [
+      "dimension weights",
+      (m: BenchmarkModel) => (m.dimensions[0]!.weight += 0.01),
+      /dimension weights do not sum to 1/,
+    ],
     ["indicator weights", (m: BenchmarkModel) => (m.indicators[0]!.weight += 0.01), /indicator weights of dimension/],
     ["an unmapped question", (m: BenchmarkModel) => m.indicators.splice(0, 1), /is not mapped/],
     ["an unknown question", (m: BenchmarkModel) => (m.indicators[0]!.question = "nope"), /does not have/],
     ["a band gap", (m: BenchmarkModel) => (m.stages[1]!.min = 21), /gap or overlap/],
     ["a band past 100", (m: BenchmarkModel) => (m.stages[4]!.max = 90), /from 0 to 100/],
-    ["an article covered once", (m: BenchmarkModel) => m.indicators.forEach((i) => (i.articles = i.articles.filter((a) => a !== 16))), /article 16/],
+    [
+      "an article covered once",
+      (m: BenchmarkModel) => m.indicators.forEach((i) => (i.articles = i.articles.filter((a) => a !== 16))),
+      /article 16/,
+    ],
     ["a missing recommendation", (m: BenchmarkModel) => m.recommendations.pop(), /recommendations; exactly 1/],
-    ["a gate on an unknown dimension", (m: BenchmarkModel) => (m.gates[0]!.dimension = "nope"), /gate .* unknown dimension/],
+    [
+      "a gate on an unknown dimension",
+      (m: BenchmarkModel) => (m.gates[0]!.dimension = "nope"),
+      /gate .* unknown dimension/,
+    ],
   ])("reports %s", (_name, change, message) => {
     expect(broken(change).join("\n")).toMatch(message);
   });

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { availableSteps, CASE_RULES, CASE_STATUSES, firmCanEdit, transition, type CaseActor, type CaseStep } from "~/cases/workflow";
+import {
+  availableSteps,
+  CASE_RULES,
+  CASE_STATUSES,
+  type CaseActor,
+  type CaseStep,
+  firmCanEdit,
+  transition,
+} from "~/cases/workflow";
 
 const steps = Object.keys(CASE_RULES) as CaseStep[];
 const actors: CaseActor[] = ["firm", "analyst"];
@@ -8,18 +16,31 @@ const actors: CaseActor[] = ["firm", "analyst"];
 describe("case workflow", () => {
   it("follows the review path and its loop back through returned", () => {
     expect(transition("submit", "firm", "draft")).toMatchObject({ ok: true, to: "submitted" });
-    expect(transition("comment", "analyst", "submitted")).toMatchObject({ ok: true, to: "in_review", needsComment: true });
+    expect(transition("comment", "analyst", "submitted")).toMatchObject({
+      ok: true,
+      to: "in_review",
+      needsComment: true,
+    });
     expect(transition("comment", "analyst", "in_review")).toMatchObject({ ok: true, to: "in_review" });
-    expect(transition("return", "analyst", "in_review")).toMatchObject({ ok: true, to: "returned", needsComment: true });
+    expect(transition("return", "analyst", "in_review")).toMatchObject({
+      ok: true,
+      to: "returned",
+      needsComment: true,
+    });
     expect(transition("submit", "firm", "returned")).toMatchObject({ ok: true, to: "submitted" });
     expect(transition("publish", "analyst", "submitted")).toMatchObject({ ok: true, to: "published" });
     expect(transition("withdraw", "firm", "published")).toMatchObject({ ok: true, to: "withdrawn" });
-    expect(transition("withdraw", "analyst", "published")).toMatchObject({ ok: true, to: "withdrawn", needsComment: true });
+    expect(transition("withdraw", "analyst", "published")).toMatchObject({
+      ok: true,
+      to: "withdrawn",
+      needsComment: true,
+    });
   });
 
   it("a firm never reviews, and an analyst never submits for a firm", () => {
     for (const from of CASE_STATUSES) {
-      for (const step of ["comment", "return", "reject", "publish"] as const) expect(transition(step, "firm", from).ok).toBe(false);
+      for (const step of ["comment", "return", "reject", "publish"] as const)
+        expect(transition(step, "firm", from).ok).toBe(false);
       expect(transition("submit", "analyst", from).ok).toBe(false);
     }
   });
@@ -40,7 +61,8 @@ describe("case workflow", () => {
   it("the steps offered are exactly those that succeed", () => {
     for (const actor of actors) {
       for (const from of CASE_STATUSES) {
-        for (const step of steps) expect(availableSteps(actor, from).includes(step)).toBe(transition(step, actor, from).ok);
+        for (const step of steps)
+          expect(availableSteps(actor, from).includes(step)).toBe(transition(step, actor, from).ok);
       }
     }
   });

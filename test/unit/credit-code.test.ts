@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCreditCode, creditCodeCheckCharacter, CREDIT_CODE_ALPHABET } from "~/firms/credit-code";
+import { checkCreditCode, CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from "~/firms/credit-code";
 
-const body17 = fc.array(fc.constantFrom(...CREDIT_CODE_ALPHABET.split("")), { minLength: 17, maxLength: 17 }).map((a) => a.join(""));
+const body17 = fc
+  .array(fc.constantFrom(...CREDIT_CODE_ALPHABET.split("")), { minLength: 17, maxLength: 17 })
+  .map((a) => a.join(""));
 
 describe("unified social credit code (GB 32100)", () => {
   it("accepts the sample code printed in GB 32100 and a check character 'B'", () => {

@@ -1,19 +1,21 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { demoCaseFile, type DemoCaseFile } from "~/cases/schema";
-import { parseContentFile } from "~/content/load.server";
-import { scenesOnDisk } from "~/scenes/content.server";
-import { isKnownDivision, isSelectableRegion, sizeClasses, technologies } from "~/content/taxonomies.server";
-
 import { DEMO_FIRMS } from "~db/demo-firms";
+import { type DemoCaseFile, demoCaseFile } from "~/cases/schema";
+import { parseContentFile } from "~/content/load.server";
+import { isKnownDivision, isSelectableRegion, sizeClasses, technologies } from "~/content/taxonomies.server";
+import { scenesOnDisk } from "~/scenes/content.server";
 
-const files = readdirSync("content/cases").filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync("content/cases")
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const cases: { file: string; data: DemoCaseFile }[] = files.map((file) => ({
   file,
   data: parseContentFile(`cases/${file}`, demoCaseFile, readFileSync(`content/cases/${file}`, "utf8")),
 }));
 const han = (s: string) => (s.match(/\p{Script=Han}/gu) ?? []).length;
-const fullText = (c: DemoCaseFile) => [c.title, c.summary, c.problem, c.approach, ...c.results.map((r) => r.metric)].join("\n");
+const fullText = (c: DemoCaseFile) =>
+  [c.title, c.summary, c.problem, c.approach, ...c.results.map((r) => r.metric)].join("\n");
 
 describe("the demo cases", () => {
   it("validates every file, slugs equal file names and are unique", () => {

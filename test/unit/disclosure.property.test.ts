@@ -1,25 +1,63 @@
 // Disclosure control on small random cubes, attacked with exact linear algebra written apart from the app.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellCoordinates, cubeShape, interiorAncestors, relations, type CubeShape } from "~/statistics/disclosure/cube-shape";
+import { seededRandom } from "~/platform/seeded-random";
+import {
+  cellCoordinates,
+  type CubeShape,
+  cubeShape,
+  interiorAncestors,
+  relations,
+} from "~/statistics/disclosure/cube-shape";
 import { NULL_SCORE, quantiles } from "~/statistics/disclosure/metrics";
 import { buildPeriodCube, type CubeContext, type PeriodRecords } from "~/statistics/disclosure/period-cube";
-import { seededRandom } from "~/platform/seeded-random";
 import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
 import { DISCLOSURE_RULES, type ReleaseCell } from "~/statistics/types";
 import { ExactSpan } from "../support/exact-span";
 
-const shape = cubeShape({ groups: [{ id: "a", divisions: ["C13", "C14"] }, { id: "b", divisions: ["C15", "C16", "C17"] }], regions: ["110000", "120000", "130000"], sizes: ["large", "small"] });
-const ctx: CubeContext = { shape, relations: relations(shape), interior: interiorAncestors(shape), rules: DISCLOSURE_RULES, dimensionIds: ["d1"] };
+const shape = cubeShape({
+  groups: [
+    { id: "a", divisions: ["C13", "C14"] },
+    { id: "b", divisions: ["C15", "C16", "C17"] },
+  ],
+  regions: ["110000", "120000", "130000"],
+  sizes: ["large", "small"],
+});
+const ctx: CubeContext = {
+  shape,
+  relations: relations(shape),
+  interior: interiorAncestors(shape),
+  rules: DISCLOSURE_RULES,
+  dimensionIds: ["d1"],
+};
 const interiorCells = [...ctx.interior.keys()];
 
-interface Firm { cell: number; score: number; unit: number }
+interface Firm {
+  cell: number;
+  score: number;
+  unit: number;
+}
 
-const firmArb = fc.record({ cell: fc.constantFrom(...interiorCells), score: fc.integer({ min: 0, max: 1000 }), unit: fc.integer({ min: -8, max: 3 }).map((u) => (u < 0 ? -1 : u)) });
+const firmArb = fc.record({
+  cell: fc.constantFrom(...interiorCells),
+  score: fc.integer({ min: 0, max: 1000 }),
+  unit: fc.integer({ min: -8, max: 3 }).map((u) => (u < 0 ? -1 : u)),
+});
 /** Firms bunched into a few cells, so that some cells are big and many small. */
-const populationArb = fc.array(fc.tuple(fc.constantFrom(...interiorCells), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 14 }).chain((clusters) =>
-  fc.tuple(...clusters.map(([cell, n]) => fc.array(firmArb.map((f) => ({ ...f, cell })), { minLength: n, maxLength: n }))).map((xs) => xs.flat()),
-);
+const populationArb = fc
+  .array(fc.tuple(fc.constantFrom(...interiorCells), fc.integer({ min: 1, max: 40 })), { minLength: 1, maxLength: 14 })
+  .chain((clusters) =>
+    fc
+      .tuple(
+        ...clusters.map(([cell, n]) =>
+          fc.array(
+            firmArb.map((f) => ({ ...f, cell })),
+            { minLength: n, maxLength: n },
+          ),
+        ),
+      )
+      .map((xs) => xs.flat()),
+  );
 
 function records(firms: Firm[]): PeriodRecords {
   return {
@@ -27,7 +65,10 @@ function records(firms: Firm[]): PeriodRecords {
     interior: Int32Array.from(firms.map((f) => f.cell)),
     unit: Int32Array.from(firms.map((f) => f.unit)),
     stage: Uint8Array.from(firms.map((f) => Math.min(5, 1 + Math.floor(f.score / 200)))),
-    scores: [Uint16Array.from(firms.map((f) => f.score)), Uint16Array.from(firms.map((f) => (f.score % 7 === 0 ? NULL_SCORE : f.score)))],
+    scores: [
+      Uint16Array.from(firms.map((f) => f.score)),
+      Uint16Array.from(firms.map((f) => (f.score % 7 === 0 ? NULL_SCORE : f.score))),
+    ],
   };
 }
 
@@ -65,14 +106,18 @@ describe("primary suppression", () => {
           if (c.suppressed) continue;
           expect(units(firms, indexOf(shape, c))).toBeGreaterThanOrEqual(10);
           expect(c.metrics.firms).toBe(inside.length);
-          const stages = [1, 2, 3, 4, 5].map((s) => inside.filter((f) => Math.min(5, 1 + Math.floor(f.score / 200)) === s).length);
+          const stages = [1, 2, 3, 4, 5].map(
+            (s) => inside.filter((f) => Math.min(5, 1 + Math.floor(f.score / 200)) === s).length,
+          );
           expect(Math.max(...stages)).toBeLessThan(inside.length - 1);
           expect(c.metrics.histogram.counts.every((n) => n === 0 || n >= 3)).toBe(true);
           expect(c.metrics.histogram.counts.reduce((a, b) => a + b, 0)).toBe(inside.length);
           const n = units(firms, indexOf(shape, c));
           if (n < 20) expect(c.metrics.overall.p25).toBeNull();
           if (n < 50) expect(c.metrics.overall.deciles).toBeNull();
-          expect(Math.abs(c.metrics.overall.mean - inside.reduce((a, f) => a + f.score, 0) / inside.length / 10)).toBeLessThanOrEqual(0.0500001);
+          expect(
+            Math.abs(c.metrics.overall.mean - inside.reduce((a, f) => a + f.score, 0) / inside.length / 10),
+          ).toBeLessThanOrEqual(0.0500001);
         }
       }),
       { numRuns: 80 },
@@ -89,7 +134,9 @@ describe("secondary suppression, attacked with exact linear algebra", () => {
         const rowOf = (cell: number) => live.map((i) => (contains(cell, i) ? 1 : 0));
         const span = new ExactSpan(live.length);
         for (const c of cube.cells) if (!c.suppressed) span.add(rowOf(indexOf(shape, c)));
-        for (const c of cube.cells) if (c.suppressed) expect(span.inSpan(rowOf(indexOf(shape, c))), `${c.industry}/${c.region}/${c.size}`).toBe(false);
+        for (const c of cube.cells)
+          if (c.suppressed)
+            expect(span.inSpan(rowOf(indexOf(shape, c))), `${c.industry}/${c.region}/${c.size}`).toBe(false);
       }),
       { numRuns: 120 },
     );
@@ -121,14 +168,18 @@ describe("across releases: the snapshot-differencing attack", () => {
         // Unknowns: every interior cell's old value, plus the firm's contribution d. Old cells know x; new cells know x + d·[cell ∋ firm].
         const live = interiorCells.filter((c) => firms.some((f) => f.cell === c) || c === moved.cell);
         const span = new ExactSpan(live.length + 1);
-        const row = (cell: number, withD: boolean) => [...live.map((i) => (contains(cell, i) ? 1 : 0)), withD && contains(cell, moved.cell) ? 1 : 0];
+        const row = (cell: number, withD: boolean) => [
+          ...live.map((i) => (contains(cell, i) ? 1 : 0)),
+          withD && contains(cell, moved.cell) ? 1 : 0,
+        ];
         for (let c = 0; c < shape.cellCount; c++) {
           if (first.published[c]) span.add(row(c, false));
           if (second.published[c]) span.add(row(c, true));
         }
         expect(span.inSpan([...live.map(() => 0), 1])).toBe(false);
         // And what was suppressed stays suppressed.
-        for (let c = 0; c < shape.cellCount; c++) if (first.suppressed[c] && second.counts.firms[c]! > 0) expect(second.published[c]).toBe(0);
+        for (let c = 0; c < shape.cellCount; c++)
+          if (first.suppressed[c] && second.counts.firms[c]! > 0) expect(second.published[c]).toBe(0);
       }),
       { numRuns: 120 },
     );
@@ -138,15 +189,19 @@ describe("across releases: the snapshot-differencing attack", () => {
 describe("quantiles from histograms", () => {
   it("equal percentile_cont over the sorted scores", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, q) => {
-        const hist = new Uint32Array(1001);
-        for (const x of xs) hist[x]!++;
-        const sorted = xs.slice().sort((a, b) => a - b);
-        const pos = q * (sorted.length - 1);
-        const lo = sorted[Math.floor(pos)]!;
-        const hi = sorted[Math.ceil(pos)]!;
-        expect(quantiles(hist, 0, xs.length, [q])[0]).toBeCloseTo((lo + (hi - lo) * (pos - Math.floor(pos))) / 10, 6);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 200 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, q) => {
+          const hist = new Uint32Array(1001);
+          for (const x of xs) hist[x]!++;
+          const sorted = xs.slice().sort((a, b) => a - b);
+          const pos = q * (sorted.length - 1);
+          const lo = sorted[Math.floor(pos)]!;
+          const hi = sorted[Math.ceil(pos)]!;
+          expect(quantiles(hist, 0, xs.length, [q])[0]).toBeCloseTo((lo + (hi - lo) * (pos - Math.floor(pos))) / 10, 6);
+        },
+      ),
     );
   });
 });

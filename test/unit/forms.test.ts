@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseForm } from "~/platform/form-parse";
 import { firmProfileForm, grantRoleForm, signUpForm } from "~/accounts/forms";
+import { parseForm } from "~/platform/form-parse";
 
 function form(values: Record<string, string>) {
   const f = new FormData();
@@ -8,17 +8,34 @@ function form(values: Record<string, string>) {
   return f;
 }
 
-const schema = firmProfileForm((c) => c === "C36", (r) => r === "330000");
-const valid = { name: "测试企业", creditCode: "91350100M000100Y43", industryDivision: "C36", regionCode: "330000", city: "", employees: "350", revenueWanYuan: "5000" };
+const schema = firmProfileForm(
+  (c) => c === "C36",
+  (r) => r === "330000",
+);
+const valid = {
+  name: "测试企业",
+  creditCode: "91350100M000100Y43",
+  industryDivision: "C36",
+  regionCode: "330000",
+  city: "",
+  employees: "350",
+  revenueWanYuan: "5000",
+};
 
 describe("form validation", () => {
   it("accepts a valid firm profile and normalises it", () => {
     const r = parseForm(schema, form({ ...valid, creditCode: "91350100m000100y43" }));
-    expect(r).toEqual({ ok: true, data: { ...valid, creditCode: "91350100M000100Y43", city: null, employees: 350, revenueWanYuan: 5000 } });
+    expect(r).toEqual({
+      ok: true,
+      data: { ...valid, creditCode: "91350100M000100Y43", city: null, employees: 350, revenueWanYuan: 5000 },
+    });
   });
 
   it("gives each bad field its own message key and echoes the values", () => {
-    const r = parseForm(schema, form({ ...valid, creditCode: "91350100M000100Y44", industryDivision: "C99", employees: "-3", name: "" }));
+    const r = parseForm(
+      schema,
+      form({ ...valid, creditCode: "91350100M000100Y44", industryDivision: "C99", employees: "-3", name: "" }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual({
@@ -41,7 +58,13 @@ describe("form validation", () => {
   it("requires a jurisdiction for government grants only", () => {
     const id = "4d7d6f0e-7c1a-4b8e-9d2f-1a2b3c4d5e6f";
     expect(parseForm(grantRoleForm, form({ userId: id, role: "government" })).ok).toBe(false);
-    expect(parseForm(grantRoleForm, form({ userId: id, role: "government", scope: "national" }))).toEqual({ ok: true, data: { userId: id, role: "government", scope: null } });
-    expect(parseForm(grantRoleForm, form({ userId: id, role: "analyst", scope: "330000" }))).toEqual({ ok: true, data: { userId: id, role: "analyst", scope: null } });
+    expect(parseForm(grantRoleForm, form({ userId: id, role: "government", scope: "national" }))).toEqual({
+      ok: true,
+      data: { userId: id, role: "government", scope: null },
+    });
+    expect(parseForm(grantRoleForm, form({ userId: id, role: "analyst", scope: "330000" }))).toEqual({
+      ok: true,
+      data: { userId: id, role: "analyst", scope: null },
+    });
   });
 });

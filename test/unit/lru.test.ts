@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { Lru } from "~/platform/lru";
 
 describe("Lru", () => {
@@ -19,7 +19,11 @@ describe("Lru", () => {
 describe("Lru bounded by size", () => {
   it("never holds more than its budget, counts exactly, and keeps the newest value that fits", () => {
     const op = fc.oneof(
-      fc.record({ kind: fc.constant("set" as const), key: fc.integer({ min: 0, max: 9 }), size: fc.integer({ min: 1, max: 40 }) }),
+      fc.record({
+        kind: fc.constant("set" as const),
+        key: fc.integer({ min: 0, max: 9 }),
+        size: fc.integer({ min: 1, max: 40 }),
+      }),
       fc.record({ kind: fc.constant("get" as const), key: fc.integer({ min: 0, max: 9 }) }),
       fc.record({ kind: fc.constant("delete" as const), key: fc.integer({ min: 0, max: 9 }) }),
     );

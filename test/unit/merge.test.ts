@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { Answers } from "~/assessment/answers";
 import { mergeDraft, sameAnswer } from "~/assessment/merge";
 
-const value = fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant("na"), fc.subarray(["a", "b", "c"], { minLength: 1 }));
+const value = fc.oneof(
+  fc.integer({ min: 1, max: 5 }),
+  fc.constant("na"),
+  fc.subarray(["a", "b", "c"], { minLength: 1 }),
+);
 const answers = fc.dictionary(fc.constantFrom("q1", "q2", "q3", "q4", "q5", "q6"), value) as fc.Arbitrary<Answers>;
 
 describe("merging concurrent saves of a draft", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choosePeerGroup, histogramBin, positionBand, type PeerCandidate } from "~/report/peer-position";
+import { choosePeerGroup, histogramBin, type PeerCandidate, positionBand } from "~/report/peer-position";
 import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
 
 const metrics = (firms: number, deciles: number[] | null = null): PublishedMetrics => ({
@@ -10,8 +10,24 @@ const metrics = (firms: number, deciles: number[] | null = null): PublishedMetri
   stageShares: [0, 0, 100, 0, 0],
   histogram: { edges: [0, 100], counts: [firms] },
 });
-const cell = (firms: number): ReleaseCell => ({ period: "2025", industry: "C36", region: "*", size: "*", suppressed: false, reason: null, metrics: metrics(firms) });
-const suppressed: ReleaseCell = { period: "2025", industry: "C36", region: "*", size: "small", suppressed: true, reason: "threshold", metrics: null };
+const cell = (firms: number): ReleaseCell => ({
+  period: "2025",
+  industry: "C36",
+  region: "*",
+  size: "*",
+  suppressed: false,
+  reason: null,
+  metrics: metrics(firms),
+});
+const suppressed: ReleaseCell = {
+  period: "2025",
+  industry: "C36",
+  region: "*",
+  size: "small",
+  suppressed: true,
+  reason: "threshold",
+  metrics: null,
+};
 
 describe("peer group", () => {
   it("widens up the hierarchy past suppressed, missing and small groups, and says why", () => {
@@ -23,7 +39,10 @@ describe("peer group", () => {
     ];
     const choice = choosePeerGroup(candidates, true, 10)!;
     expect(choice.level).toBe("group");
-    expect(choice.skipped).toEqual([{ level: "division-size", reason: "suppressed" }, { level: "division", reason: "too-few" }]);
+    expect(choice.skipped).toEqual([
+      { level: "division-size", reason: "suppressed" },
+      { level: "division", reason: "too-few" },
+    ]);
     // A firm the release did not count leaves ten others in the division.
     expect(choosePeerGroup(candidates, false, 10)!.level).toBe("division");
     expect(choosePeerGroup([{ level: "all", cell: undefined }], false, 10)).toBeNull();
@@ -34,15 +53,19 @@ describe("position band", () => {
   it("is monotone in the score and stays within 1…of", () => {
     const deciles = [10, 20, 30, 40, 50, 60, 70, 80, 90];
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), (a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const bl = positionBand(lo, metrics(100, deciles).overall)!;
-        const bh = positionBand(hi, metrics(100, deciles).overall)!;
-        expect(bl.kind).toBe("decile");
-        expect(bl.band).toBeLessThanOrEqual(bh.band);
-        expect(bl.band).toBeGreaterThanOrEqual(1);
-        expect(bh.band).toBeLessThanOrEqual(10);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const bl = positionBand(lo, metrics(100, deciles).overall)!;
+          const bh = positionBand(hi, metrics(100, deciles).overall)!;
+          expect(bl.kind).toBe("decile");
+          expect(bl.band).toBeLessThanOrEqual(bh.band);
+          expect(bl.band).toBeGreaterThanOrEqual(1);
+          expect(bh.band).toBeLessThanOrEqual(10);
+        },
+      ),
     );
   });
 

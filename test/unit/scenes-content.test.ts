@@ -2,8 +2,8 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseContentFile } from "~/content/load.server";
 import { sceneFile } from "~/content/schemas";
-import { sceneProblems, scenesOnDisk } from "~/scenes/content.server";
 import { businessLinks, industries, scenarioTiers } from "~/content/taxonomies.server";
+import { sceneProblems, scenesOnDisk } from "~/scenes/content.server";
 import { loadVersion } from "../support/assessment-fixtures";
 
 const files = readdirSync("content/scenes").filter((f) => f.endsWith(".json"));
@@ -17,10 +17,23 @@ describe("the scene catalogue", () => {
   });
 
   it("covers every article 4-16, every business link, every tier, and six scenes per industry group", () => {
-    for (let a = 4; a <= 16; a++) expect(scenes.some((s) => s.articles.includes(a)), `article ${a}`).toBe(true);
-    for (const l of businessLinks()) expect(scenes.some((s) => s.businessLinks.includes(l.id)), l.id).toBe(true);
-    for (const t of scenarioTiers()) expect(scenes.some((s) => s.tier === t.id), t.id).toBe(true);
-    for (const g of industries().groups) expect(scenes.filter((s) => s.industryGroup === g.id).length, g.id).toBeGreaterThanOrEqual(6);
+    for (let a = 4; a <= 16; a++)
+      expect(
+        scenes.some((s) => s.articles.includes(a)),
+        `article ${a}`,
+      ).toBe(true);
+    for (const l of businessLinks())
+      expect(
+        scenes.some((s) => s.businessLinks.includes(l.id)),
+        l.id,
+      ).toBe(true);
+    for (const t of scenarioTiers())
+      expect(
+        scenes.some((s) => s.tier === t.id),
+        t.id,
+      ).toBe(true);
+    for (const g of industries().groups)
+      expect(scenes.filter((s) => s.industryGroup === g.id).length, g.id).toBeGreaterThanOrEqual(6);
   });
 
   it("refuses a scene with unknown ids or a division outside its group", () => {
@@ -31,7 +44,9 @@ describe("the scene catalogue", () => {
     expect(problems).toMatch(/is not in group electronics/);
     expect(problems).toMatch(/unknown technology "telepathy"/);
     expect(problems).toMatch(/unknown dimension "luck"/);
-    expect(() => parseContentFile("scenes/x.json", sceneFile, JSON.stringify({ ...scene, title: { zh: "", en: "x" } }))).toThrow(/title.zh/);
+    expect(() =>
+      parseContentFile("scenes/x.json", sceneFile, JSON.stringify({ ...scene, title: { zh: "", en: "x" } })),
+    ).toThrow(/title.zh/);
   });
 
   it("every recommendation of the benchmark model names existing scenes", () => {

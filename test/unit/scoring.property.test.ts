@@ -32,7 +32,13 @@ describe("scoring engine properties (qmd-2025)", () => {
     fc.assert(
       fc.property(answers, (a) => {
         const r = score(a);
-        return within(r.overall) && r.dimensions.every((d) => within(d.score)) && r.indicators.every((i) => within(i.score)) && r.stage >= 1 && r.stage <= 5;
+        return (
+          within(r.overall) &&
+          r.dimensions.every((d) => within(d.score)) &&
+          r.indicators.every((i) => within(i.score)) &&
+          r.stage >= 1 &&
+          r.stage <= 5
+        );
       }),
     );
   });
@@ -45,7 +51,9 @@ describe("scoring engine properties (qmd-2025)", () => {
         const [before, after] = [score(a), score(better!)];
         expect(after.overall).toBeGreaterThanOrEqual(before.overall);
         expect(after.stage).toBeGreaterThanOrEqual(before.stage);
-        after.dimensions.forEach((d, i) => expect(d.score ?? 0).toBeGreaterThanOrEqual(before.dimensions[i]!.score ?? 0));
+        after.dimensions.forEach((d, i) =>
+          expect(d.score ?? 0).toBeGreaterThanOrEqual(before.dimensions[i]!.score ?? 0),
+        );
       }),
       { numRuns: 300 },
     );
@@ -55,20 +63,26 @@ describe("scoring engine properties (qmd-2025)", () => {
     const withNa = compiled.indicators.filter((i) => i.kind === "level" && i.notApplicable);
     expect(withNa.length).toBeGreaterThan(0);
     fc.assert(
-      fc.property(fc.constantFrom(...withNa), fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<1 | 2 | 3 | 4 | 5>, (ind, level) => {
-        const base = answersAtLevel(compiled, level);
-        const na = score({ ...base, [ind.question]: ind.kind === "level" ? ind.notApplicable! : [] });
-        // Every other indicator of the dimension sits at `level`, so the dimension keeps that level's score exactly.
-        const dim = na.dimensions.find((d) => d.id === ind.dimension)!;
-        const others = compiled.indicators.filter((i) => i.dimension === ind.dimension && i !== ind);
-        const expected = score(base).indicators.filter((i) => others.some((o) => o.question === i.question));
-        const mean = expected.reduce((s, i, k) => s + others[k]!.weight * i.score!, 0) / others.reduce((s, o) => s + o.weight, 0);
-        expect(dim.score).toBeCloseTo(Math.round(mean * 10) / 10, 9);
-        expect(dim.answered).toBe(dim.total - 1);
-        // Not applicable is not the lowest level: it is the same as leaving the question out.
-        const { [ind.question]: _dropped, ...without } = base;
-        expect(na.overall).toBe(score(without).overall);
-      }),
+      fc.property(
+        fc.constantFrom(...withNa),
+        fc.constantFrom(1, 2, 3, 4, 5) as fc.Arbitrary<1 | 2 | 3 | 4 | 5>,
+        (ind, level) => {
+          const base = answersAtLevel(compiled, level);
+          const na = score({ ...base, [ind.question]: ind.kind === "level" ? ind.notApplicable! : [] });
+          // Every other indicator of the dimension sits at `level`, so the dimension keeps that level's score exactly.
+          const dim = na.dimensions.find((d) => d.id === ind.dimension)!;
+          const others = compiled.indicators.filter((i) => i.dimension === ind.dimension && i !== ind);
+          const expected = score(base).indicators.filter((i) => others.some((o) => o.question === i.question));
+          const mean =
+            expected.reduce((s, i, k) => s + others[k]!.weight * i.score!, 0) /
+            others.reduce((s, o) => s + o.weight, 0);
+          expect(dim.score).toBeCloseTo(Math.round(mean * 10) / 10, 9);
+          expect(dim.answered).toBe(dim.total - 1);
+          // Not applicable is not the lowest level: it is the same as leaving the question out.
+          const { [ind.question]: _dropped, ...without } = base;
+          expect(na.overall).toBe(score(without).overall);
+        },
+      ),
     );
   });
 
@@ -79,7 +93,10 @@ describe("scoring engine properties (qmd-2025)", () => {
         expect(r.bandStage).toBe(bandOf(model, r.overall));
         const stage = model.stages.find((s) => s.stage === r.bandStage)!;
         expect(r.overall >= stage.min && (r.overall < stage.max || (stage.max === 100 && r.overall <= 100))).toBe(true);
-        const failing = model.gates.filter((g) => g.fromStage <= r.bandStage && (r.dimensions.find((d) => d.id === g.dimension)!.score ?? 0) < g.minScore);
+        const failing = model.gates.filter(
+          (g) =>
+            g.fromStage <= r.bandStage && (r.dimensions.find((d) => d.id === g.dimension)!.score ?? 0) < g.minScore,
+        );
         expect(r.heldBy).toEqual(failing.map((g) => g.id).sort());
         expect(r.stage).toBe(Math.min(r.bandStage, ...failing.map((g) => g.fromStage - 1)));
         for (const g of failing) expect(r.stage).toBeLessThan(g.fromStage);

@@ -1,7 +1,7 @@
 // Three firms scored by hand on a small model, to show the rules at work.
 import { describe, expect, it } from "vitest";
-import { compileModel, scoreAssessment } from "~/assessment/scoring";
 import type { BenchmarkModel, SurveyDefinition } from "~/assessment/schemas";
+import { compileModel, scoreAssessment } from "~/assessment/scoring";
 
 const t = (s: string) => ({ default: s, en: s });
 const l = (s: string) => ({ zh: s, en: s });
@@ -10,17 +10,39 @@ const levels = [1, 2, 3, 4, 5].map((v) => ({ value: v, text: t(`level ${v}`) }))
 const definition: SurveyDefinition = {
   title: t("Worked example"),
   pages: [
-    { name: "a", elements: [
-      { type: "radiogroup", name: "q1", title: t("q1"), choices: levels },
-      { type: "radiogroup", name: "q2", title: t("q2"), choices: [...levels, { value: "na", text: t("n/a") }] },
-    ] },
+    {
+      name: "a",
+      elements: [
+        { type: "radiogroup", name: "q1", title: t("q1"), choices: levels },
+        { type: "radiogroup", name: "q2", title: t("q2"), choices: [...levels, { value: "na", text: t("n/a") }] },
+      ],
+    },
     { name: "b", elements: [{ type: "radiogroup", name: "q3", title: t("q3"), choices: levels }] },
-    { name: "c", elements: [{ type: "checkbox", name: "q4", title: t("q4"), showNoneItem: true, choices: ["w", "x", "y", "z"].map((v) => ({ value: v, text: t(v) })) }] },
+    {
+      name: "c",
+      elements: [
+        {
+          type: "checkbox",
+          name: "q4",
+          title: t("q4"),
+          showNoneItem: true,
+          choices: ["w", "x", "y", "z"].map((v) => ({ value: v, text: t(v) })),
+        },
+      ],
+    },
   ],
 };
 
 const levelMap = { "1": 1, "2": 2, "3": 3, "4": 4, "5": 5 };
-const stage = (n: number, min: number, max: number) => ({ stage: n, name: l(`S${n}`), min, max, description: l(""), nextStep: l(""), articles: [4] });
+const stage = (n: number, min: number, max: number) => ({
+  stage: n,
+  name: l(`S${n}`),
+  min,
+  max,
+  description: l(""),
+  nextStep: l(""),
+  articles: [4],
+});
 const model: BenchmarkModel = {
   id: "worked",
   questionnaire: "worked",
@@ -34,7 +56,15 @@ const model: BenchmarkModel = {
   ],
   indicators: [
     { question: "q1", dimension: "a", weight: 0.6, kind: "level", levels: levelMap, articles: [4] },
-    { question: "q2", dimension: "a", weight: 0.4, kind: "level", levels: levelMap, notApplicable: "na", articles: [4] },
+    {
+      question: "q2",
+      dimension: "a",
+      weight: 0.4,
+      kind: "level",
+      levels: levelMap,
+      notApplicable: "na",
+      articles: [4],
+    },
     { question: "q3", dimension: "b", weight: 1, kind: "level", levels: levelMap, articles: [4] },
     { question: "q4", dimension: "c", weight: 1, kind: "coverage", none: "none", articles: [4] },
   ],
@@ -57,7 +87,11 @@ describe("worked examples", () => {
     const r = scoreAssessment(compiled, { q1: 3, q2: 5, q3: 2, q4: ["w", "x"] });
     expect(dims(r)).toEqual({ a: 70, b: 25, c: 50 });
     expect([r.overall, r.bandStage, r.stage, r.heldBy]).toEqual([52.5, 3, 3, []]);
-    expect(r.priorities.map((p) => [p.dimension, p.weightedGap])).toEqual([["b", 22.5], ["a", 15], ["c", 10]]);
+    expect(r.priorities.map((p) => [p.dimension, p.weightedGap])).toEqual([
+      ["b", 22.5],
+      ["a", 15],
+      ["c", 10],
+    ]);
   });
 
   it("firm 2: not applicable drops out, and a gate holds the stage down", () => {
@@ -81,7 +115,11 @@ describe("worked examples", () => {
     const r = scoreAssessment(compiled, { q1: 1, q2: 2, q3: 1, q4: ["none"] });
     expect(dims(r)).toEqual({ a: 10, b: 0, c: 0 });
     expect([r.overall, r.stage]).toEqual([5, 1]);
-    expect(r.priorities.map((p) => [p.dimension, p.weightedGap, p.level])).toEqual([["a", 45, 1], ["b", 30, 1], ["c", 20, 1]]);
+    expect(r.priorities.map((p) => [p.dimension, p.weightedGap, p.level])).toEqual([
+      ["a", 45, 1],
+      ["b", 30, 1],
+      ["c", 20, 1],
+    ]);
   });
 
   it("a score on a band edge belongs to the upper band; 100 is in the top band", () => {
@@ -89,6 +127,9 @@ describe("worked examples", () => {
     expect(scoreAssessment(compiled, { q1: 3, q2: "na", q3: 2, q4: ["none"] }).stage).toBe(2);
     // A 50, B 50, C 0 → 25 + 15 + 0 = 40 exactly → stage 3
     expect(scoreAssessment(compiled, { q1: 3, q2: 3, q3: 3, q4: ["none"] })).toMatchObject({ overall: 40, stage: 3 });
-    expect(scoreAssessment(compiled, { q1: 5, q2: 5, q3: 5, q4: ["w", "x", "y", "z"] })).toMatchObject({ overall: 100, stage: 5 });
+    expect(scoreAssessment(compiled, { q1: 5, q2: 5, q3: 5, q4: ["w", "x", "y", "z"] })).toMatchObject({
+      overall: 100,
+      stage: 5,
+    });
   });
 });

@@ -18,20 +18,26 @@ describe("bigram search", () => {
   });
 
   it("normalising is idempotent", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => {
-      expect(normaliseSearchText(normaliseSearchText(s))).toBe(normaliseSearchText(s));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => {
+        expect(normaliseSearchText(normaliseSearchText(s))).toBe(normaliseSearchText(s));
+      }),
+    );
   });
 
   it("a query found by the index alone is found exactly when the text contains it", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a", " "), maxLength: 30 }), fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a"), minLength: 2, maxLength: 3 }), (raw, q) => {
-        const text = normaliseSearchText(raw);
-        const plan = planSearch(q);
-        if (!plan.gramsSuffice) return;
-        const stored = new Set(searchGrams(text));
-        expect(plan.grams.every((g) => stored.has(g))).toBe(text.includes(plan.query));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a", " "), maxLength: 30 }),
+        fc.string({ unit: fc.constantFrom("质", "量", "追", "溯", "a"), minLength: 2, maxLength: 3 }),
+        (raw, q) => {
+          const text = normaliseSearchText(raw);
+          const plan = planSearch(q);
+          if (!plan.gramsSuffice) return;
+          const stored = new Set(searchGrams(text));
+          expect(plan.grams.every((g) => stored.has(g))).toBe(text.includes(plan.query));
+        },
+      ),
     );
   });
 

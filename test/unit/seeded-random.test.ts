@@ -6,7 +6,9 @@ import { hashString, mix, Rng, seededRandom } from "~/platform/seeded-random";
 describe("seeded random", () => {
   it("gives the same sfc32 stream for the same seed", () => {
     const rng = new Rng(7);
-    expect([rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([2837428938, 756041870, 1080858562, 2327210705]);
+    expect([rng.uint32(), rng.uint32(), rng.uint32(), rng.uint32()]).toEqual([
+      2837428938, 756041870, 1080858562, 2327210705,
+    ]);
   });
 
   it("derives uniform, normal, integer and UUID draws from that stream", () => {

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DAY_MS, newSessionExpiry, SESSION_LIFETIME_MS, SESSION_REFRESH_WINDOW_MS, sessionState } from "~/accounts/session-rules";
+import {
+  DAY_MS,
+  newSessionExpiry,
+  SESSION_LIFETIME_MS,
+  SESSION_REFRESH_WINDOW_MS,
+  sessionState,
+} from "~/accounts/session-rules";
 
 const now = new Date("2026-11-22T08:00:00Z");
 

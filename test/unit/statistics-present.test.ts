@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { cellQueryMessage, isCubeKey, parseCellQuery, type CubeVocabulary } from "~/statistics/publish/present-keys";
-import { breakdownTable, columnValues, dimensionsTable, formatValue, marksUsed, shortRegionName, stagesTable, tableText, type PresentContext } from "~/statistics/publish/present";
+import {
+  breakdownTable,
+  columnValues,
+  dimensionsTable,
+  formatValue,
+  marksUsed,
+  type PresentContext,
+  shortRegionName,
+  stagesTable,
+  tableText,
+} from "~/statistics/publish/present";
+import { cellQueryMessage, type CubeVocabulary, isCubeKey, parseCellQuery } from "~/statistics/publish/present-keys";
 import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
 
 const ctx: PresentContext = {
@@ -16,13 +26,26 @@ const ctx: PresentContext = {
 const metrics = (mean: number, firms = 40): PublishedMetrics => ({
   firms,
   overall: { mean, median: 51.6, p25: firms >= 20 ? 40.2 : null, p75: firms >= 20 ? 60.5 : null, deciles: null },
-  dimensions: { a: { mean: 70.04, median: 70, p25: 60, p75: 80 }, b: { mean: 30.25, median: 30, p25: null, p75: null } },
+  dimensions: {
+    a: { mean: 70.04, median: 70, p25: 60, p75: 80 },
+    b: { mean: 30.25, median: 30, p25: null, p75: null },
+  },
   stageShares: [10, 20.05, 30, 25, 14.95],
   histogram: { edges: [0, 100], counts: [firms] },
 });
 const key = { period: "2025", industry: "*", region: "*", size: "*" };
-const published = (mean: number, firms?: number): ReleaseCell => ({ ...key, suppressed: false, reason: null, metrics: metrics(mean, firms) });
-const suppressed = (reason: "threshold" | "secondary"): ReleaseCell => ({ ...key, suppressed: true, reason, metrics: null });
+const published = (mean: number, firms?: number): ReleaseCell => ({
+  ...key,
+  suppressed: false,
+  reason: null,
+  metrics: metrics(mean, firms),
+});
+const suppressed = (reason: "threshold" | "secondary"): ReleaseCell => ({
+  ...key,
+  suppressed: true,
+  reason,
+  metrics: null,
+});
 
 describe("statistics tables", () => {
   it("show means with 1 decimal and quantiles as whole points", () => {
@@ -31,7 +54,16 @@ describe("statistics tables", () => {
   });
 
   it("show a suppressed cell's mark in every value and its reason, never 0", () => {
-    const table = breakdownTable("t", "caption", "name", [{ key: "x", header: "X", cell: suppressed("threshold") }, { key: "y", header: "Y", cell: suppressed("secondary") }], ctx);
+    const table = breakdownTable(
+      "t",
+      "caption",
+      "name",
+      [
+        { key: "x", header: "X", cell: suppressed("threshold") },
+        { key: "y", header: "Y", cell: suppressed("secondary") },
+      ],
+      ctx,
+    );
     const [, x, y] = tableText(table);
     expect(x).toEqual(["X", "<10", "<10", "<10", "<10", "<10", 'statistics.reasons.threshold{"n":10}']);
     expect(y!.slice(1, 6)).toEqual(["S", "S", "S", "S", "S"]);
@@ -40,7 +72,16 @@ describe("statistics tables", () => {
   });
 
   it("show a dash for a quantile too few firms allow, and for a missing cell", () => {
-    const table = breakdownTable("t", "c", "n", [{ key: "x", header: "X", cell: published(50, 12) }, { key: "z", header: "Z", cell: null }], ctx);
+    const table = breakdownTable(
+      "t",
+      "c",
+      "n",
+      [
+        { key: "x", header: "X", cell: published(50, 12) },
+        { key: "z", header: "Z", cell: null },
+      ],
+      ctx,
+    );
     const [, x, z] = tableText(table);
     expect(x!.slice(4, 6)).toEqual(["—", "—"]);
     expect(z).toEqual(["Z", "—", "—", "—", "—", "—", "statistics.noData"]);
@@ -52,12 +93,25 @@ describe("statistics tables", () => {
     expect(dims.rows.map((r) => r.key)).toEqual(["b", "a"]);
     expect(tableText(dims)[1]!.slice(0, 3)).toEqual(["B", "30.3", "30"]);
     const stages = stagesTable(published(50), "c", ctx);
-    expect(tableText(stages).slice(1).map((r) => r[1])).toEqual(["10.0", "20.1", "30.0", "25.0", "15.0"]);
+    expect(
+      tableText(stages)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["10.0", "20.1", "30.0", "25.0", "15.0"]);
     expect(tableText(stagesTable(suppressed("threshold"), "c", ctx))[1]![1]).toBe("<10");
   });
 
   it("give charts null, not 0, for suppressed values, with the page's text", () => {
-    const table = breakdownTable("t", "c", "n", [{ key: "x", header: "X", cell: suppressed("threshold") }, { key: "y", header: "Y", cell: published(61.26) }], ctx);
+    const table = breakdownTable(
+      "t",
+      "c",
+      "n",
+      [
+        { key: "x", header: "X", cell: suppressed("threshold") },
+        { key: "y", header: "Y", cell: published(61.26) },
+      ],
+      ctx,
+    );
     expect(columnValues(table, "mean")).toEqual([
       { key: "x", label: "X", value: null, reason: "threshold", text: "<10" },
       { key: "y", label: "Y", value: 61.3, reason: null, text: "61.3" },
@@ -66,15 +120,36 @@ describe("statistics tables", () => {
   });
 
   it("shorten province names for map tiles", () => {
-    expect(["浙江省", "北京市", "广西壮族自治区", "新疆维吾尔自治区", "内蒙古自治区", "香港特别行政区", "宁夏回族自治区"].map(shortRegionName)).toEqual(["浙江", "北京", "广西", "新疆", "内蒙古", "香港", "宁夏"]);
+    expect(
+      [
+        "浙江省",
+        "北京市",
+        "广西壮族自治区",
+        "新疆维吾尔自治区",
+        "内蒙古自治区",
+        "香港特别行政区",
+        "宁夏回族自治区",
+      ].map(shortRegionName),
+    ).toEqual(["浙江", "北京", "广西", "新疆", "内蒙古", "香港", "宁夏"]);
   });
 });
 
 describe("cells queries", () => {
-  const vocab: CubeVocabulary = { periods: ["2024", "2025"], groups: ["equipment"], divisions: ["C36"], regions: ["330000"], sizes: ["small"] };
+  const vocab: CubeVocabulary = {
+    periods: ["2024", "2025"],
+    groups: ["equipment"],
+    divisions: ["C36"],
+    regions: ["330000"],
+    sizes: ["small"],
+  };
 
   it("accept exact cube keys or nothing", () => {
-    expect(parseCellQuery(new URLSearchParams("period=2025&industry=G:equipment&region=*&size=small&format=csv"), vocab, ["json", "csv"])).toEqual({
+    expect(
+      parseCellQuery(new URLSearchParams("period=2025&industry=G:equipment&region=*&size=small&format=csv"), vocab, [
+        "json",
+        "csv",
+      ]),
+    ).toEqual({
       ok: true,
       query: { period: "2025", industry: "G:equipment", region: "*", size: "small" },
       format: "csv",

@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { breakdownTable, type PresentContext } from "~/statistics/publish/present";
-import { BOM, cellColumns, cellRow, cellsCsvChunk, cellsCsvHeader, csvLines, downloadName, publishedCell, tableCsv, tableJson } from "~/statistics/publish/serialise";
+import {
+  BOM,
+  cellColumns,
+  cellRow,
+  cellsCsvChunk,
+  cellsCsvHeader,
+  csvLines,
+  downloadName,
+  publishedCell,
+  tableCsv,
+  tableJson,
+} from "~/statistics/publish/serialise";
 import type { ReleaseCell } from "~/statistics/types";
 
-const ctx: PresentContext = { t: (k) => k, minUnits: 10, dimensions: [{ id: "a", name: "A" }], stageNames: ["1", "2", "3", "4", "5"] };
+const ctx: PresentContext = {
+  t: (k) => k,
+  minUnits: 10,
+  dimensions: [{ id: "a", name: "A" }],
+  stageNames: ["1", "2", "3", "4", "5"],
+};
 const key = { period: "2025", industry: "C36", region: "330000", size: "*" };
 const cell: ReleaseCell = {
   ...key,
@@ -25,19 +41,47 @@ describe("CSV", () => {
   });
 
   it("starts with a BOM and holds the table's text", () => {
-    const table = breakdownTable("t", "caption", "地区", [{ key: "330000", header: "浙江省", cell }, { key: "110000", header: "北京市", cell: hidden }], ctx);
+    const table = breakdownTable(
+      "t",
+      "caption",
+      "地区",
+      [
+        { key: "330000", header: "浙江省", cell },
+        { key: "110000", header: "北京市", cell: hidden },
+      ],
+      ctx,
+    );
     const csv = tableCsv(table);
     expect(csv.startsWith(BOM)).toBe(true);
-    expect(csv.slice(1).split("\r\n")).toEqual(["地区,statistics.col.firms,statistics.col.mean,statistics.col.median,statistics.col.p25,statistics.col.p75,statistics.col.note", "浙江省,60,55.6,56,44,66,", "北京市,<10,<10,<10,<10,<10,statistics.reasons.threshold", ""]);
+    expect(csv.slice(1).split("\r\n")).toEqual([
+      "地区,statistics.col.firms,statistics.col.mean,statistics.col.median,statistics.col.p25,statistics.col.p75,statistics.col.note",
+      "浙江省,60,55.6,56,44,66,",
+      "北京市,<10,<10,<10,<10,<10,statistics.reasons.threshold",
+      "",
+    ]);
   });
 });
 
 describe("JSON of a table", () => {
   it("gives numbers as published and null with a reason where suppressed", () => {
-    const table = breakdownTable("t", "caption", "地区", [{ key: "330000", header: "浙江省", cell }, { key: "110000", header: "北京市", cell: hidden }], ctx);
+    const table = breakdownTable(
+      "t",
+      "caption",
+      "地区",
+      [
+        { key: "330000", header: "浙江省", cell },
+        { key: "110000", header: "北京市", cell: hidden },
+      ],
+      ctx,
+    );
     const json = tableJson(table, { release: 3, period: "2025", containsSynthetic: false });
     expect(json.rows[0]!.values).toMatchObject({ firms: 60, mean: 55.6, median: 56 });
-    expect(json.rows[1]).toMatchObject({ suppressed: true, reason: "threshold", mark: "<10", values: { firms: null, mean: null } });
+    expect(json.rows[1]).toMatchObject({
+      suppressed: true,
+      reason: "threshold",
+      mark: "<10",
+      values: { firms: null, mean: null },
+    });
     expect(json.rows[1]!.text[1]).toBe("<10");
   });
 });
@@ -48,13 +92,24 @@ describe("release cells as flat rows", () => {
     const row = cellRow(cell, ["a"]);
     expect(row).toHaveLength(columns.length);
     const at = (id: string) => row[columns.findIndex((c) => c.id === id)];
-    expect([at("firms"), at("overall_mean"), at("overall_median"), at("overall_p90"), at("stage2_share"), at("a_mean"), at("histogram_counts")]).toEqual([60, 55.6, 56, 71, 15, 48, "20;40"]);
+    expect([
+      at("firms"),
+      at("overall_mean"),
+      at("overall_median"),
+      at("overall_p90"),
+      at("stage2_share"),
+      at("a_mean"),
+      at("histogram_counts"),
+    ]).toEqual([60, 55.6, 56, 71, 15, 48, "20;40"]);
     expect(cellRow(hidden, ["a"]).slice(4, 8)).toEqual([true, "threshold", null, null]);
   });
 
   it("write CSV with empty values where not published, never 0", () => {
     const text = cellsCsvHeader(["a"]) + cellsCsvChunk([cell, hidden], ["a"]);
-    const [header, published, suppressed] = text.slice(1).split("\r\n").map((l) => l.split(","));
+    const [header, published, suppressed] = text
+      .slice(1)
+      .split("\r\n")
+      .map((l) => l.split(","));
     expect(published![header!.indexOf("overall_mean")]).toBe("55.6");
     expect(published![header!.indexOf("stage1_share")]).toBe("5.0");
     expect(suppressed!.slice(4, 8)).toEqual(["true", "threshold", "", ""]);
@@ -62,7 +117,11 @@ describe("release cells as flat rows", () => {
 
   it("round a cell's metrics for the JSON API the same way", () => {
     const rounded = publishedCell(cell);
-    expect(rounded.metrics!.overall).toMatchObject({ mean: 55.6, median: 56, deciles: [30, 35, 40, 45, 50, 55, 60, 65, 71] });
+    expect(rounded.metrics!.overall).toMatchObject({
+      mean: 55.6,
+      median: 56,
+      deciles: [30, 35, 40, 45, 50, 55, 60, 65, 71],
+    });
     expect(rounded.metrics!.stageShares[1]).toBe(15);
     expect(publishedCell(hidden)).toEqual(hidden);
   });

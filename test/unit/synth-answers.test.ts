@@ -1,11 +1,7 @@
 // The synthetic generator's assessments: answers always valid for the definition, scores from the
 // real engine, and the patterns the statistics should show (size, region, dimension, trend).
-import { taxonomyFromContent } from "~db/synth/taxonomy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkAnswers } from "~/assessment/answers";
-import { questionsOf } from "~/assessment/questions";
-import { scoreAssessment } from "~/assessment/scoring";
 import { answerPlan, generateAnswers } from "~db/synth/answers";
 import { zoneOf } from "~db/synth/distributions";
 import {
@@ -16,6 +12,10 @@ import {
   Synthesiser,
   type SyntheticFirm,
 } from "~db/synth/generate";
+import { taxonomyFromContent } from "~db/synth/taxonomy";
+import { checkAnswers } from "~/assessment/answers";
+import { questionsOf } from "~/assessment/questions";
+import { scoreAssessment } from "~/assessment/scoring";
 import { Rng } from "~/platform/seeded-random";
 import { loadVersion } from "../support/assessment-fixtures";
 
@@ -24,11 +24,11 @@ const plan = answerPlan(version.definition, version.compiled);
 const questions = questionsOf(version.definition);
 const required = new Set(version.model.indicators.map((i) => i.question));
 
-
 const NOW = new Date("2026-11-22T08:00:00Z");
 const PERIODS = ["2023", "2024", "2025"];
-const run = (seed: number | string, firms: number, periods = PERIODS) =>
-  [...new Synthesiser(version, taxonomyFromContent(), { seed, firms, periods, now: NOW }).firms()];
+const run = (seed: number | string, firms: number, periods = PERIODS) => [
+  ...new Synthesiser(version, taxonomyFromContent(), { seed, firms, periods, now: NOW }).firms(),
+];
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -37,7 +37,10 @@ describe("generated answers", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: plan.dimensions.length, maxLength: plan.dimensions.length }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), {
+          minLength: plan.dimensions.length,
+          maxLength: plan.dimensions.length,
+        }),
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         (seed, latent, naBoost) => {
           const answers = generateAnswers(plan, latent, { naBoost }, new Rng(seed));
@@ -53,7 +56,21 @@ describe("generated answers", () => {
   it("follow the latent level: higher maturity gives higher scores", () => {
     const rng = new Rng(9);
     const scoreAt = (level: number) =>
-      mean(Array.from({ length: 200 }, () => scoreAssessment(version.compiled, generateAnswers(plan, plan.dimensions.map(() => level), { naBoost: 0 }, rng)).overall));
+      mean(
+        Array.from(
+          { length: 200 },
+          () =>
+            scoreAssessment(
+              version.compiled,
+              generateAnswers(
+                plan,
+                plan.dimensions.map(() => level),
+                { naBoost: 0 },
+                rng,
+              ),
+            ).overall,
+        ),
+      );
     const low = scoreAt(15);
     const mid = scoreAt(50);
     const high = scoreAt(85);
@@ -64,9 +81,20 @@ describe("generated answers", () => {
 
   it("say 'not applicable' sometimes, only where the model allows it", () => {
     const rng = new Rng(4);
-    const sets = Array.from({ length: 2000 }, () => generateAnswers(plan, plan.dimensions.map(() => 40), { naBoost: 0.04 }, rng));
+    const sets = Array.from({ length: 2000 }, () =>
+      generateAnswers(
+        plan,
+        plan.dimensions.map(() => 40),
+        { naBoost: 0.04 },
+        rng,
+      ),
+    );
     for (const ind of version.compiled.indicators) {
-      const na = sets.filter((s) => ind.kind === "level" && ind.notApplicable !== undefined && String(s[ind.question]) === ind.notApplicable).length / sets.length;
+      const na =
+        sets.filter(
+          (s) =>
+            ind.kind === "level" && ind.notApplicable !== undefined && String(s[ind.question]) === ind.notApplicable,
+        ).length / sets.length;
       if (ind.kind === "level" && ind.notApplicable !== undefined) {
         expect(na).toBeGreaterThan(0.03);
         expect(na).toBeLessThan(0.25);
@@ -107,7 +135,9 @@ describe("the synthesiser", () => {
     const byPeriod = PERIODS.map((p) => rows.filter((r) => r.a.period === p).length);
     expect(byPeriod[0]!).toBeLessThan(byPeriod[1]!);
     expect(byPeriod[1]!).toBeLessThan(byPeriod[2]!);
-    expect(Math.abs(rows.length / firms.length - expectedAssessmentsPerFirm(3)) / expectedAssessmentsPerFirm(3)).toBeLessThan(0.03);
+    expect(
+      Math.abs(rows.length / firms.length - expectedAssessmentsPerFirm(3)) / expectedAssessmentsPerFirm(3),
+    ).toBeLessThan(0.03);
     expect(new Set(rows.map((r) => r.a.id)).size).toBe(rows.length);
     for (const f of firms) expect(new Set(f.assessments.map((a) => a.period)).size).toBe(f.assessments.length);
   });
@@ -134,9 +164,11 @@ describe("the synthesiser", () => {
     expect(bySize("large")).toBeGreaterThan(bySize("medium") + 5);
     expect(bySize("medium")).toBeGreaterThan(bySize("small") + 5);
     expect(bySize("small")).toBeGreaterThan(bySize("micro") + 5);
-    const byZone = (zone: string) => mean(rows.filter((r) => zoneOf(r.o.region_code) === zone).map((r) => r.a.overall_score));
+    const byZone = (zone: string) =>
+      mean(rows.filter((r) => zoneOf(r.o.region_code) === zone).map((r) => r.a.overall_score));
     expect(byZone("east")).toBeGreaterThan(byZone("west") + 3);
-    const dim = (id: string) => mean(rows.map((r) => r.a.dimension_scores[id]).filter((s): s is number => typeof s === "number"));
+    const dim = (id: string) =>
+      mean(rows.map((r) => r.a.dimension_scores[id]).filter((s): s is number => typeof s === "number"));
     expect(dim("strategy")).toBeGreaterThan(dim("data-modelling") + 8);
     const stages = new Set(rows.map((r) => r.a.stage));
     expect([...stages].sort()).toEqual([1, 2, 3, 4, 5]);

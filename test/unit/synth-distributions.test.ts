@@ -1,14 +1,12 @@
 // The synthetic generator's firms: deterministic for a seed, valid identifiers, realistic proportions.
-import { taxonomyFromContent } from "~db/synth/taxonomy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkCreditCode } from "~/firms/credit-code";
-import { classifySize, type SizeClassId } from "~/firms/size-class";
 import {
   buildTables,
   DIVISION_WEIGHTS,
   drawFirm,
   drawStaffAndRevenue,
+  type FirmSpec,
   GROUP_MAX,
   GROUP_MIN,
   newGroupState,
@@ -16,11 +14,12 @@ import {
   SIZE_WEIGHTS,
   syntheticCreditCode,
   ZONES,
-  type FirmSpec,
 } from "~db/synth/distributions";
-import { Rng } from "~/platform/seeded-random";
 import { WeightedTable } from "~db/synth/random";
-
+import { taxonomyFromContent } from "~db/synth/taxonomy";
+import { checkCreditCode } from "~/firms/credit-code";
+import { classifySize, type SizeClassId } from "~/firms/size-class";
+import { Rng } from "~/platform/seeded-random";
 
 const taxonomy = taxonomyFromContent();
 const tables = buildTables(taxonomy);
@@ -46,26 +45,37 @@ describe("seeded randomness", () => {
   it("makes well-formed, unique version-4 UUIDs", () => {
     const rng = new Rng(3);
     const ids = Array.from({ length: 20_000 }, () => rng.uuid());
-    for (const id of ids.slice(0, 2000)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids.slice(0, 2000))
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("keeps every draw in range", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: -50, max: 50 }), fc.integer({ min: 0, max: 100 }), (seed, lo, span) => {
-        const rng = new Rng(seed);
-        for (let i = 0; i < 20; i++) {
-          const u = rng.next();
-          expect(u >= 0 && u < 1).toBe(true);
-          const k = rng.int(lo, lo + span);
-          expect(k >= lo && k <= lo + span && Number.isInteger(k)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 0, max: 100 }),
+        (seed, lo, span) => {
+          const rng = new Rng(seed);
+          for (let i = 0; i < 20; i++) {
+            const u = rng.next();
+            expect(u >= 0 && u < 1).toBe(true);
+            const k = rng.int(lo, lo + span);
+            expect(k >= lo && k <= lo + span && Number.isInteger(k)).toBe(true);
+          }
+        },
+      ),
     );
   });
 
   it("picks from a weighted table in proportion to the weights", () => {
-    const table = new WeightedTable([["a", 1], ["b", 3], ["c", 6], ["never", 0]] as const);
+    const table = new WeightedTable([
+      ["a", 1],
+      ["b", 3],
+      ["c", 6],
+      ["never", 0],
+    ] as const);
     const rng = new Rng(11);
     const counts: Record<string, number> = { a: 0, b: 0, c: 0, never: 0 };
     for (let i = 0; i < 50_000; i++) counts[table.pick(rng)]!++;
@@ -113,11 +123,17 @@ describe("synthetic firms", () => {
   it("have staff and revenue that the national rule puts in their own size class", () => {
     for (const f of sample) expect(classifySize(f.employees, f.revenueWanYuan, taxonomy.sizeClasses)).toBe(f.sizeClass);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom<SizeClassId>("large", "medium", "small", "micro"), (seed, size) => {
-        const { employees, revenueWanYuan } = drawStaffAndRevenue(new Rng(seed), size, taxonomy.sizeClasses);
-        expect(classifySize(employees, revenueWanYuan, taxonomy.sizeClasses)).toBe(size);
-        expect(Number.isInteger(employees) && Number.isInteger(revenueWanYuan) && employees > 0 && revenueWanYuan > 0).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.constantFrom<SizeClassId>("large", "medium", "small", "micro"),
+        (seed, size) => {
+          const { employees, revenueWanYuan } = drawStaffAndRevenue(new Rng(seed), size, taxonomy.sizeClasses);
+          expect(classifySize(employees, revenueWanYuan, taxonomy.sizeClasses)).toBe(size);
+          expect(
+            Number.isInteger(employees) && Number.isInteger(revenueWanYuan) && employees > 0 && revenueWanYuan > 0,
+          ).toBe(true);
+        },
+      ),
     );
   });
 
@@ -133,7 +149,9 @@ describe("synthetic firms", () => {
   it("crowd into the manufacturing provinces: Guangdong, Jiangsu, Zhejiang and Shandong hold about half", () => {
     const total = Object.values(PROVINCE_WEIGHTS).reduce((a, b) => a + b, 0);
     for (const code of ["440000", "320000", "330000", "370000", "630000"]) {
-      expect(Math.abs(share(sample, (f) => f.regionCode === code) - PROVINCE_WEIGHTS[code]! / total)).toBeLessThan(0.01);
+      expect(Math.abs(share(sample, (f) => f.regionCode === code) - PROVINCE_WEIGHTS[code]! / total)).toBeLessThan(
+        0.01,
+      );
     }
     const big4 = share(sample, (f) => ["440000", "320000", "330000", "370000"].includes(f.regionCode));
     expect(big4).toBeGreaterThan(0.45);
@@ -145,7 +163,9 @@ describe("synthetic firms", () => {
   it("spread over divisions in proportion to their weights", () => {
     const total = Object.values(DIVISION_WEIGHTS).reduce((a, b) => a + b, 0);
     for (const code of ["C30", "C38", "C13", "C16"]) {
-      expect(Math.abs(share(sample, (f) => f.industryDivision === code) - DIVISION_WEIGHTS[code]! / total)).toBeLessThan(0.008);
+      expect(
+        Math.abs(share(sample, (f) => f.industryDivision === code) - DIVISION_WEIGHTS[code]! / total),
+      ).toBeLessThan(0.008);
     }
   });
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { guide } from "~/guide/guide.server";
 import { parseContentFile } from "~/content/load.server";
 import { guideFile, industriesFile, regionsFile, sizeClassesFile } from "~/content/schemas";
-import { businessLinks, industries, regions, scenarioTiers, sizeClasses, technologies } from "~/content/taxonomies.server";
+import {
+  businessLinks,
+  industries,
+  regions,
+  scenarioTiers,
+  sizeClasses,
+  technologies,
+} from "~/content/taxonomies.server";
+import { guide } from "~/guide/guide.server";
 
 describe("reference data under content/", () => {
   it("has the 31 manufacturing divisions C13-C43, each in a known group", () => {
@@ -50,8 +57,14 @@ describe("taxonomy validation refuses bad files", () => {
   });
 
   it("refuses a division in an unknown group, a group without divisions and duplicate divisions", () => {
-    const groups = [{ id: "equipment", zh: "装备", en: "Equipment" }, { id: "empty", zh: "空", en: "Empty" }];
-    const divisions = [{ code: "C34", zh: "通用设备", en: "General", group: "equipment" }, { code: "C34", zh: "x", en: "x", group: "nowhere" }];
+    const groups = [
+      { id: "equipment", zh: "装备", en: "Equipment" },
+      { id: "empty", zh: "空", en: "Empty" },
+    ];
+    const divisions = [
+      { code: "C34", zh: "通用设备", en: "General", group: "equipment" },
+      { code: "C34", zh: "x", en: "x", group: "nowhere" },
+    ];
     const text = JSON.stringify({ source, groups, divisions });
     const run = () => parseContentFile("industries.json", industriesFile, text);
     expect(run).toThrow(/duplicate industry division "C34"/);
@@ -66,7 +79,9 @@ describe("taxonomy validation refuses bad files", () => {
       { id: "small", zh: "小", en: "S", minEmployees: 1, minRevenueWanYuan: 1 },
       { id: "micro", zh: "微", en: "XS", minEmployees: 0, minRevenueWanYuan: 0 },
     ];
-    expect(() => parseContentFile("size-classes.json", sizeClassesFile, JSON.stringify({ source, rule: source, classes }))).toThrow(/ordered/);
+    expect(() =>
+      parseContentFile("size-classes.json", sizeClassesFile, JSON.stringify({ source, rule: source, classes })),
+    ).toThrow(/ordered/);
     expect(() => parseContentFile("guide.json", guideFile, "{ nope")).toThrow(/guide.json: not valid JSON/);
   });
 });

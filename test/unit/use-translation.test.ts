@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
 import { i18nFor } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -40,7 +40,14 @@ describe("useTranslation (kept plain keys)", () => {
   });
 
   it("keeps texts with plain options, and still gives exactly what i18next gives for any of them", () => {
-    const keys = ["guide.article", "report.title", "scenes.results", "scenes.resultsCapped", "assessment.problems.none_with_others", "report.overall"];
+    const keys = [
+      "guide.article",
+      "report.title",
+      "scenes.results",
+      "scenes.resultsCapped",
+      "assessment.problems.none_with_others",
+      "report.overall",
+    ];
     const plain = fc.oneof(fc.integer({ min: -5, max: 50 }), fc.string({ maxLength: 6 }), fc.boolean());
     const call = fc.record({
       locale: fc.constantFrom("zh" as const, "en" as const),
@@ -63,7 +70,11 @@ describe("useTranslation (kept plain keys)", () => {
   it("passes options holding objects or functions through, never keeping them", () => {
     const i18n = i18nFor("en");
     const lt = i18n.t as unknown as Loose;
-    expect(render("en", ["guide.article"], { number: 7, nested: { a: 1 } })).toBe(`<p lang="en">${lt("guide.article", { number: 7, nested: { a: 1 } })}</p>`);
-    expect(render("en", ["guide.article"], { number: 8, postProcess: [] as unknown as string })).toBe(`<p lang="en">${lt("guide.article", { number: 8, postProcess: [] as unknown as string })}</p>`);
+    expect(render("en", ["guide.article"], { number: 7, nested: { a: 1 } })).toBe(
+      `<p lang="en">${lt("guide.article", { number: 7, nested: { a: 1 } })}</p>`,
+    );
+    expect(render("en", ["guide.article"], { number: 8, postProcess: [] as unknown as string })).toBe(
+      `<p lang="en">${lt("guide.article", { number: 8, postProcess: [] as unknown as string })}</p>`,
+    );
   });
 });

@@ -1,6 +1,6 @@
 // The cube's three classification dimensions with their hierarchies, and the additive relations between
 // cells (a total equals the sum of its children along one dimension). Pure: built from taxonomy lists.
-import { ALL, GROUP_PREFIX, type CellKey } from "~/statistics/types";
+import { ALL, type CellKey, GROUP_PREFIX } from "~/statistics/types";
 
 export interface Dimension {
   /** Every value: the margin `*` first, then intermediate levels, then leaves. */
@@ -50,7 +50,11 @@ function dimension(tree: Array<{ key: string; children?: string[] }>): Dimension
   return { values, parent, children, leafIndex, indexOf };
 }
 
-export function cubeShape(input: { groups: Array<{ id: string; divisions: string[] }>; regions: string[]; sizes: string[] }): CubeShape {
+export function cubeShape(input: {
+  groups: Array<{ id: string; divisions: string[] }>;
+  regions: string[];
+  sizes: string[];
+}): CubeShape {
   const industry = dimension(input.groups.map((g) => ({ key: GROUP_PREFIX + g.id, children: g.divisions })));
   const region = dimension(input.regions.map((r) => ({ key: r })));
   const size = dimension(input.sizes.map((s) => ({ key: s })));
@@ -80,7 +84,8 @@ const chain = (d: Dimension, leaf: number): number[] => {
 /** Every cell an interior cell counts in (itself and all its margins). */
 export function ancestorsOfInterior(shape: CubeShape, i: number, r: number, s: number): number[] {
   const out: number[] = [];
-  for (const a of chain(shape.industry, i)) for (const b of chain(shape.region, r)) for (const c of chain(shape.size, s)) out.push(cellIndex(shape, a, b, c));
+  for (const a of chain(shape.industry, i))
+    for (const b of chain(shape.region, r)) for (const c of chain(shape.size, s)) out.push(cellIndex(shape, a, b, c));
   return out;
 }
 
@@ -89,7 +94,8 @@ export function interiorAncestors(shape: CubeShape): Map<number, number[]> {
   const out = new Map<number, number[]>();
   for (const i of shape.industry.leafIndex.values())
     for (const r of shape.region.leafIndex.values())
-      for (const s of shape.size.leafIndex.values()) out.set(cellIndex(shape, i, r, s), ancestorsOfInterior(shape, i, r, s));
+      for (const s of shape.size.leafIndex.values())
+        out.set(cellIndex(shape, i, r, s), ancestorsOfInterior(shape, i, r, s));
   return out;
 }
 
@@ -101,17 +107,20 @@ export function relations(shape: CubeShape): Relation[] {
   for (let i = 0; i < I.values.length; i++) {
     if (I.children[i]!.length === 0) continue;
     for (const r of range(R.values.length))
-      for (const s of range(S.values.length)) out.push({ parent: cellIndex(shape, i, r, s), children: I.children[i]!.map((c) => cellIndex(shape, c, r, s)) });
+      for (const s of range(S.values.length))
+        out.push({ parent: cellIndex(shape, i, r, s), children: I.children[i]!.map((c) => cellIndex(shape, c, r, s)) });
   }
   for (let r = 0; r < R.values.length; r++) {
     if (R.children[r]!.length === 0) continue;
     for (const i of range(I.values.length))
-      for (const s of range(S.values.length)) out.push({ parent: cellIndex(shape, i, r, s), children: R.children[r]!.map((c) => cellIndex(shape, i, c, s)) });
+      for (const s of range(S.values.length))
+        out.push({ parent: cellIndex(shape, i, r, s), children: R.children[r]!.map((c) => cellIndex(shape, i, c, s)) });
   }
   for (let s = 0; s < S.values.length; s++) {
     if (S.children[s]!.length === 0) continue;
     for (const i of range(I.values.length))
-      for (const r of range(R.values.length)) out.push({ parent: cellIndex(shape, i, r, s), children: S.children[s]!.map((c) => cellIndex(shape, i, r, c)) });
+      for (const r of range(R.values.length))
+        out.push({ parent: cellIndex(shape, i, r, s), children: S.children[s]!.map((c) => cellIndex(shape, i, r, c)) });
   }
   return out;
 }

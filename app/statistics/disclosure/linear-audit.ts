@@ -72,10 +72,11 @@ export class Echelon {
     }
     let pivot = -1;
     const nz: number[] = [];
-    for (let c = lo; c <= hi; c++) if (row[c] !== 0) {
-      nz.push(c);
-      if (pivot === -1) pivot = c;
-    }
+    for (let c = lo; c <= hi; c++)
+      if (row[c] !== 0) {
+        nz.push(c);
+        if (pivot === -1) pivot = c;
+      }
     if (pivot !== -1) {
       const scale = inverse(row[pivot]!);
       const vals = new Float64Array(nz.length);

@@ -41,7 +41,14 @@ export const quantileAllowed = (units: number, q: number, rules: DisclosureRules
 
 export const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-export function summary(hist: ArrayLike<number>, base: number, n: number, sumX10: number, units: number, rules: DisclosureRules): ScoreSummary {
+export function summary(
+  hist: ArrayLike<number>,
+  base: number,
+  n: number,
+  sumX10: number,
+  units: number,
+  rules: DisclosureRules,
+): ScoreSummary {
   const [p25, median, p75] = quantiles(hist, base, n, [0.25, 0.5, 0.75]).map(Math.round);
   return {
     mean: round1(sumX10 / n / 10),
@@ -51,7 +58,14 @@ export function summary(hist: ArrayLike<number>, base: number, n: number, sumX10
   };
 }
 
-export function overallSummary(hist: ArrayLike<number>, base: number, n: number, sumX10: number, units: number, rules: DisclosureRules): OverallSummary {
+export function overallSummary(
+  hist: ArrayLike<number>,
+  base: number,
+  n: number,
+  sumX10: number,
+  units: number,
+  rules: DisclosureRules,
+): OverallSummary {
   return {
     ...summary(hist, base, n, sumX10, units, rules),
     deciles: quantileAllowed(units, 0.1, rules) ? quantiles(hist, base, n, DECILES).map(Math.round) : null,

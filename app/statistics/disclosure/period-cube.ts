@@ -1,8 +1,21 @@
 // One period of a release, pure: records in, cells of the cube (every margin) out, under disclosure control.
 import { cellKey, type CubeShape, type Relation } from "~/statistics/disclosure/cube-shape";
-import { BINS, NULL_SCORE, mergedHistogram, overallSummary, stageShares, summary } from "~/statistics/disclosure/metrics";
-import { STAGES, suppressPeriod, type EarlierPeriod, type PeriodCounts } from "~/statistics/disclosure/suppression";
-import type { DisclosureRules, PublishedMetrics, ReleaseCell, ScoreSummary, SuppressionReason } from "~/statistics/types";
+import {
+  BINS,
+  mergedHistogram,
+  NULL_SCORE,
+  overallSummary,
+  stageShares,
+  summary,
+} from "~/statistics/disclosure/metrics";
+import { type EarlierPeriod, type PeriodCounts, STAGES, suppressPeriod } from "~/statistics/disclosure/suppression";
+import type {
+  DisclosureRules,
+  PublishedMetrics,
+  ReleaseCell,
+  ScoreSummary,
+  SuppressionReason,
+} from "~/statistics/types";
 
 /** The submitted assessments of one period, column-wise. */
 export interface PeriodRecords {
@@ -54,10 +67,24 @@ export interface PeriodCube {
   unresolved: number;
 }
 
-export function buildPeriodCube(ctx: CubeContext, period: string, records: PeriodRecords, earlier: readonly EarlierPeriod[], random: () => number): PeriodCube {
+export function buildPeriodCube(
+  ctx: CubeContext,
+  period: string,
+  records: PeriodRecords,
+  earlier: readonly EarlierPeriod[],
+  random: () => number,
+): PeriodCube {
   const { shape, rules } = ctx;
   const counts = countCells(ctx, records);
-  const outcome = suppressPeriod({ cellCount: shape.cellCount, relations: ctx.relations, interior: ctx.interior, counts, earlier, rules, random });
+  const outcome = suppressPeriod({
+    cellCount: shape.cellCount,
+    relations: ctx.relations,
+    interior: ctx.interior,
+    counts,
+    earlier,
+    rules,
+    random,
+  });
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
   for (let c = 0; c < shape.cellCount; c++) {
@@ -78,7 +105,12 @@ export function buildPeriodCube(ctx: CubeContext, period: string, records: Perio
 }
 
 /** Metrics of every published cell, one metric at a time so memory stays at one histogram cube. */
-function publishedMetrics(ctx: CubeContext, records: PeriodRecords, counts: PeriodCounts, published: Uint8Array): Map<number, PublishedMetrics> {
+function publishedMetrics(
+  ctx: CubeContext,
+  records: PeriodRecords,
+  counts: PeriodCounts,
+  published: Uint8Array,
+): Map<number, PublishedMetrics> {
   const { shape, rules } = ctx;
   const out = new Map<number, PublishedMetrics>();
   const cells: number[] = [];
@@ -119,7 +151,9 @@ function publishedMetrics(ctx: CubeContext, records: PeriodRecords, counts: Peri
       }
       // A dimension answered by fewer firms than the score threshold stays unpublished in this cell.
       const enough = Math.min(units, ns[k]!) >= rules.minUnitsForScores;
-      const dim: ScoreSummary | null = enough ? summary(hist, k * BINS, ns[k]!, sums[k]!, Math.min(units, ns[k]!), rules) : null;
+      const dim: ScoreSummary | null = enough
+        ? summary(hist, k * BINS, ns[k]!, sums[k]!, Math.min(units, ns[k]!), rules)
+        : null;
       out.get(c)!.dimensions[ctx.dimensionIds[m - 1]!] = dim;
     });
   }

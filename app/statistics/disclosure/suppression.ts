@@ -1,8 +1,8 @@
 // Disclosure control of one period of a release: primary suppression, suppressions carried from earlier
 // releases, the across-time rule, then secondary suppression until the linear audit finds nothing
 // computable. Pure: counts in, one suppression pattern (shared by every metric of a cell) out.
-import { disclosedCells } from "~/statistics/disclosure/linear-audit";
 import type { Relation } from "~/statistics/disclosure/cube-shape";
+import { disclosedCells } from "~/statistics/disclosure/linear-audit";
 import type { DisclosureRules, SuppressionReason } from "~/statistics/types";
 
 export const STAGES = 5;
@@ -69,7 +69,8 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
       if (e.published[c] && e.changedUnits[c] === 0) knownBefore[c] = 1;
       if (reasons[c]) continue;
       if (e.suppressed[c]) reasons[c] = "carried";
-      else if (e.published[c] && e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits) reasons[c] = "across-time";
+      else if (e.published[c] && e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits)
+        reasons[c] = "across-time";
     }
   }
   const published = (c: number) => present(c) && reasons[c] === null;
@@ -81,11 +82,12 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
       list.push(k);
     }
   });
-  const cheapest = (cands: number[]) => cands.reduce((best, c) => (best === -1 || counts.units[c]! < counts.units[best]! ? c : best), -1);
+  const cheapest = (cands: number[]) =>
+    cands.reduce((best, c) => (best === -1 || counts.units[c]! < counts.units[best]! ? c : best), -1);
 
   // A relation with exactly one suppressed member gives that member away by subtraction.
   const closeSingletons = () => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const r of input.relations) {
         const members = [r.parent, ...r.children].filter(present);
@@ -102,7 +104,8 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
   const overlapping = (d: number): number[] => {
     const out = new Set<number>();
     for (const [cell, ancestors] of input.interior)
-      if (present(cell) && ancestors.includes(d)) for (const a of ancestors) if (published(a) && !knownBefore[a]) out.add(a);
+      if (present(cell) && ancestors.includes(d))
+        for (const a of ancestors) if (published(a) && !knownBefore[a]) out.add(a);
     return [...out];
   };
 
@@ -114,7 +117,8 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
     .filter((d) => d.changedInterior.size > 0)
     .map(({ e, changedInterior }) => {
       const small: number[] = [];
-      for (let c = 0; c < cellCount; c++) if (e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits) small.push(c);
+      for (let c = 0; c < cellCount; c++)
+        if (e.changedUnits[c]! > 0 && e.changedUnits[c]! < rules.minChangedUnits) small.push(c);
       return { e, changedInterior, small };
     });
 
@@ -125,10 +129,24 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
     const disclosed = new Set<number>();
     const sensitive: number[] = [];
     for (let c = 0; c < cellCount; c++) if (present(c) && !published(c) && !knownBefore[c]) sensitive.push(c);
-    for (const c of disclosedCells({ cellCount, interior: levelInterior, known: (c) => published(c) || knownBefore[c] === 1, sensitive, random: input.random })) disclosed.add(c);
+    for (const c of disclosedCells({
+      cellCount,
+      interior: levelInterior,
+      known: (c) => published(c) || knownBefore[c] === 1,
+      sensitive,
+      random: input.random,
+    }))
+      disclosed.add(c);
     // Differences against each earlier release: changes of fewer than minChangedUnits units must not be computable.
     for (const { e, changedInterior, small } of differences) {
-      for (const c of disclosedCells({ cellCount, interior: changedInterior, known: (c) => e.published[c] === 1 && published(c), sensitive: small, random: input.random })) disclosed.add(c);
+      for (const c of disclosedCells({
+        cellCount,
+        interior: changedInterior,
+        known: (c) => e.published[c] === 1 && published(c),
+        sensitive: small,
+        random: input.random,
+      }))
+        disclosed.add(c);
     }
     let fixed = 0;
     for (const d of disclosed) {

@@ -19,7 +19,11 @@ export function isCubeKey(vocab: CubeVocabulary, dimension: CubeDimension, key: 
     case "period":
       return vocab.periods.includes(key);
     case "industry":
-      return key === ALL || vocab.divisions.includes(key) || (key.startsWith(GROUP_PREFIX) && vocab.groups.includes(key.slice(GROUP_PREFIX.length)));
+      return (
+        key === ALL ||
+        vocab.divisions.includes(key) ||
+        (key.startsWith(GROUP_PREFIX) && vocab.groups.includes(key.slice(GROUP_PREFIX.length)))
+      );
     case "region":
       return key === ALL || vocab.regions.includes(key);
     case "size":
@@ -34,7 +38,11 @@ export type ParsedCellQuery =
   | { ok: false; parameter: string; value: string; problem: CellQueryProblem };
 
 /** Read `period`, `industry`, `region`, `size` (and `format`) from a query string; nothing else is accepted. */
-export function parseCellQuery(params: URLSearchParams, vocab: CubeVocabulary, formats: readonly string[]): ParsedCellQuery {
+export function parseCellQuery(
+  params: URLSearchParams,
+  vocab: CubeVocabulary,
+  formats: readonly string[],
+): ParsedCellQuery {
   const query: Partial<Record<CubeDimension, string>> = {};
   let format: string | null = null;
   const seen = new Set<string>();
@@ -46,7 +54,8 @@ export function parseCellQuery(params: URLSearchParams, vocab: CubeVocabulary, f
       format = value;
       continue;
     }
-    if (!(CUBE_DIMENSIONS as readonly string[]).includes(name)) return { ok: false, parameter: name, value, problem: "unknown-parameter" };
+    if (!(CUBE_DIMENSIONS as readonly string[]).includes(name))
+      return { ok: false, parameter: name, value, problem: "unknown-parameter" };
     const dimension = name as CubeDimension;
     if (!isCubeKey(vocab, dimension, value)) return { ok: false, parameter: name, value, problem: "not-a-key" };
     query[dimension] = value;

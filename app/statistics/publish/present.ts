@@ -71,13 +71,18 @@ export function formatValue(table: StatTable, row: TableRow, index: number): str
 
 /** Every row of a table as text, header row first: the one serialisation shared by the page and the downloads. */
 export function tableText(table: StatTable): string[][] {
-  return [table.columns.map((c) => c.label), ...table.rows.map((row) => table.columns.map((_, i) => formatValue(table, row, i)))];
+  return [
+    table.columns.map((c) => c.label),
+    ...table.rows.map((row) => table.columns.map((_, i) => formatValue(table, row, i))),
+  ];
 }
 
 /** Which marks a table uses, for its legend. */
 export function marksUsed(table: StatTable): { reasons: SuppressionReason[]; withheld: boolean } {
   const reasons = [...new Set(table.rows.map((r) => r.reason).filter((r): r is SuppressionReason => r !== null))];
-  const withheld = table.rows.some((r) => !r.reason && r.values.some((v, i) => v === null && !["label", "note"].includes(table.columns[i]!.kind)));
+  const withheld = table.rows.some(
+    (r) => !r.reason && r.values.some((v, i) => v === null && !["label", "note"].includes(table.columns[i]!.kind)),
+  );
   return { reasons, withheld };
 }
 
@@ -91,7 +96,14 @@ function noteFor(cell: ReleaseCell | null, ctx: PresentContext): string {
 }
 
 function summaryValues(s: ScoreSummary | null | undefined): TableValue[] {
-  return s ? [roundMean(s.mean), s.median === null ? null : roundQuantile(s.median), s.p25 === null ? null : roundQuantile(s.p25), s.p75 === null ? null : roundQuantile(s.p75)] : [null, null, null, null];
+  return s
+    ? [
+        roundMean(s.mean),
+        s.median === null ? null : roundQuantile(s.median),
+        s.p25 === null ? null : roundQuantile(s.p25),
+        s.p75 === null ? null : roundQuantile(s.p75),
+      ]
+    : [null, null, null, null];
 }
 
 function scoreColumns(ctx: PresentContext): TableColumn[] {
@@ -103,7 +115,11 @@ function scoreColumns(ctx: PresentContext): TableColumn[] {
   ];
 }
 
-const noteColumn = (ctx: PresentContext): TableColumn => ({ id: "note", label: ctx.t("statistics.col.note"), kind: "note" });
+const noteColumn = (ctx: PresentContext): TableColumn => ({
+  id: "note",
+  label: ctx.t("statistics.col.note"),
+  kind: "note",
+});
 
 export interface BreakdownEntry {
   key: string;
@@ -113,8 +129,19 @@ export interface BreakdownEntry {
 }
 
 /** One row per cube cell (industries, regions, sizes, periods, releases): firms, mean and quantiles of the overall score. */
-export function breakdownTable(id: string, caption: string, headerLabel: string, entries: BreakdownEntry[], ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "name", label: headerLabel, kind: "label" }, { id: "firms", label: ctx.t("statistics.col.firms"), kind: "count" }, ...scoreColumns(ctx), noteColumn(ctx)];
+export function breakdownTable(
+  id: string,
+  caption: string,
+  headerLabel: string,
+  entries: BreakdownEntry[],
+  ctx: PresentContext,
+): StatTable {
+  const columns: TableColumn[] = [
+    { id: "name", label: headerLabel, kind: "label" },
+    { id: "firms", label: ctx.t("statistics.col.firms"), kind: "count" },
+    ...scoreColumns(ctx),
+    noteColumn(ctx),
+  ];
   const table = newTable(id, caption, columns, ctx);
   for (const e of entries) {
     const m = e.cell && !e.cell.suppressed ? e.cell.metrics : null;
@@ -130,34 +157,64 @@ export function breakdownTable(id: string, caption: string, headerLabel: string,
 
 /** The stage distribution of one cell: share of firms at each stage. */
 export function stagesTable(cell: ReleaseCell | null, caption: string, ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "stage", label: ctx.t("statistics.col.stage"), kind: "label" }, { id: "share", label: ctx.t("statistics.col.share"), kind: "share" }, noteColumn(ctx)];
+  const columns: TableColumn[] = [
+    { id: "stage", label: ctx.t("statistics.col.stage"), kind: "label" },
+    { id: "share", label: ctx.t("statistics.col.share"), kind: "share" },
+    noteColumn(ctx),
+  ];
   const table = newTable("stages", caption, columns, ctx);
   const m = cell && !cell.suppressed ? cell.metrics : null;
   ctx.stageNames.forEach((name, i) => {
-    table.rows.push({ key: String(i + 1), level: 0, reason: cell?.suppressed ? cell.reason : null, values: [name, m ? (m.stageShares[i] ?? null) : null, noteFor(cell, ctx)] });
+    table.rows.push({
+      key: String(i + 1),
+      level: 0,
+      reason: cell?.suppressed ? cell.reason : null,
+      values: [name, m ? (m.stageShares[i] ?? null) : null, noteFor(cell, ctx)],
+    });
   });
   return table;
 }
 
 /** Dimension scores of one cell, weakest (lowest mean) first: the 薄弱环节. */
 export function dimensionsTable(cell: ReleaseCell | null, caption: string, ctx: PresentContext): StatTable {
-  const columns: TableColumn[] = [{ id: "dimension", label: ctx.t("statistics.col.dimension"), kind: "label" }, ...scoreColumns(ctx), noteColumn(ctx)];
+  const columns: TableColumn[] = [
+    { id: "dimension", label: ctx.t("statistics.col.dimension"), kind: "label" },
+    ...scoreColumns(ctx),
+    noteColumn(ctx),
+  ];
   const table = newTable("dimensions", caption, columns, ctx);
   const m = cell && !cell.suppressed ? cell.metrics : null;
-  const ordered = [...ctx.dimensions].sort((a, b) => (m?.dimensions[a.id]?.mean ?? Infinity) - (m?.dimensions[b.id]?.mean ?? Infinity) || a.id.localeCompare(b.id));
+  const ordered = [...ctx.dimensions].sort(
+    (a, b) =>
+      (m?.dimensions[a.id]?.mean ?? Infinity) - (m?.dimensions[b.id]?.mean ?? Infinity) || a.id.localeCompare(b.id),
+  );
   for (const d of ordered) {
-    table.rows.push({ key: d.id, level: 0, reason: cell?.suppressed ? cell.reason : null, values: [d.name, ...summaryValues(m?.dimensions[d.id]), noteFor(cell, ctx)] });
+    table.rows.push({
+      key: d.id,
+      level: 0,
+      reason: cell?.suppressed ? cell.reason : null,
+      values: [d.name, ...summaryValues(m?.dimensions[d.id]), noteFor(cell, ctx)],
+    });
   }
   return table;
 }
 
 /** A numeric column of a table by id, per row key: what a chart draws (null where suppressed or withheld). */
-export function columnValues(table: StatTable, columnId: string): Array<{ key: string; label: string; value: number | null; reason: SuppressionReason | null; text: string }> {
+export function columnValues(
+  table: StatTable,
+  columnId: string,
+): Array<{ key: string; label: string; value: number | null; reason: SuppressionReason | null; text: string }> {
   const index = table.columns.findIndex((c) => c.id === columnId);
   if (index < 0) throw new Error(`no column ${columnId} in table ${table.id}`);
   return table.rows.map((row) => {
     const v = row.values[index];
-    return { key: row.key, label: String(row.values[0] ?? row.key), value: row.reason || typeof v !== "number" ? null : v, reason: row.reason, text: formatValue(table, row, index) };
+    return {
+      key: row.key,
+      label: String(row.values[0] ?? row.key),
+      value: row.reason || typeof v !== "number" ? null : v,
+      reason: row.reason,
+      text: formatValue(table, row, index),
+    };
   });
 }
 

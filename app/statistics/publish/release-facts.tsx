@@ -37,7 +37,11 @@ export function ReleaseFacts({ release, methodologyQuery }: { release: Facts; me
       <div>
         <dt>{t("statistics.facts.versions")}</dt>
         <dd>
-          {t("statistics.facts.versionsValue", { questionnaire: release.questionnaire, model: release.model.id, version: release.model.version })}{" "}
+          {t("statistics.facts.versionsValue", {
+            questionnaire: release.questionnaire,
+            model: release.model.id,
+            version: release.model.version,
+          })}{" "}
           <Link to={`/statistics/methodology${methodologyQuery}`}>{t("statistics.facts.methodology")}</Link>
         </dd>
       </div>

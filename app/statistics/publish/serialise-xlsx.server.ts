@@ -4,7 +4,7 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import ExcelJS from "exceljs";
-import { type StatTable, formatValue } from "~/statistics/publish/present";
+import { formatValue, type StatTable } from "~/statistics/publish/present";
 import { cellColumns, cellRow, type DownloadMeta, type FlatColumn } from "~/statistics/publish/serialise";
 import type { ReleaseCell } from "~/statistics/types";
 
@@ -31,7 +31,8 @@ export async function tableXlsx(table: StatTable, meta: DownloadMeta): Promise<B
   for (const row of table.rows) {
     const values = table.columns.map((c, i) => {
       const v = row.values[i];
-      if (c.kind === "label" || c.kind === "note" || row.reason || typeof v !== "number") return formatValue(table, row, i);
+      if (c.kind === "label" || c.kind === "note" || row.reason || typeof v !== "number")
+        return formatValue(table, row, i);
       return Number(formatValue(table, row, i));
     });
     const added = sheet.addRow(values);
@@ -47,7 +48,11 @@ export async function tableXlsx(table: StatTable, meta: DownloadMeta): Promise<B
 }
 
 /** A release's cells as a streamed XLSX workbook, one row per cell, columns as in the CSV. */
-export function cellsXlsxStream(pages: AsyncIterable<ReleaseCell[]>, dimensionIds: readonly string[], meta: DownloadMeta): ReadableStream<Uint8Array> {
+export function cellsXlsxStream(
+  pages: AsyncIterable<ReleaseCell[]>,
+  dimensionIds: readonly string[],
+  meta: DownloadMeta,
+): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const columns: FlatColumn[] = cellColumns(dimensionIds);

@@ -1,6 +1,13 @@
 // Serialising statistics for download: page tables (CSV, JSON) and release cells as flat rows (CSV and
 // XLSX of the open data API). Numbers are rounded exactly as the pages show them.
-import { formatValue, roundMean, roundQuantile, tableText, type ColumnKind, type StatTable } from "~/statistics/publish/present";
+import {
+  type ColumnKind,
+  formatValue,
+  roundMean,
+  roundQuantile,
+  type StatTable,
+  tableText,
+} from "~/statistics/publish/present";
 import type { ReleaseCell, ScoreSummary } from "~/statistics/types";
 
 /** UTF-8 byte order mark: Excel then reads the CSV as UTF-8, so Chinese shows correctly. */
@@ -39,7 +46,12 @@ export function tableJson(table: StatTable, meta: DownloadMeta) {
       suppressed: row.reason !== null,
       reason: row.reason,
       mark: row.reason ? table.marks[row.reason] : null,
-      values: Object.fromEntries(table.columns.map((c, i) => [c.id, c.kind === "label" || c.kind === "note" ? (row.values[i] ?? "") : row.reason ? null : (row.values[i] ?? null)])),
+      values: Object.fromEntries(
+        table.columns.map((c, i) => [
+          c.id,
+          c.kind === "label" || c.kind === "note" ? (row.values[i] ?? "") : row.reason ? null : (row.values[i] ?? null),
+        ]),
+      ),
       text: table.columns.map((_, i) => formatValue(table, row, i)),
     })),
   };
@@ -102,7 +114,8 @@ export function cellRow(cell: ReleaseCell, dimensionIds: readonly string[], stag
 /** A flat value as CSV text: means and shares with 1 decimal, quantiles and counts whole, empty when not published. */
 export function flatText(value: Flat, kind: FlatColumn["kind"]): string {
   if (value === null) return "";
-  if (typeof value === "number") return kind === "mean" || kind === "share" ? value.toFixed(1) : String(Math.round(value));
+  if (typeof value === "number")
+    return kind === "mean" || kind === "share" ? value.toFixed(1) : String(Math.round(value));
   return String(value);
 }
 
@@ -118,7 +131,9 @@ export function cellsCsvChunk(cells: readonly ReleaseCell[], dimensionIds: reado
 /** Download file name: qmd-statistics-r<release>-<period>-<what>.<ext>, ASCII only. */
 export function downloadName(release: number, what: string, ext: string, period?: string | null): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "");
-  return ["qmd-statistics", `r${release}`, period ? safe(period) : null, safe(what)].filter(Boolean).join("-") + `.${ext}`;
+  return (
+    ["qmd-statistics", `r${release}`, period ? safe(period) : null, safe(what)].filter(Boolean).join("-") + `.${ext}`
+  );
 }
 
 function roundedSummary<T extends ScoreSummary>(s: T): T {
@@ -134,7 +149,10 @@ export function publishedCell(cell: ReleaseCell): ReleaseCell {
     ...cell,
     metrics: {
       firms: m.firms,
-      overall: { ...roundedSummary(m.overall), deciles: m.overall.deciles ? m.overall.deciles.map(roundQuantile) : null },
+      overall: {
+        ...roundedSummary(m.overall),
+        deciles: m.overall.deciles ? m.overall.deciles.map(roundQuantile) : null,
+      },
       dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, s]) => [id, s ? roundedSummary(s) : null])),
       stageShares: m.stageShares.map(roundMean),
       histogram: m.histogram,

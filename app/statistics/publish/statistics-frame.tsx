@@ -21,7 +21,15 @@ const SECTIONS = [
   ["/releases", "releases"],
 ] as const;
 
-export function StatisticsFrame({ release, explicit, children }: { release: FrameRelease | null; explicit: boolean; children: ReactNode }) {
+export function StatisticsFrame({
+  release,
+  explicit,
+  children,
+}: {
+  release: FrameRelease | null;
+  explicit: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const query = explicit && release ? `?release=${release.number}` : "";
   return (
@@ -44,7 +52,8 @@ export function StatisticsFrame({ release, explicit, children }: { release: Fram
       ) : null}
       {release && !release.latest ? (
         <p className="notice" role="note">
-          {t("statistics.olderRelease", { number: release.number, label: release.label })} <Link to="/statistics">{t("statistics.latestLink")}</Link>
+          {t("statistics.olderRelease", { number: release.number, label: release.label })}{" "}
+          <Link to="/statistics">{t("statistics.latestLink")}</Link>
         </p>
       ) : null}
       {children}

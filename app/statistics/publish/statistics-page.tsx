@@ -3,11 +3,25 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { StatTable } from "~/statistics/publish/present";
-import { StatTableView } from "~/statistics/publish/statistics-table";
 import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
-import { ViewPicker, type PickerData } from "~/statistics/publish/view-picker";
+import { StatTableView } from "~/statistics/publish/statistics-table";
+import { type PickerData, ViewPicker } from "~/statistics/publish/view-picker";
 
-export function StatisticsPage({ title, lead, picker, unknownPeriod, period, children }: { title: string; lead: string; picker: PickerData | null; unknownPeriod?: string | null; period?: string; children?: ReactNode }) {
+export function StatisticsPage({
+  title,
+  lead,
+  picker,
+  unknownPeriod,
+  period,
+  children,
+}: {
+  title: string;
+  lead: string;
+  picker: PickerData | null;
+  unknownPeriod?: string | null;
+  period?: string;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -35,11 +49,29 @@ export function ChartSection({ id, title, children }: { id: string; title: strin
 }
 
 /** A statistics page with one table of mean scores by one dimension (industry, size): its chart and its table. */
-export function SingleTableStatisticsPage({ id, page }: { id: "industry" | "size"; page: { picker: PickerData; unknownPeriod?: string | null; period: string; query: string; tables: Partial<Record<"industry" | "size", StatTable>> } | null }) {
+export function SingleTableStatisticsPage({
+  id,
+  page,
+}: {
+  id: "industry" | "size";
+  page: {
+    picker: PickerData;
+    unknownPeriod?: string | null;
+    period: string;
+    query: string;
+    tables: Partial<Record<"industry" | "size", StatTable>>;
+  } | null;
+}) {
   const table = page?.tables[id];
   const { t } = useTranslation();
   return (
-    <StatisticsPage title={t(`statistics.${id}.title`)} lead={t(`statistics.${id}.lead`)} picker={page?.picker ?? null} unknownPeriod={page?.unknownPeriod} period={page?.period}>
+    <StatisticsPage
+      title={t(`statistics.${id}.title`)}
+      lead={t(`statistics.${id}.lead`)}
+      picker={page?.picker ?? null}
+      unknownPeriod={page?.unknownPeriod}
+      period={page?.period}
+    >
       {page && table ? (
         <ChartSection id={id} title={t(`statistics.${id}.chartTitle`, { period: page.period })}>
           <StatisticsBarChart table={table} column="mean" id={`chart-${id}`} title={table.caption} />

@@ -4,8 +4,8 @@
 // a dash. The legend is HTML beside the SVG; the table below the map is its accessible alternative.
 import { scaleQuantize } from "d3-scale";
 import { useTranslation } from "~/i18n/use-translation";
-import { columnValues, type StatTable } from "~/statistics/publish/present";
 import { Hatch } from "~/statistics/publish/hatch";
+import { columnValues, type StatTable } from "~/statistics/publish/present";
 
 export interface MapRegion {
   code: string;
@@ -24,10 +24,22 @@ export function mapScale(values: number[]) {
   const lo = values.length ? Math.floor(Math.min(...values) / 5) * 5 : 0;
   let hi = values.length ? Math.ceil(Math.max(...values) / 5) * 5 : 100;
   if (hi - lo < 5) hi = lo + 5;
-  return scaleQuantize<string>().domain([lo, hi]).range([...MAP_COLOURS]);
+  return scaleQuantize<string>()
+    .domain([lo, hi])
+    .range([...MAP_COLOURS]);
 }
 
-export function TileMap({ table, regions, title, id }: { table: StatTable; regions: MapRegion[]; title: string; id: string }) {
+export function TileMap({
+  table,
+  regions,
+  title,
+  id,
+}: {
+  table: StatTable;
+  regions: MapRegion[];
+  title: string;
+  id: string;
+}) {
   const { t } = useTranslation();
   const byCode = new Map(columnValues(table, "mean").map((v) => [v.key, v]));
   const values = [...byCode.values()].filter((v) => v.key !== "*" && v.value !== null).map((v) => v.value!);
@@ -42,7 +54,15 @@ export function TileMap({ table, regions, title, id }: { table: StatTable; regio
   const edges = [lo, ...colour.thresholds(), hi];
   return (
     <figure className="tile-map">
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-label={title} className="chart map" data-chart={id}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+        role="img"
+        aria-label={title}
+        className="chart map"
+        data-chart={id}
+      >
         <defs>
           <Hatch id={`${id}-hatch`} />
         </defs>
@@ -50,11 +70,26 @@ export function TileMap({ table, regions, title, id }: { table: StatTable; regio
           const v = byCode.get(r.code);
           const state = !v || (v.value === null && !v.reason) ? "none" : v.reason ? "suppressed" : "value";
           const fill = state === "value" ? colour(v!.value!) : state === "suppressed" ? `url(#${id}-hatch)` : "#ffffff";
-          const ink = state === "value" ? TEXT_ON[MAP_COLOURS.indexOf(fill as (typeof MAP_COLOURS)[number])] : "#1b1f24";
-          const halo = state === "suppressed" ? { stroke: "#ffffff", strokeWidth: 3, paintOrder: "stroke" as const } : {};
+          const ink =
+            state === "value" ? TEXT_ON[MAP_COLOURS.indexOf(fill as (typeof MAP_COLOURS)[number])] : "#1b1f24";
+          const halo =
+            state === "suppressed" ? { stroke: "#ffffff", strokeWidth: 3, paintOrder: "stroke" as const } : {};
           return (
-            <g key={r.code} transform={`translate(${r.col * (size + gap)}, ${r.row * (size + gap)})`} className={`tile tile--${state}`} data-region={r.code} data-state={state}>
-              <rect width={size} height={size} rx={4} fill={fill} stroke={state === "none" ? "#4a5360" : "#ffffff"} strokeDasharray={state === "none" ? "3 3" : undefined} />
+            <g
+              key={r.code}
+              transform={`translate(${r.col * (size + gap)}, ${r.row * (size + gap)})`}
+              className={`tile tile--${state}`}
+              data-region={r.code}
+              data-state={state}
+            >
+              <rect
+                width={size}
+                height={size}
+                rx={4}
+                fill={fill}
+                stroke={state === "none" ? "#4a5360" : "#ffffff"}
+                strokeDasharray={state === "none" ? "3 3" : undefined}
+              />
               <text x={size / 2} y={26} textAnchor="middle" fill={ink} className="tile-name" {...halo}>
                 {r.short}
               </text>
@@ -72,7 +107,10 @@ export function TileMap({ table, regions, title, id }: { table: StatTable; regio
               <svg width="18" height="18" aria-hidden="true" focusable="false">
                 <rect width="18" height="18" fill={c} stroke="#4a5360" />
               </svg>{" "}
-              {t("statistics.region.range", { from: Math.round(edges[i]! * 10) / 10, to: Math.round(edges[i + 1]! * 10) / 10 })}
+              {t("statistics.region.range", {
+                from: Math.round(edges[i]! * 10) / 10,
+                to: Math.round(edges[i + 1]! * 10) / 10,
+              })}
             </li>
           ))}
           <li>

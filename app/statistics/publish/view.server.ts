@@ -1,16 +1,32 @@
 // What a statistics page or table download shows: the release (latest, or `?release=N`), the period,
 // the caller's language, and the tables built from the release's cells. Pages and downloads build their
 // tables here through the same functions, so a download holds exactly the page's table.
+import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
 import { i18nFor } from "~/i18n/i18n";
 import { resolveLocale } from "~/i18n/locale.server";
 import { type Locale } from "~/i18n/locales";
+import {
+  type BreakdownEntry,
+  breakdownTable,
+  dimensionsTable,
+  type PresentContext,
+  stagesTable,
+  type StatTable,
+  type Text,
+} from "~/statistics/publish/present";
 import type { CubeVocabulary } from "~/statistics/publish/present-keys";
 import { isCubeKey } from "~/statistics/publish/present-keys";
-import { breakdownTable, dimensionsTable, stagesTable, type BreakdownEntry, type PresentContext, type StatTable, type Text } from "~/statistics/publish/present";
+import {
+  findCell,
+  findCells,
+  latestPublicRelease,
+  listPublicReleases,
+  nationalCellAcrossReleases,
+  type PublicRelease,
+  publicReleaseByText,
+} from "~/statistics/release/read.server";
 import { ALL, GROUP_PREFIX, type ReleaseCell } from "~/statistics/types";
-import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
-import { findCell, findCells, latestPublicRelease, listPublicReleases, nationalCellAcrossReleases, publicReleaseByText, type PublicRelease } from "~/statistics/release/read.server";
 
 export interface StatisticsView {
   release: PublicRelease;
@@ -56,7 +72,9 @@ export async function presentContext(release: PublicRelease, locale: Locale): Pr
   const i18n = i18nFor(locale);
   const t: Text = (key, options) => (i18n.t as unknown as Text)(key, options);
   const version = await getQuestionnaireVersion(release.questionnaireVersionId);
-  const stageNames = version ? version.model.stages.map((s) => s.name[locale]) : [1, 2, 3, 4, 5].map((n) => t("statistics.stage", { n }));
+  const stageNames = version
+    ? version.model.stages.map((s) => s.name[locale])
+    : [1, 2, 3, 4, 5].map((n) => t("statistics.stage", { n }));
   return {
     t,
     minUnits: release.methodology.rules.minUnitsForScores,
@@ -92,7 +110,16 @@ export async function resolveStatsView(request: Request): Promise<StatisticsView
   };
 }
 
-export const TABLE_IDS = ["national", "stages", "dimensions", "industry", "region", "size", "trends", "releases"] as const;
+export const TABLE_IDS = [
+  "national",
+  "stages",
+  "dimensions",
+  "industry",
+  "region",
+  "size",
+  "trends",
+  "releases",
+] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 export function isTableId(id: string): id is TableId {
@@ -128,7 +155,13 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
   switch (id) {
     case "national": {
       const cell = await findCell(release, national);
-      return breakdownTable("national", t("statistics.tables.national", { period }), t("statistics.col.scope"), [{ key: ALL, header: t("statistics.national"), cell }], ctx);
+      return breakdownTable(
+        "national",
+        t("statistics.tables.national", { period }),
+        t("statistics.col.scope"),
+        [{ key: ALL, header: t("statistics.national"), cell }],
+        ctx,
+      );
     }
     case "stages":
       return stagesTable(await findCell(release, national), t("statistics.tables.stages", { period }), ctx);
@@ -137,20 +170,39 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
     case "industry": {
       const cells = byKey(await findCells(release, { period, region: ALL, size: ALL }), (c) => c.industry);
       const ind = industries();
-      const entries: BreakdownEntry[] = [{ key: ALL, header: industryLabel(ALL, locale, t), cell: cells.get(ALL) ?? null }];
+      const entries: BreakdownEntry[] = [
+        { key: ALL, header: industryLabel(ALL, locale, t), cell: cells.get(ALL) ?? null },
+      ];
       for (const g of ind.groups) {
         const key = `${GROUP_PREFIX}${g.id}`;
         // Divisions without a cell (no firm assessed) are left out; every group is listed.
         entries.push({ key, header: g[locale], cell: cells.get(key) ?? null });
-        for (const d of ind.divisions.filter((x) => x.group === g.id && cells.has(x.code))) entries.push({ key: d.code, header: `${d.code} ${d[locale]}`, cell: cells.get(d.code)!, level: 1 });
+        for (const d of ind.divisions.filter((x) => x.group === g.id && cells.has(x.code)))
+          entries.push({ key: d.code, header: `${d.code} ${d[locale]}`, cell: cells.get(d.code)!, level: 1 });
       }
-      return breakdownTable("industry", t("statistics.tables.industry", { period }), t("statistics.col.industry"), entries, ctx);
+      return breakdownTable(
+        "industry",
+        t("statistics.tables.industry", { period }),
+        t("statistics.col.industry"),
+        entries,
+        ctx,
+      );
     }
     case "region": {
-      const cells = byKey(await findCells(release, { period, industry: view.industry, size: view.size }), (c) => c.region);
-      const entries: BreakdownEntry[] = [{ key: ALL, header: regionLabel(ALL, locale, t), cell: cells.get(ALL) ?? null }];
-      for (const r of regions().filter((x) => x.mainland || cells.has(x.code))) entries.push({ key: r.code, header: r[locale], cell: cells.get(r.code) ?? null });
-      const caption = t("statistics.tables.region", { period, industry: industryLabel(view.industry, locale, t), size: sizeLabel(view.size, locale, t) });
+      const cells = byKey(
+        await findCells(release, { period, industry: view.industry, size: view.size }),
+        (c) => c.region,
+      );
+      const entries: BreakdownEntry[] = [
+        { key: ALL, header: regionLabel(ALL, locale, t), cell: cells.get(ALL) ?? null },
+      ];
+      for (const r of regions().filter((x) => x.mainland || cells.has(x.code)))
+        entries.push({ key: r.code, header: r[locale], cell: cells.get(r.code) ?? null });
+      const caption = t("statistics.tables.region", {
+        period,
+        industry: industryLabel(view.industry, locale, t),
+        size: sizeLabel(view.size, locale, t),
+      });
       return breakdownTable("region", caption, t("statistics.col.region"), entries, ctx);
     }
     case "size": {
@@ -162,12 +214,28 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
     case "trends": {
       const cells = byKey(await findCells(release, { industry: ALL, region: ALL, size: ALL }), (c) => c.period);
       const entries = release.periods.map((p) => ({ key: p, header: p, cell: cells.get(p) ?? null }));
-      return breakdownTable("trends", t("statistics.tables.trends", { number: release.number }), t("statistics.col.period"), entries, ctx);
+      return breakdownTable(
+        "trends",
+        t("statistics.tables.trends", { number: release.number }),
+        t("statistics.col.period"),
+        entries,
+        ctx,
+      );
     }
     case "releases": {
       const across = await nationalCellAcrossReleases(period);
-      const entries = across.map(({ release: r, cell }) => ({ key: String(r.number), header: t("statistics.releaseName", { number: r.number, label: r.label }), cell }));
-      return breakdownTable("releases", t("statistics.tables.releases", { period }), t("statistics.col.release"), entries, ctx);
+      const entries = across.map(({ release: r, cell }) => ({
+        key: String(r.number),
+        header: t("statistics.releaseName", { number: r.number, label: r.label }),
+        cell,
+      }));
+      return breakdownTable(
+        "releases",
+        t("statistics.tables.releases", { period }),
+        t("statistics.col.release"),
+        entries,
+        ctx,
+      );
     }
   }
 }
@@ -196,11 +264,20 @@ export function releaseFacts(release: PublicRelease) {
 
 /** Every public release for the release selector. */
 export async function releaseOptions() {
-  return (await listPublicReleases()).map((r) => ({ number: r.number, label: r.label, latest: r.latest, status: r.status }));
+  return (await listPublicReleases()).map((r) => ({
+    number: r.number,
+    label: r.label,
+    latest: r.latest,
+    status: r.status,
+  }));
 }
 
 /** Everything a statistics page's loader returns: the view, the picker's choices and the page's tables. */
-export async function loadStatsPage<const Ids extends readonly TableId[]>(request: Request, ids: Ids, filters: readonly ("industry" | "size")[] = []) {
+export async function loadStatsPage<const Ids extends readonly TableId[]>(
+  request: Request,
+  ids: Ids,
+  filters: readonly ("industry" | "size")[] = [],
+) {
   const view = await resolveStatsView(request);
   if (!view) return null;
   const built = await Promise.all(ids.map(async (id) => [id, await buildStatsTable(id, view)] as const));
@@ -212,10 +289,15 @@ export async function loadStatsPage<const Ids extends readonly TableId[]>(reques
       { value: ALL, label: industryLabel(ALL, locale, ctx.t) },
       ...ind.groups.flatMap((g) => [
         { value: `${GROUP_PREFIX}${g.id}`, label: g[locale] },
-        ...ind.divisions.filter((d) => d.group === g.id).map((d) => ({ value: d.code, label: `— ${d.code} ${d[locale]}` })),
+        ...ind.divisions
+          .filter((d) => d.group === g.id)
+          .map((d) => ({ value: d.code, label: `— ${d.code} ${d[locale]}` })),
       ]),
     ],
-    size: [ALL, ...sizeClasses().classes.map((c) => c.id)].map((value) => ({ value, label: sizeLabel(value, locale, ctx.t) })),
+    size: [ALL, ...sizeClasses().classes.map((c) => c.id)].map((value) => ({
+      value,
+      label: sizeLabel(value, locale, ctx.t),
+    })),
   };
   const chosen = Object.fromEntries(filters.map((f) => [f, view[f]]));
   return {

@@ -1,8 +1,14 @@
 // The staff page's actions on releases: parse the form, build or publish, and say what happened.
 import { z } from "zod";
-import { db } from "~/platform/db.server";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
-import { buildRelease, listAllReleases, publishRelease, ReleaseError, type ReleaseSummary } from "~/statistics/release/build.server";
+import { db } from "~/platform/db.server";
+import {
+  buildRelease,
+  listAllReleases,
+  publishRelease,
+  ReleaseError,
+  type ReleaseSummary,
+} from "~/statistics/release/build.server";
 import { submittedPeriods } from "~/statistics/release/data.server";
 
 const buildForm = z.object({
@@ -20,7 +26,11 @@ export async function releaseAction(form: FormData, actorId: string): Promise<Re
   const intent = form.get("intent");
   try {
     if (intent === "build") {
-      const parsed = buildForm.safeParse({ intent, label: form.get("label") ?? undefined, periods: form.getAll("periods") });
+      const parsed = buildForm.safeParse({
+        intent,
+        label: form.get("label") ?? undefined,
+        periods: form.getAll("periods"),
+      });
       if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
       const version = await currentQuestionnaireVersion();
       if (!version) return { ok: false, error: "releases.errors.no_data" };
@@ -58,5 +68,9 @@ export async function releasesPage() {
     };
   });
   const newest = releases[0];
-  return { periods, releases, publishable: newest && newest.status === "built" && newest.unresolved === 0 ? newest.id : null };
+  return {
+    periods,
+    releases,
+    publishable: newest && newest.status === "built" && newest.unresolved === 0 ? newest.id : null,
+  };
 }

@@ -2,16 +2,22 @@
 // snapshot, computes each period's cube under disclosure control (app/statistics/disclosure), and stores the release, its
 // cells and its private member list together, or nothing at all.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { releaseCells, statisticsReleases, type StatisticsRelease } from "~db/schema";
+import { releaseCells, type StatisticsRelease, statisticsReleases } from "~db/schema";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
-import { db } from "~/platform/db.server";
-import { cubeContext } from "~/statistics/release/cube-context.server";
-import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
-import { seededRandom } from "~/platform/seeded-random";
-import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type SuppressionReason } from "~/statistics/types";
 import { recordAudit } from "~/platform/audit.server";
-import { earlierPeriod, loadPeriodRecords, snapshotMembers, advanceSpans, submittedPeriods } from "~/statistics/release/data.server";
+import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
+import { seededRandom } from "~/platform/seeded-random";
+import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
+import { cubeContext } from "~/statistics/release/cube-context.server";
+import {
+  advanceSpans,
+  earlierPeriod,
+  loadPeriodRecords,
+  snapshotMembers,
+  submittedPeriods,
+} from "~/statistics/release/data.server";
+import { DISCLOSURE_RULES, SUPPRESSION_REASONS, type SuppressionReason } from "~/statistics/types";
 
 export interface ReleaseSummary {
   cells: number;
@@ -26,7 +32,9 @@ export interface ReleaseSummary {
 }
 
 export class ReleaseError extends Error {
-  constructor(readonly code: "no_data" | "label_taken" | "not_found" | "not_built" | "newer_exists" | "unresolved" | "bad_period") {
+  constructor(
+    readonly code: "no_data" | "label_taken" | "not_found" | "not_built" | "newer_exists" | "unresolved" | "bad_period",
+  ) {
     super(code);
   }
 }
@@ -53,21 +61,32 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       await tx.execute(sql`select pg_advisory_xact_lock(4751207)`);
       // The cut-off is stored and compared with millisecond precision (a JS Date), while submitted_at has
       // microseconds: rounding now() down could drop a row submitted in the same millisecond, so round up.
-      const [{ ms }] = rowsOf<{ ms: string }>(await tx.execute(sql`select ceil(extract(epoch from now()) * 1000)::bigint::text as ms`)) as [{ ms: string }];
+      const [{ ms }] = rowsOf<{ ms: string }>(
+        await tx.execute(sql`select ceil(extract(epoch from now()) * 1000)::bigint::text as ms`),
+      ) as [{ ms: string }];
       const cutoff = new Date(Number(ms));
       const available = await submittedPeriods(tx, version.id);
       const periods = input.periods?.length ? [...new Set(input.periods)].sort() : available;
       if (periods.some((p) => !available.includes(p))) throw new ReleaseError("bad_period");
       if (periods.length === 0) throw new ReleaseError("no_data");
-      const [last] = await tx.select({ number: statisticsReleases.number }).from(statisticsReleases).orderBy(desc(statisticsReleases.number)).limit(1);
+      const [last] = await tx
+        .select({ number: statisticsReleases.number })
+        .from(statisticsReleases)
+        .orderBy(desc(statisticsReleases.number))
+        .limit(1);
       const number = (last?.number ?? 0) + 1;
       const label = input.label?.trim() || `R${number}`;
-      const [taken] = await tx.select({ id: statisticsReleases.id }).from(statisticsReleases).where(eq(statisticsReleases.label, label));
+      const [taken] = await tx
+        .select({ id: statisticsReleases.id })
+        .from(statisticsReleases)
+        .where(eq(statisticsReleases.label, label));
       if (taken) throw new ReleaseError("label_taken");
       const earlierReleases = await tx
         .select({ id: statisticsReleases.id, number: statisticsReleases.number, periods: statisticsReleases.periods })
         .from(statisticsReleases)
-        .where(and(eq(statisticsReleases.questionnaireVersionId, version.id), isNotNull(statisticsReleases.publishedAt)))
+        .where(
+          and(eq(statisticsReleases.questionnaireVersionId, version.id), isNotNull(statisticsReleases.publishedAt)),
+        )
         .orderBy(statisticsReleases.number);
       const methodology = {
         rules: DISCLOSURE_RULES,
@@ -78,12 +97,24 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       };
       const [release] = await tx
         .insert(statisticsReleases)
-        .values({ number, label, questionnaireVersionId: version.id, periods, cutoff, methodology, status: "building", createdBy: input.actorId })
+        .values({
+          number,
+          label,
+          questionnaireVersionId: version.id,
+          periods,
+          cutoff,
+          methodology,
+          status: "building",
+          createdBy: input.actorId,
+        })
         .returning();
       await snapshotMembers(tx, version.id, periods, cutoff);
       await advanceSpans(tx, number, periods);
       const random = seededRandom(number);
-      const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<SuppressionReason, number>;
+      const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<
+        SuppressionReason,
+        number
+      >;
       let cellCount = 0;
       const firmsByPeriod: Record<string, number | null> = {};
       let synthetic = false;
@@ -100,7 +131,16 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
         for (let k = 0; k < cube.cells.length; k += 1000)
           await tx.insert(releaseCells).values(
-            cube.cells.slice(k, k + 1000).map((c) => ({ releaseId: release!.id, period: c.period, industry: c.industry, region: c.region, size: c.size, suppressed: c.suppressed, reason: c.reason, metrics: c.metrics ?? {} })),
+            cube.cells.slice(k, k + 1000).map((c) => ({
+              releaseId: release!.id,
+              period: c.period,
+              industry: c.industry,
+              region: c.region,
+              size: c.size,
+              suppressed: c.suppressed,
+              reason: c.reason,
+              metrics: c.metrics ?? {},
+            })),
           );
         for (const c of cube.cells) if (c.reason) suppressed[c.reason]++;
         cellCount += cube.cells.length;
@@ -113,10 +153,32 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         skipped += loaded.skipped;
       }
       if (records === 0) throw new ReleaseError("no_data");
-      const summary: ReleaseSummary = { cells: cellCount, suppressed, firmsByPeriod, unresolved, auditRounds, records, skipped, buildMs: 0 };
+      const summary: ReleaseSummary = {
+        cells: cellCount,
+        suppressed,
+        firmsByPeriod,
+        unresolved,
+        auditRounds,
+        records,
+        skipped,
+        buildMs: 0,
+      };
       summary.buildMs = Date.now() - started;
-      const [built] = await tx.update(statisticsReleases).set({ status: "built", builtAt: new Date(), summary, containsSynthetic: synthetic }).where(eq(statisticsReleases.id, release!.id)).returning();
-      await recordAudit({ actorId: input.actorId, action: "release.built", subjectType: "release", subjectId: release!.id, details: { number, label, periods, cells: cellCount, unresolved } }, tx);
+      const [built] = await tx
+        .update(statisticsReleases)
+        .set({ status: "built", builtAt: new Date(), summary, containsSynthetic: synthetic })
+        .where(eq(statisticsReleases.id, release!.id))
+        .returning();
+      await recordAudit(
+        {
+          actorId: input.actorId,
+          action: "release.built",
+          subjectType: "release",
+          subjectId: release!.id,
+          details: { number, label, periods, cells: cellCount, unresolved },
+        },
+        tx,
+      );
       return built!;
     },
     { isolationLevel: "repeatable read" },
@@ -131,11 +193,28 @@ export async function publishRelease(id: string, actorId: string | null): Promis
     if (!release) throw new ReleaseError("not_found");
     if (release.status !== "built") throw new ReleaseError("not_built");
     if ((release.summary as ReleaseSummary).unresolved > 0) throw new ReleaseError("unresolved");
-    const [newest] = await tx.select({ id: statisticsReleases.id }).from(statisticsReleases).orderBy(desc(statisticsReleases.number)).limit(1);
+    const [newest] = await tx
+      .select({ id: statisticsReleases.id })
+      .from(statisticsReleases)
+      .orderBy(desc(statisticsReleases.number))
+      .limit(1);
     if (newest!.id !== id) throw new ReleaseError("newer_exists");
     await tx.update(statisticsReleases).set({ status: "superseded" }).where(eq(statisticsReleases.status, "published"));
-    const [published] = await tx.update(statisticsReleases).set({ status: "published", publishedAt: new Date() }).where(eq(statisticsReleases.id, id)).returning();
-    await recordAudit({ actorId, action: "release.published", subjectType: "release", subjectId: id, details: { number: release.number, label: release.label } }, tx);
+    const [published] = await tx
+      .update(statisticsReleases)
+      .set({ status: "published", publishedAt: new Date() })
+      .where(eq(statisticsReleases.id, id))
+      .returning();
+    await recordAudit(
+      {
+        actorId,
+        action: "release.published",
+        subjectType: "release",
+        subjectId: id,
+        details: { number: release.number, label: release.label },
+      },
+      tx,
+    );
     return published!;
   });
 }

@@ -13,11 +13,20 @@ export function cubeContext(model: BenchmarkModel): CubeContext {
   if (!ctx) {
     const tax = industries();
     const shape = cubeShape({
-      groups: tax.groups.map((g) => ({ id: g.id, divisions: tax.divisions.filter((d) => d.group === g.id).map((d) => d.code) })),
+      groups: tax.groups.map((g) => ({
+        id: g.id,
+        divisions: tax.divisions.filter((d) => d.group === g.id).map((d) => d.code),
+      })),
       regions: selectableRegions().map((r) => r.code),
       sizes: sizeClasses().classes.map((c) => c.id),
     });
-    ctx = { shape, relations: relations(shape), interior: interiorAncestors(shape), rules: DISCLOSURE_RULES, dimensionIds: model.dimensions.map((d) => d.id) };
+    ctx = {
+      shape,
+      relations: relations(shape),
+      interior: interiorAncestors(shape),
+      rules: DISCLOSURE_RULES,
+      dimensionIds: model.dimensions.map((d) => d.id),
+    };
     cache.set(key, ctx);
   }
   return ctx;

@@ -1,13 +1,13 @@
 // Reads what a release build needs from the database: the records of a period (column-wise) and, for each
 // earlier public release, what it published and how many units changed since. Runs inside the build's
 // repeatable-read transaction, so every read sees one snapshot.
-import { sql, type SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
+import { rowsOf } from "~/platform/db.server";
 import { cellIndex, type CubeShape } from "~/statistics/disclosure/cube-shape";
 import { NULL_SCORE } from "~/statistics/disclosure/metrics";
 import type { PeriodRecords } from "~/statistics/disclosure/period-cube";
 import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
-import { rowsOf } from "~/platform/db.server";
 import { earlierCellPattern } from "~/statistics/release/read.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -15,7 +15,9 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** The periods with submitted assessments of a questionnaire version: what a release can cover. */
 export async function submittedPeriods(executor: Pick<Db, "execute">, version: string): Promise<string[]> {
   return rowsOf<{ period: string }>(
-    await executor.execute(sql`select distinct period from assessments where questionnaire_version_id = ${version} and status = 'submitted' order by period`),
+    await executor.execute(
+      sql`select distinct period from assessments where questionnaire_version_id = ${version} and status = 'submitted' order by period`,
+    ),
   ).map((r) => r.period);
 }
 
@@ -30,10 +32,18 @@ export function membership(version: string, period: string, cutoff: Date): SQL {
  * The build's members with their digests, computed once per build into a temporary table from which
  * `advanceSpans` records the new release's members.
  */
-export async function snapshotMembers(tx: Tx, version: string, periods: readonly string[], cutoff: Date): Promise<void> {
+export async function snapshotMembers(
+  tx: Tx,
+  version: string,
+  periods: readonly string[],
+  cutoff: Date,
+): Promise<void> {
   await tx.execute(sql`create temporary table release_current on commit drop as
     select a.id, a.period, a.industry_division, a.region_code, a.size_class, a.unit_key, ${DIGEST} as digest
-    from assessments a where ${sql.join(periods.map((p) => sql`(${membership(version, p, cutoff)})`), sql` or `)}`);
+    from assessments a where ${sql.join(
+      periods.map((p) => sql`(${membership(version, p, cutoff)})`),
+      sql` or `,
+    )}`);
   await tx.execute(sql`analyze release_current`);
 }
 
@@ -42,7 +52,10 @@ export async function snapshotMembers(tx: Tx, version: string, periods: readonly
  * gone or changed since ends its span here; a new or changed one begins one. Unchanged members write nothing.
  */
 export async function advanceSpans(tx: Tx, number: number, periods: readonly string[]): Promise<void> {
-  const covered = sql.join(periods.map((p) => sql`${p}`), sql`, `);
+  const covered = sql.join(
+    periods.map((p) => sql`${p}`),
+    sql`, `,
+  );
   // The members counted unchanged go to a table of their own first: the insert below must not look itself
   // up in member_spans while writing to it (on a new, empty table the planner loops over it: quadratic).
   await tx.execute(sql`create temporary table span_kept on commit drop as
@@ -67,9 +80,18 @@ export interface LoadedRecords {
   skipped: number;
 }
 
-export async function loadPeriodRecords(tx: Tx, shape: CubeShape, dimensionIds: readonly string[], version: string, period: string, cutoff: Date): Promise<LoadedRecords> {
+export async function loadPeriodRecords(
+  tx: Tx,
+  shape: CubeShape,
+  dimensionIds: readonly string[],
+  version: string,
+  period: string,
+  cutoff: Date,
+): Promise<LoadedRecords> {
   // Typed arrays sized once from a count: a million records take ~30 MB, not the ~10× of growing JS arrays.
-  const [{ n: expected }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from assessments a where ${membership(version, period, cutoff)}`)) as [{ n: number }];
+  const [{ n: expected }] = rowsOf<{ n: number }>(
+    await tx.execute(sql`select count(*)::int as n from assessments a where ${membership(version, period, cutoff)}`),
+  ) as [{ n: number }];
   const interior = new Int32Array(expected);
   const unit = new Int32Array(expected);
   const stage = new Uint8Array(expected);
@@ -89,9 +111,16 @@ export async function loadPeriodRecords(tx: Tx, shape: CubeShape, dimensionIds: 
       a.stage as st, round(a.overall_score::numeric * 10)::int as o, a.is_synthetic as syn, array_to_string(array[${dims}], ',') as ds
     from assessments a where ${membership(version, period, cutoff)}`);
   for (;;) {
-    const page = rowsOf<{ d: string; r: string; s: string; u: string | null; st: number; o: number; syn: boolean; ds: string }>(
-      await tx.execute(sql.raw(`fetch forward ${PAGE} from release_records`)),
-    );
+    const page = rowsOf<{
+      d: string;
+      r: string;
+      s: string;
+      u: string | null;
+      st: number;
+      o: number;
+      syn: boolean;
+      ds: string;
+    }>(await tx.execute(sql.raw(`fetch forward ${PAGE} from release_records`)));
     if (page.length === 0) break;
     for (const row of page) {
       const i = shape.industry.leafIndex.get(row.d);
@@ -118,18 +147,34 @@ export async function loadPeriodRecords(tx: Tx, shape: CubeShape, dimensionIds: 
   }
   await tx.execute(sql`close release_records`);
   return {
-    records: { count, interior: interior.subarray(0, count), unit: unit.subarray(0, count), stage: stage.subarray(0, count), scores: scores.map((a) => a.subarray(0, count)) },
+    records: {
+      count,
+      interior: interior.subarray(0, count),
+      unit: unit.subarray(0, count),
+      stage: stage.subarray(0, count),
+      scores: scores.map((a) => a.subarray(0, count)),
+    },
     synthetic,
     skipped,
   };
 }
 
 interface ChangedRow {
-  d: string; r: string; s: string; u: string;
+  d: string;
+  r: string;
+  s: string;
+  u: string;
 }
 
 /** What an earlier release published for the period, and which units changed since, per cell. */
-export async function earlierPeriod(tx: Tx, shape: CubeShape, interior: Map<number, number[]>, earlier: { id: string; number: number }, current: number, period: string): Promise<EarlierPeriod> {
+export async function earlierPeriod(
+  tx: Tx,
+  shape: CubeShape,
+  interior: Map<number, number[]>,
+  earlier: { id: string; number: number },
+  current: number,
+  period: string,
+): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
   for (const c of await earlierCellPattern(tx, earlier.id, period)) {

@@ -4,13 +4,20 @@
 // release_cells (lint enforces it), and its one cell cache serves every consumer: pages, downloads, the
 // API and the firm report's peer benchmark. Cell queries follow the primary key
 // (release_id, period, industry, region, size).
-import { and, asc, desc, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
-import { releaseCells, statisticsReleases } from "~db/schema";
-import { prepared } from "~/platform/prepared.server";
+import { and, asc, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
+import { releaseCells, statisticsReleases } from "~db/schema";
 import { db, perDatabase, rowsOf } from "~/platform/db.server";
 import { Lru } from "~/platform/lru";
-import { ALL, type CellKey, type DisclosureRules, type PublishedMetrics, type ReleaseCell, type SuppressionReason } from "~/statistics/types";
+import { prepared } from "~/platform/prepared.server";
+import {
+  ALL,
+  type CellKey,
+  type DisclosureRules,
+  type PublishedMetrics,
+  type ReleaseCell,
+  type SuppressionReason,
+} from "~/statistics/types";
 
 const PUBLIC_STATUSES = ["published", "superseded"] as const;
 
@@ -62,7 +69,11 @@ function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
     latest: row.number === latestNumber,
     cutoff: row.cutoff.toISOString(),
     methodology: row.methodology as ReleaseMethodology,
-    summary: { cells: summary.cells ?? 0, suppressed: summary.suppressed ?? {}, firmsByPeriod: summary.firmsByPeriod ?? {} },
+    summary: {
+      cells: summary.cells ?? 0,
+      suppressed: summary.suppressed ?? {},
+      firmsByPeriod: summary.firmsByPeriod ?? {},
+    },
     containsSynthetic: row.containsSynthetic,
     builtAt: row.builtAt?.toISOString() ?? null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
@@ -83,7 +94,11 @@ async function latestPublishedNumber(): Promise<number | null> {
 
 /** Every public release, newest first. */
 export async function listPublicReleases(): Promise<PublicRelease[]> {
-  const rows = await db().select().from(statisticsReleases).where(isPublicStatus).orderBy(desc(statisticsReleases.number));
+  const rows = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(isPublicStatus)
+    .orderBy(desc(statisticsReleases.number));
   const latest = rows.find((r) => r.status === "published")?.number ?? null;
   return rows.map((r) => toPublic(r, latest));
 }
@@ -130,14 +145,19 @@ export interface CellQuery {
 
 type CellRow = typeof releaseCells.$inferSelect;
 
-export function toCell(row: Pick<CellRow, "period" | "industry" | "region" | "size" | "suppressed" | "reason" | "metrics">): ReleaseCell {
+export function toCell(
+  row: Pick<CellRow, "period" | "industry" | "region" | "size" | "suppressed" | "reason" | "metrics">,
+): ReleaseCell {
   const key: CellKey = { period: row.period, industry: row.industry, region: row.region, size: row.size };
   return row.suppressed
     ? { ...key, suppressed: true, reason: row.reason as SuppressionReason, metrics: null }
     : { ...key, suppressed: false, reason: null, metrics: row.metrics as PublishedMetrics };
 }
 
-function keyCondition(column: typeof releaseCells.industry | typeof releaseCells.region | typeof releaseCells.size, filter: KeyFilter): SQL | undefined {
+function keyCondition(
+  column: typeof releaseCells.industry | typeof releaseCells.region | typeof releaseCells.size,
+  filter: KeyFilter,
+): SQL | undefined {
   if (filter === undefined) return undefined;
   if (typeof filter === "string") return eq(column, filter);
   if (isKeyList(filter)) return inArray(column, [...filter]);
@@ -166,7 +186,12 @@ const CELL_COLUMNS = {
   reason: releaseCells.reason,
   metrics: releaseCells.metrics,
 };
-const KEY_ORDER = [asc(releaseCells.period), asc(releaseCells.industry), asc(releaseCells.region), asc(releaseCells.size)];
+const KEY_ORDER = [
+  asc(releaseCells.period),
+  asc(releaseCells.industry),
+  asc(releaseCells.region),
+  asc(releaseCells.size),
+];
 
 // A release's cells never change once built, so a query's answer can be kept per release (and database).
 // Bounded by the number of cells kept, not of queries: a peer lookup keeps four cells, a page table hundreds.
@@ -178,7 +203,11 @@ const cachedCells = (release: PublicRelease, query: CellQuery | CellKey, load: (
 /** The cells of a public release that match the query, in key order. */
 export async function findCells(release: PublicRelease, query: CellQuery): Promise<ReleaseCell[]> {
   return cachedCells(release, query, async () => {
-    const rows = await db().select(CELL_COLUMNS).from(releaseCells).where(and(...cellConditions(release, query))).orderBy(...KEY_ORDER);
+    const rows = await db()
+      .select(CELL_COLUMNS)
+      .from(releaseCells)
+      .where(and(...cellConditions(release, query)))
+      .orderBy(...KEY_ORDER);
     return rows.map(toCell);
   });
 }
@@ -200,14 +229,25 @@ export async function findCell(release: PublicRelease, key: CellKey): Promise<Re
  * The matching cells in pages of `pageSize`, in key order, walking the primary key (keyset pagination),
  * so a download of a whole release never holds all of it in memory.
  */
-export async function* streamCells(release: PublicRelease, query: CellQuery, pageSize = 1000): AsyncGenerator<ReleaseCell[]> {
+export async function* streamCells(
+  release: PublicRelease,
+  query: CellQuery,
+  pageSize = 1000,
+): AsyncGenerator<ReleaseCell[]> {
   let after: CellKey | null = null;
   for (;;) {
     const conditions = cellConditions(release, query);
     if (after) {
-      conditions.push(sql`(${releaseCells.period}, ${releaseCells.industry}, ${releaseCells.region}, ${releaseCells.size}) > (${after.period}, ${after.industry}, ${after.region}, ${after.size})`);
+      conditions.push(
+        sql`(${releaseCells.period}, ${releaseCells.industry}, ${releaseCells.region}, ${releaseCells.size}) > (${after.period}, ${after.industry}, ${after.region}, ${after.size})`,
+      );
     }
-    const rows = await db().select(CELL_COLUMNS).from(releaseCells).where(and(...conditions)).orderBy(...KEY_ORDER).limit(pageSize);
+    const rows = await db()
+      .select(CELL_COLUMNS)
+      .from(releaseCells)
+      .where(and(...conditions))
+      .orderBy(...KEY_ORDER)
+      .limit(pageSize);
     if (rows.length === 0) return;
     yield rows.map(toCell);
     if (rows.length < pageSize) return;
@@ -217,12 +257,22 @@ export async function* streamCells(release: PublicRelease, query: CellQuery, pag
 }
 
 /** The whole-country, all-industries, all-sizes cell of one period in every public release that has it, oldest release first. */
-export async function nationalCellAcrossReleases(period: string): Promise<Array<{ release: PublicRelease; cell: ReleaseCell }>> {
+export async function nationalCellAcrossReleases(
+  period: string,
+): Promise<Array<{ release: PublicRelease; cell: ReleaseCell }>> {
   const rows = await db()
     .select({ release: statisticsReleases, cell: CELL_COLUMNS })
     .from(releaseCells)
     .innerJoin(statisticsReleases, eq(statisticsReleases.id, releaseCells.releaseId))
-    .where(and(isPublicStatus, eq(releaseCells.period, period), eq(releaseCells.industry, ALL), eq(releaseCells.region, ALL), eq(releaseCells.size, ALL)))
+    .where(
+      and(
+        isPublicStatus,
+        eq(releaseCells.period, period),
+        eq(releaseCells.industry, ALL),
+        eq(releaseCells.region, ALL),
+        eq(releaseCells.size, ALL),
+      ),
+    )
     .orderBy(asc(statisticsReleases.number));
   const latest = await latestPublishedNumber();
   return rows.map((r) => ({ release: toPublic(r.release, latest), cell: toCell(r.cell) }));
@@ -251,10 +301,18 @@ const releasesCovering = () =>
         ...getTableColumns(statisticsReleases),
         counted: sql<boolean>`exists (select 1 from member_spans m where m.assessment_id = ${sql.placeholder("assessmentId")}
           and m.from_release <= ${statisticsReleases.number} and (m.to_release is null or m.to_release > ${statisticsReleases.number}))`,
-        latestNumber: sql<number | null>`(select max(l.number) from statistics_releases l where l.status = 'published')`,
+        latestNumber: sql<
+          number | null
+        >`(select max(l.number) from statistics_releases l where l.status = 'published')`,
       })
       .from(statisticsReleases)
-      .where(and(eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")), isPublicStatus, sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`))
+      .where(
+        and(
+          eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")),
+          isPublicStatus,
+          sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`,
+        ),
+      )
       .orderBy(desc(statisticsReleases.number))
       .limit(RELEASES_TRIED)
       .prepare("public_releases_covering"),
@@ -270,5 +328,9 @@ export async function earlierCellPattern(
   releaseId: string,
   period: string,
 ): Promise<Array<{ industry: string; region: string; size: string; suppressed: boolean }>> {
-  return rowsOf(await executor.execute(sql`select industry, region, size, suppressed from release_cells where release_id = ${releaseId} and period = ${period}`));
+  return rowsOf(
+    await executor.execute(
+      sql`select industry, region, size, suppressed from release_cells where release_id = ${releaseId} and period = ${period}`,
+    ),
+  );
 }

@@ -1,6 +1,6 @@
+import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
 
 export const PASSWORD = "e2e password 123";
@@ -18,7 +18,9 @@ export function validCreditCode(): string {
 /** Fail with the list of WCAG 2.1 A/AA violations axe finds on the current page. */
 export async function expectAccessible(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -79,7 +81,12 @@ export async function newUserWithFirm(page: Page, email = uniqueEmail()): Promis
 }
 
 /** The owner (on `owner`) invites a colleague who signs up (on `colleague`) and joins the firm. */
-export async function inviteColleague(owner: Page, colleague: Page, firmId: string, colleagueEmail = uniqueEmail("colleague")): Promise<string> {
+export async function inviteColleague(
+  owner: Page,
+  colleague: Page,
+  firmId: string,
+  colleagueEmail = uniqueEmail("colleague"),
+): Promise<string> {
   await owner.goto(`/firms/${firmId}`);
   await owner.getByLabel("同事的电子邮箱").fill(colleagueEmail);
   await owner.getByRole("button", { name: "发送邀请" }).click();

@@ -1,9 +1,9 @@
 // A server of a spec's own, on a database the spec fills before it starts (PGlite allows one process per
 // data folder, so specs that need special data cannot share the suite's server).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "~db/connect";
+import { type DatabaseHandle, openDatabase } from "~db/connect";
 
 function databaseUrl(name: string): string {
   const u = new URL(process.env.DATABASE_URL!);
@@ -67,7 +67,16 @@ export function ownServer(offset: number, name: string): OwnServer {
     async start(fill) {
       const env = await prepare(fill);
       server = spawn(process.execPath, ["build/server.js"], {
-        env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", COOKIE_SECURE: "false", SEED_DEMO: "false", LOG_LEVEL: "warn", NODE_ENV: "production" },
+        env: {
+          ...process.env,
+          ...env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          COOKIE_SECURE: "false",
+          SEED_DEMO: "false",
+          LOG_LEVEL: "warn",
+          NODE_ENV: "production",
+        },
         stdio: ["ignore", "ignore", "inherit"],
       });
       await waitForHealth();

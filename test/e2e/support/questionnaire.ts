@@ -8,7 +8,14 @@ type Focused = { tag: string; type: string; name: string; value: string; checked
 const focused = (page: Page) =>
   page.evaluate<Focused>(() => {
     const a = document.activeElement as HTMLInputElement | null;
-    return { tag: a?.tagName ?? "", type: a?.type ?? "", name: a?.name ?? "", value: a?.value ?? "", checked: Boolean(a?.checked), cls: a?.className ?? "" };
+    return {
+      tag: a?.tagName ?? "",
+      type: a?.type ?? "",
+      name: a?.name ?? "",
+      value: a?.value ?? "",
+      checked: Boolean(a?.checked),
+      cls: a?.className ?? "",
+    };
   });
 
 async function tabUntil(page: Page, match: (f: Focused) => boolean, what: string, limit = 80): Promise<Focused> {
@@ -27,11 +34,15 @@ export function plannedAnswer(q: SurveyDefinition["pages"][number]["elements"][n
   return values.includes(3) ? 3 : values[0]!;
 }
 
-export async function answerPageByKeyboard(page: Page, questions: SurveyDefinition["pages"][number]["elements"]): Promise<void> {
+export async function answerPageByKeyboard(
+  page: Page,
+  questions: SurveyDefinition["pages"][number]["elements"],
+): Promise<void> {
   for (const q of questions) {
     const target = plannedAnswer(q);
     // SurveyJS names radios "<question>_sq_<n>" and checkboxes "<question><value>".
-    const inGroup = (f: Focused) => f.tag === "INPUT" && (f.type === "radio" ? f.name.startsWith(`${q.name}_sq_`) : f.name === `${q.name}${f.value}`);
+    const inGroup = (f: Focused) =>
+      f.tag === "INPUT" && (f.type === "radio" ? f.name.startsWith(`${q.name}_sq_`) : f.name === `${q.name}${f.value}`);
     if (q.type === "radiogroup") {
       let f = await tabUntil(page, inGroup, q.name);
       if (f.value === String(target) && !f.checked) await page.keyboard.press("Space");
@@ -51,6 +62,10 @@ export async function answerPageByKeyboard(page: Page, questions: SurveyDefiniti
 
 /** Tab to the survey's Next (or Complete) button and press Enter. */
 export async function nextPageByKeyboard(page: Page): Promise<void> {
-  await tabUntil(page, (f) => f.tag === "BUTTON" && /sd-navigation__(next|complete)-btn/.test(f.cls), "the next-page button");
+  await tabUntil(
+    page,
+    (f) => f.tag === "BUTTON" && /sd-navigation__(next|complete)-btn/.test(f.cls),
+    "the next-page button",
+  );
   await page.keyboard.press("Enter");
 }
