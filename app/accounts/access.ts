@@ -1,5 +1,5 @@
 // Who may see or do what: pure rules over a principal, called by every loader and action
-// through app/auth/guard.server.ts.
+// through app/accounts/guard.server.ts.
 export type FirmRole = "owner" | "member";
 export type StaffRole = "analyst" | "government" | "admin";
 

@@ -1,7 +1,7 @@
 // The bulk path: one statement per batch inserts the batch's firms and their assessments from two
 // JSON parameters (jsonb_to_recordset). It works the same on PostgreSQL and PGlite, needs no COPY
 // support, and the assessments take their classification columns from the inserted firm rows with
-// the very expressions SUBMIT_SQL uses (app/models/assessment.server.ts).
+// the very expressions SUBMIT_SQL uses (app/assessment/assessment.server.ts).
 import { sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import type { AssessmentRow, FirmRow } from "~db/synth/generate";
