@@ -5,8 +5,8 @@ import { I18nextProvider } from "react-i18next";
 import { hasStaffRole } from "~/accounts/access";
 import { getCaller } from "~/accounts/guard.server";
 import { i18nFor } from "~/i18n/i18n";
-import { resolveLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, htmlLang } from "~/i18n/locales";
+import { requestI18n } from "~/i18n/server-t.server";
 import { isDemoMode } from "~/platform/seed-state.server";
 import styles from "~/ui/app.css";
 import { ErrorPage } from "~/ui/error-page";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "QMD Portal · 质量管理数
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await getCaller(args);
-  const locale = await resolveLocale(args.request, caller?.user.locale);
+  const { locale } = await requestI18n(args);
   return {
     locale,
     demo: isDemoMode(),

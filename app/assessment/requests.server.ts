@@ -8,7 +8,7 @@ import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { questionsOf } from "~/assessment/questions";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { type Locale, pick } from "~/i18n/locales";
-import { serverI18n, type Text } from "~/i18n/server-t.server";
+import { requestI18n, type Text } from "~/i18n/server-t.server";
 import { apiError } from "~/platform/api-error";
 import { asApi } from "~/platform/api-response.server";
 import { isUuid, notFound } from "~/platform/http.server";
@@ -59,7 +59,7 @@ function withSessionCookies(context: AppLoadContext, response: Response): Respon
 
 /** GET on a POST-only assessment endpoint: the caller is checked first, so a stranger learns nothing. */
 export async function postOnlyLoader(args: Args): Promise<Response> {
-  return asApi((await serverI18n(args.request)).text, async () => {
+  return asApi((await requestI18n(args)).t, async () => {
     await requireFirmAssessment(args);
     return apiError(405, "method_not_allowed", "POST only", {}, { Allow: "POST" });
   });
@@ -76,9 +76,10 @@ export function assessmentJsonAction<S extends z.ZodType>(
   run: (context: Context, body: z.output<S>) => Promise<Response>,
 ) {
   const answer = async (args: Args): Promise<Response> =>
-    asApi((await serverI18n(args.request)).text, async () => {
+    asApi((await requestI18n(args)).t, async () => {
       const found = await requireFirmAssessment(args);
-      const { text, locale } = await serverI18n(args.request, found.caller.user.locale);
+      // The same lookup as above: the caller's preference was already part of it.
+      const { t: text, locale } = await requestI18n(args);
       const body = await readJsonBody(args.request);
       if (!body.ok) return apiError(body.status, body.code, text(`assessment.api.${body.code}`));
       const parsed = schema.safeParse(body.value);

@@ -1,5 +1,7 @@
 import type { User } from "~db/schema";
 import type { Principal } from "~/accounts/access";
+import type { RequestI18n } from "~/i18n/server-t.server";
+import type { RequestedRelease } from "~/statistics/publish/view.server";
 
 // Per-request state shared by every loader/action of one request and by entry.server.
 export interface RequestContext {
@@ -11,6 +13,10 @@ export interface RequestContext {
   clientIp: string;
   /** Memoised auth lookup for this request. */
   auth?: Promise<{ user: User; principal: Principal; sessionId: string } | null>;
+  /** The caller's locale and `t`, worked out once (requestI18n). */
+  i18n?: Promise<RequestI18n>;
+  /** The statistics release the URL asks for, looked up once for the layout and its child (requestedRelease). */
+  release?: Promise<RequestedRelease | "unknown" | null>;
 }
 
 declare module "@remix-run/node" {

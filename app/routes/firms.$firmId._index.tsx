@@ -7,7 +7,7 @@ import { industries, regions } from "~/content/taxonomies.server";
 import { getFirm, listMembers } from "~/firms/firm.server";
 import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
 import { pick } from "~/i18n/locales";
-import { serverText } from "~/i18n/server-t.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { config } from "~/platform/config.server";
@@ -75,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
     );
   }
   const firm = (await getFirm(caller.firmId)) ?? notFound();
-  const text = await serverText(args.request, caller.user.locale);
+  const { t: text } = await requestI18n(args);
   const { link } = await createInvitation({
     firmId: caller.firmId,
     email: parsed.data.email,

@@ -1,14 +1,14 @@
 // The report as one self-contained HTML file (styles and charts inline) a firm can forward.
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
-import { resolveLocale } from "~/i18n/locale.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { renderReportDocument } from "~/report/document.server";
 import { buildReport } from "~/report/report.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);
   if (assessment.status !== "submitted") throw redirect(`/firms/${caller.firmId}/assessments/${assessment.id}`);
-  const locale = await resolveLocale(args.request, caller.user.locale);
+  const { locale } = await requestI18n(args);
   const html = renderReportDocument(
     await buildReport(firm, assessment, version),
     locale,

@@ -5,7 +5,7 @@ import { submitAssessment } from "~/assessment/assessment.server";
 import { questionsOf, toLocalized } from "~/assessment/questions";
 import { describeProblems, requireFirmAssessment } from "~/assessment/requests.server";
 import { pick } from "~/i18n/locales";
-import { serverI18n } from "~/i18n/server-t.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);
   const form = await args.request.formData();
   const baseVersion = Number(form.get("version"));
-  const { text, locale } = await serverI18n(args.request, caller.user.locale);
+  const { t: text, locale } = await requestI18n(args);
   const result = await submitAssessment({
     assessment,
     version,

@@ -2,17 +2,18 @@ import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/accounts/account.server";
 import { forgotPasswordForm } from "~/accounts/forms";
-import { serverText } from "~/i18n/server-t.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
 import { siteOrigin } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  const { request } = args;
   const parsed = parseForm(forgotPasswordForm, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
-  const text = await serverText(request);
+  const { t: text } = await requestI18n(args);
   await requestPasswordReset(parsed.data.email, siteOrigin(request, config().PUBLIC_ORIGIN), {
     subject: text("auth.resetEmailSubject"),
     body: (link) => text("auth.resetEmailBody", { link }),

@@ -8,8 +8,8 @@ import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-pa
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: await loadStatsPage(request, ["national", "stages", "dimensions"] as const) };
+export async function loader(args: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(args, ["national", "stages", "dimensions"] as const) };
 }
 
 export default function StatisticsOverview() {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { resolveLocale } from "~/i18n/locale.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { suppressionMarks } from "~/statistics/publish/present";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
@@ -18,11 +18,11 @@ const RULES: Array<keyof DisclosureRules> = [
   "kBenchmark",
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const found = await requestedRelease(new URL(request.url));
+export async function loader(args: LoaderFunctionArgs) {
+  const found = await requestedRelease(args);
   if (!found) return { release: null };
   const { release } = found;
-  const locale = await resolveLocale(request);
+  const { locale } = await requestI18n(args);
   const m = release.methodology;
   return {
     release: releaseFacts(release),

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { regions } from "~/content/taxonomies.server";
-import { resolveLocale } from "~/i18n/locale.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { shortRegionName } from "~/statistics/publish/present";
 import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
@@ -9,15 +9,15 @@ import { StatTableView } from "~/statistics/publish/statistics-table";
 import { TileMap } from "~/statistics/publish/tile-map";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await resolveLocale(request);
+export async function loader(args: LoaderFunctionArgs) {
+  const { locale } = await requestI18n(args);
   const tiles = regions().map((r) => ({
     code: r.code,
     short: locale === "zh" ? shortRegionName(r.zh) : r.abbr,
     row: r.tile.row,
     col: r.tile.col,
   }));
-  return { page: await loadStatsPage(request, ["region"] as const, ["industry", "size"]), tiles };
+  return { page: await loadStatsPage(args, ["region"] as const, ["industry", "size"]), tiles };
 }
 
 export default function StatisticsByRegion() {

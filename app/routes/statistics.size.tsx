@@ -3,8 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { SingleTableStatisticsPage } from "~/statistics/publish/statistics-page";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: await loadStatsPage(request, ["size"] as const) };
+export async function loader(args: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(args, ["size"] as const) };
 }
 
 export default function StatisticsBySize() {

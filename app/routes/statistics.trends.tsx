@@ -6,8 +6,8 @@ import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-pa
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { page: await loadStatsPage(request, ["trends", "releases"] as const) };
+export async function loader(args: LoaderFunctionArgs) {
+  return { page: await loadStatsPage(args, ["trends", "releases"] as const) };
 }
 
 export default function StatisticsTrends() {

@@ -10,8 +10,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 // every visitor the loader data and the scripts, and the server their serialisation.
 export const handle = { hydrate: false };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const found = await requestedRelease(new URL(request.url));
+export async function loader(args: LoaderFunctionArgs) {
+  const found = await requestedRelease(args);
   const r = found?.release;
   return {
     release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null,

@@ -7,12 +7,12 @@ import { tableXlsx, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server
 import { buildStatsTable, isTableId, resolveStatsView } from "~/statistics/publish/view.server";
 import { ALL } from "~/statistics/types";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(params.file ?? "");
+export async function loader(args: LoaderFunctionArgs) {
+  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(args.params.file ?? "");
   const id = match?.[1];
   const ext = match?.[2];
   if (!id || !ext || !isTableId(id)) notFound();
-  const view = (await resolveStatsView(request)) ?? notFound();
+  const view = (await resolveStatsView(args)) ?? notFound();
   const table = await buildStatsTable(id, view);
   const filters =
     id === "region"

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { localeCookie } from "~/i18n/locale.server";
+import { requestI18n } from "~/i18n/server-t.server";
 import { createRequestContext } from "~/platform/context";
 import { db } from "~/platform/db.server";
 import { loader as notFoundLoader } from "~/routes/api.v1.$";
@@ -10,6 +12,7 @@ import { loader as releaseLoader } from "~/routes/api.v1.releases.$number._index
 import { loader as cellsLoader } from "~/routes/api.v1.releases.$number.cells";
 import { loader as cellsCsvLoader } from "~/routes/api.v1.releases.$number.cells[.]csv";
 import { loader as cellsXlsxLoader } from "~/routes/api.v1.releases.$number.cells[.]xlsx";
+import { loader as statisticsLayoutLoader } from "~/routes/statistics";
 import { loader as industryPageLoader } from "~/routes/statistics.industry";
 import { loader as tableLoader } from "~/routes/statistics_.tables.$file";
 import { tableText } from "~/statistics/publish/present";
@@ -297,7 +300,10 @@ describe("statistics table downloads", () => {
   });
 
   it("are built by the same code as the page for every table", async () => {
-    const view = (await resolveStatsView(new Request(`${ORIGIN}/statistics?release=1&period=2025`)))!;
+    const view = (await resolveStatsView({
+      request: new Request(`${ORIGIN}/statistics?release=1&period=2025`),
+      context: createRequestContext(),
+    } as LoaderFunctionArgs))!;
     for (const id of [
       "national",
       "stages",
@@ -317,5 +323,43 @@ describe("statistics table downloads", () => {
     expect((await get(tableLoader, "/statistics/tables/industry.csv?release=3", { file: "industry.csv" })).status).toBe(
       404,
     );
+  });
+});
+
+describe("per-request facts", () => {
+  const argsFor = (path: string, cookie?: string) =>
+    ({
+      request: new Request(ORIGIN + path, cookie ? { headers: { Cookie: cookie } } : {}),
+      params: {},
+      context: createRequestContext(),
+    }) as LoaderFunctionArgs;
+
+  it("resolve the release and the language once for the layout and its child", async () => {
+    const cookie = (await localeCookie.serialize("en")).split(";")[0];
+    const args = argsFor("/statistics/industry?release=1&period=2025", cookie);
+    // As the root layout does first.
+    const i18n = requestI18n(args);
+    await statisticsLayoutLoader(args);
+    const release = args.context.release;
+    expect(release).toBeDefined();
+    const page = (await industryPageLoader(args)).page!;
+    // The child reused both lookups instead of starting its own.
+    expect(args.context.release).toBe(release);
+    expect(args.context.i18n).toBe(i18n);
+    expect(page.release.number).toBe(1);
+    expect(page.tables.industry.caption).toMatch(/[A-Za-z]/);
+    expect((await i18n).locale).toBe("en");
+  });
+
+  it("answer an unknown release with a fresh 404 to each loader that asks", async () => {
+    const args = argsFor("/statistics/industry?release=99");
+    const thrown = await Promise.all([
+      statisticsLayoutLoader(args).catch((e: unknown) => e),
+      industryPageLoader(args).catch((e: unknown) => e),
+    ]);
+    for (const e of thrown) expect(e).toBeInstanceOf(Response);
+    expect((thrown[0] as Response).status).toBe(404);
+    expect((thrown[1] as Response).status).toBe(404);
+    expect(thrown[0]).not.toBe(thrown[1]);
   });
 });

@@ -1,11 +1,11 @@
 // What a statistics page or table download shows: the release (latest, or `?release=N`), the period,
 // the caller's language, and the tables built from the release's cells. Pages and downloads build their
 // tables here through the same functions, so a download holds exactly the page's table.
+import type { AppLoadContext } from "@remix-run/node";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
-import { i18nFor } from "~/i18n/i18n";
-import { resolveLocale } from "~/i18n/locale.server";
 import { type Locale } from "~/i18n/locales";
+import { requestI18n, textFor } from "~/i18n/server-t.server";
 import {
   type BreakdownEntry,
   breakdownTable,
@@ -56,21 +56,38 @@ export function cubeVocabulary(periods: readonly string[]): CubeVocabulary {
   };
 }
 
-/** The release a request asks for: `?release=N` (404 when unknown or not public), else the latest; null when none is published. */
-export async function requestedRelease(url: URL): Promise<{ release: PublicRelease; explicit: boolean } | null> {
+export interface RequestedRelease {
+  release: PublicRelease;
+  /** Whether the URL named the release (links then keep `?release=`). */
+  explicit: boolean;
+}
+
+type Args = { request: Request; context: AppLoadContext };
+
+async function findRequestedRelease(url: URL): Promise<RequestedRelease | "unknown" | null> {
   const asked = url.searchParams.get("release");
   if (asked !== null && asked !== "") {
     const release = await publicReleaseByText(asked);
-    if (!release) throw notFound();
-    return { release, explicit: true };
+    return release ? { release, explicit: true } : "unknown";
   }
   const latest = await latestPublicRelease();
   return latest ? { release: latest, explicit: false } : null;
 }
 
+/**
+ * The release a request asks for: `?release=N` (404 when unknown or not public), else the latest; null when
+ * none is published. Looked up once per request, so the statistics layout and its child page share it.
+ */
+export async function requestedRelease(args: Args): Promise<RequestedRelease | null> {
+  args.context.release ??= findRequestedRelease(new URL(args.request.url));
+  const found = await args.context.release;
+  // Each caller throws its own response: a Response body can be read only once.
+  if (found === "unknown") throw notFound();
+  return found;
+}
+
 export async function presentContext(release: PublicRelease, locale: Locale): Promise<PresentContext> {
-  const i18n = i18nFor(locale);
-  const t: Text = (key, options) => (i18n.t as unknown as Text)(key, options);
+  const t: Text = textFor(locale);
   const version = await getQuestionnaireVersion(release.questionnaireVersionId);
   const stageNames = version
     ? version.model.stages.map((s) => s.name[locale])
@@ -84,9 +101,9 @@ export async function presentContext(release: PublicRelease, locale: Locale): Pr
 }
 
 /** Resolve the page's release, period and filters from the URL; null when nothing is published yet. */
-export async function resolveStatsView(request: Request): Promise<StatisticsView | null> {
-  const url = new URL(request.url);
-  const found = await requestedRelease(url);
+export async function resolveStatsView(args: Args): Promise<StatisticsView | null> {
+  const url = new URL(args.request.url);
+  const found = await requestedRelease(args);
   if (!found) return null;
   const { release } = found;
   const latestPeriod = release.periods[release.periods.length - 1]!;
@@ -97,7 +114,7 @@ export async function resolveStatsView(request: Request): Promise<StatisticsView
     const v = url.searchParams.get(name);
     return v && isCubeKey(vocab, name, v) ? v : ALL;
   };
-  const locale = await resolveLocale(request);
+  const { locale } = await requestI18n(args);
   return {
     release,
     explicitRelease: found.explicit,
@@ -274,11 +291,11 @@ export async function releaseOptions() {
 
 /** Everything a statistics page's loader returns: the view, the picker's choices and the page's tables. */
 export async function loadStatsPage<const Ids extends readonly TableId[]>(
-  request: Request,
+  args: Args,
   ids: Ids,
   filters: readonly ("industry" | "size")[] = [],
 ) {
-  const view = await resolveStatsView(request);
+  const view = await resolveStatsView(args);
   if (!view) return null;
   const built = await Promise.all(ids.map(async (id) => [id, await buildStatsTable(id, view)] as const));
   const tables = Object.fromEntries(built) as Record<Ids[number], StatTable>;
