@@ -16,7 +16,7 @@ import {
   textCondition,
 } from "~/catalogue/search-sql.server";
 import type { Scene } from "~/content/schemas";
-import { industries } from "~/content/taxonomies.server";
+import { industryGroupOf } from "~/content/taxonomies.server";
 import { i18nFor } from "~/i18n/i18n";
 import { isLocale } from "~/i18n/locales";
 import { recordAudit } from "~/platform/audit.server";
@@ -48,7 +48,7 @@ export function caseColumns(content: CaseContent, scenes: readonly Scene[], stat
     sceneSlugs: content.sceneSlugs,
     articles: [...new Set(content.articles)].sort((a, b) => a - b),
     industryDivision: content.industryDivision,
-    industryGroup: industries().divisions.find((d) => d.code === content.industryDivision)?.group ?? "",
+    industryGroup: industryGroupOf(content.industryDivision) ?? "",
     regionCode: content.regionCode,
     sizeClass: content.sizeClass,
     technologies: content.technologies,
@@ -61,7 +61,7 @@ export function caseColumns(content: CaseContent, scenes: readonly Scene[], stat
 
 /** The filter values of a case, stored among its grams so a search with filters is one index lookup. */
 function caseTokens(content: CaseContent, scenes: readonly Scene[], status: CaseStatus): string[] {
-  const group = industries().divisions.find((d) => d.code === content.industryDivision)?.group ?? "";
+  const group = industryGroupOf(content.industryDivision) ?? "";
   return [
     filterToken("status", status),
     filterToken("group", group),
@@ -556,7 +556,7 @@ export async function casesForFirm(
     scenes: about.scenes,
     articles: about.articles,
     division: firm.industryDivision,
-    group: industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? "",
+    group: industryGroupOf(firm.industryDivision) ?? "",
     size: firm.sizeClass,
     region: firm.regionCode,
     exclude: opts.excludeFirmId ?? null,

@@ -18,8 +18,18 @@ export const technologies = () => loadContent("taxonomies/technologies.json", te
 /** Regions where a firm with a unified social credit code can be registered. */
 export const selectableRegions = () => regions().filter((r) => r.mainland);
 
+/** The industry division (GB/T 4754 two-digit code) with this code, if any. */
+export function industryDivision(code: string) {
+  return industries().divisions.find((d) => d.code === code);
+}
+
+/** The industry group a division belongs to; undefined for an unknown code. */
+export function industryGroupOf(code: string): string | undefined {
+  return industryDivision(code)?.group;
+}
+
 export function isKnownDivision(code: string): boolean {
-  return industries().divisions.some((d) => d.code === code);
+  return industryDivision(code) !== undefined;
 }
 
 export function isSelectableRegion(code: string): boolean {

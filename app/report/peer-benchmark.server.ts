@@ -2,7 +2,7 @@
 // assessment's period, so its cost does not grow with the number of firms. It reads releases and cells only
 // through release/read.server, so it sees exactly what the public sees and shares its cell cache.
 import type { Assessment } from "~db/schema";
-import { industries } from "~/content/taxonomies.server";
+import { industryGroupOf } from "~/content/taxonomies.server";
 import {
   choosePeerGroup,
   histogramBin,
@@ -53,7 +53,7 @@ async function fromRelease(
   counted: boolean,
 ): Promise<PeerBenchmark | null> {
   const division = assessment.industryDivision;
-  const group = industries().divisions.find((d) => d.code === division)?.group;
+  const group = industryGroupOf(division);
   const keys: Array<[PeerLevel, string, string]> = [
     ["division-size", division, assessment.sizeClass],
     ["division", division, "*"],

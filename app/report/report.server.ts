@@ -6,7 +6,7 @@ import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { casesForFirm } from "~/cases/case.server";
 import type { Localized } from "~/content/schemas";
 import type { Scene } from "~/content/schemas";
-import { industries } from "~/content/taxonomies.server";
+import { industryGroupOf } from "~/content/taxonomies.server";
 import { peerBenchmark, type PeerOutcome } from "~/report/peer-benchmark.server";
 import { matchScenes } from "~/report/scene-match";
 import { allScenes } from "~/scenes/scene.server";
@@ -75,7 +75,7 @@ export async function buildReport(
   assessment: Assessment,
   version: QuestionnaireVersion,
 ): Promise<ReportData> {
-  const industryGroup = industries().divisions.find((d) => d.code === firm.industryDivision)?.group ?? null;
+  const industryGroup = industryGroupOf(firm.industryDivision) ?? null;
   const { model } = version;
   const result = assessment.result as Omit<AssessmentResult, "indicators">;
   const stage = model.stages.find((s) => s.stage === result.stage)!;
@@ -127,8 +127,7 @@ export async function buildReport(
       .map((c) => ({
         id: c.id,
         title: c.content.title,
-        sameIndustry:
-          industries().divisions.find((d) => d.code === c.content.industryDivision)?.group === industryGroup,
+        sameIndustry: industryGroupOf(c.content.industryDivision) === industryGroup,
         fictional: c.isFictional,
       }));
   const submitted = earlier

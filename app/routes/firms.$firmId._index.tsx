@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { canManageFirm } from "~/accounts/access";
 import { inviteForm } from "~/accounts/forms";
 import { requireFirmMember, requireFirmOwner } from "~/accounts/guard.server";
-import { industries, regions } from "~/content/taxonomies.server";
+import { industryDivision, regions } from "~/content/taxonomies.server";
 import { getFirm, listMembers } from "~/firms/firm.server";
 import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
 import { pick } from "~/i18n/locales";
@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
   const firm = (await getFirm(caller.firmId)) ?? notFound();
   const isOwner = canManageFirm(caller.principal, firm.id);
-  const division = industries().divisions.find((d) => d.code === firm.industryDivision);
+  const division = industryDivision(firm.industryDivision);
   const region = regions().find((r) => r.code === firm.regionCode);
   return {
     firm: {
