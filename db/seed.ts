@@ -9,7 +9,7 @@ import { taxonomyFromContent } from "~db/synth/taxonomy";
 import { type Executor, hasSynthetic } from "~db/synth/writer";
 import { hashPassword } from "~/accounts/password.server";
 import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
-import { publishSeededCase } from "~/cases/case.server";
+import { publishSeededCase } from "~/cases/demo-cases.server";
 import { demoCasesOnDisk } from "~/cases/demo-cases.server";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
 import { db } from "~/platform/db.server";

@@ -1,6 +1,12 @@
-// The fictional demo cases under content/cases, validated at load.
+// The fictional demo cases under content/cases, validated at load, and how the demo seed
+// publishes them.
 import { readdirSync } from "node:fs";
-import { type DemoCaseFile, demoCaseFile } from "~/cases/schema";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "~db/connect";
+import { caseEvents, cases } from "~db/schema";
+import { createCase } from "~/cases/drafts.server";
+import { type CaseContent, type DemoCaseFile, demoCaseFile } from "~/cases/schema";
+import { filterToken } from "~/catalogue/search-sql.server";
 import { contentPath, loadContent } from "~/content/load.server";
 
 export function demoCasesOnDisk(): DemoCaseFile[] {
@@ -8,4 +14,40 @@ export function demoCasesOnDisk(): DemoCaseFile[] {
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => loadContent(`cases/${f}`, demoCaseFile));
+}
+
+/**
+ * A demo case, marked fictional and published as if the demo owner had submitted it and the
+ * demo analyst published it; no notifications. Only the demo seed calls this.
+ */
+export async function publishSeededCase(
+  tx: Db,
+  input: { firmId: string; ownerId: string; analystId: string; content: CaseContent; anonymised: boolean },
+): Promise<string> {
+  const caseId = await createCase(
+    {
+      firmId: input.firmId,
+      userId: input.ownerId,
+      content: input.content,
+      anonymised: input.anonymised,
+      isFictional: true,
+    },
+    tx,
+  );
+  const now = new Date();
+  await tx
+    .update(cases)
+    .set({
+      status: "published",
+      searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", "draft")}::text), ${filterToken("status", "published")}::text)`,
+      consentAt: now,
+      submittedAt: now,
+      publishedAt: now,
+    })
+    .where(eq(cases.id, caseId));
+  await tx.insert(caseEvents).values([
+    { caseId, fromStatus: "draft", toStatus: "submitted", actorId: input.ownerId },
+    { caseId, fromStatus: "submitted", toStatus: "published", actorId: input.analystId },
+  ]);
+  return caseId;
 }

@@ -1,8 +1,9 @@
 // The glue between the case routes and the case model: form options, defaults from the firm's
 // profile, reading and saving the form, and mapping model outcomes to messages.
 import type { Firm } from "~db/schema";
-import { createCase, type StepResult, takeCaseStep, updateCase } from "~/cases/case.server";
+import { createCase, updateCase } from "~/cases/drafts.server";
 import { type CaseFormValues, readCaseForm } from "~/cases/form.server";
+import { type StepResult, takeCaseStep } from "~/cases/steps.server";
 import type { CaseStep } from "~/cases/workflow";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { config } from "~/platform/config.server";

@@ -3,7 +3,7 @@ import type { Assessment, Firm } from "~db/schema";
 import { listAssessments } from "~/assessment/assessment.server";
 import { type AssessmentResult, rankPriorities } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
-import { casesForFirm } from "~/cases/case.server";
+import { casesForFirm } from "~/cases/matching.server";
 import type { Localized } from "~/content/schemas";
 import type { Scene } from "~/content/schemas";
 import { industryGroupOf } from "~/content/taxonomies.server";

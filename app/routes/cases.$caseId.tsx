@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getPublishedCase } from "~/cases/case.server";
 import { CaseView, usePublisher } from "~/cases/case-view";
 import { presentCase } from "~/cases/presenter.server";
+import { getPublishedCase } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid, notFound } from "~/platform/http.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { CASES_PER_PAGE, searchCases } from "~/cases/case.server";
 import { usePublisher } from "~/cases/case-view";
+import { CASES_PER_PAGE, searchCases } from "~/cases/search.server";
 import { CatalogueFilterForm, Pager } from "~/catalogue/catalogue-filters";
 import { FILTER_FIELDS } from "~/catalogue/filter-fields";
 import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";

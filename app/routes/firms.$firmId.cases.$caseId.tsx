@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireFirmMember } from "~/accounts/guard.server";
-import { firmOwnsCase, getFirmCase } from "~/cases/case.server";
 import { CaseEvents } from "~/cases/case-events";
 import { CaseFormFields, useCaseFieldLabels } from "~/cases/case-form";
 import { CaseStatusTag, CaseView } from "~/cases/case-view";
@@ -9,6 +8,7 @@ import { caseFormOptions, saveCaseFromForm, stepProblem, takeStep, typedCaseValu
 import { type CaseFormValues, valuesOf } from "~/cases/form.server";
 import { presentCase } from "~/cases/presenter.server";
 import { availableSteps, firmCanEdit } from "~/cases/workflow";
+import { firmOwnsCase, getFirmCase } from "~/cases/workspace.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid, notFound } from "~/platform/http.server";

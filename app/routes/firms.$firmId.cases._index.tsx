@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireFirmMember } from "~/accounts/guard.server";
-import { listFirmCases } from "~/cases/case.server";
 import { CaseStatusTag } from "~/cases/case-view";
+import { listFirmCases } from "~/cases/workspace.server";
 import { getFirm } from "~/firms/firm.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";

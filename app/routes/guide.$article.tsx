@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { publishedCasesFor } from "~/cases/case.server";
 import { CaseList } from "~/cases/case-list";
+import { publishedCasesFor } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { guide } from "~/guide/guide.server";
 import { pick } from "~/i18n/locales";

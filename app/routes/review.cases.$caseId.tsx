@@ -1,12 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
-import { getCaseForReview } from "~/cases/case.server";
 import { CaseEvents } from "~/cases/case-events";
 import { CaseStatusTag, CaseView, usePublisher } from "~/cases/case-view";
 import { parseStep, stepProblem, takeStep } from "~/cases/firm-form.server";
 import { presentCase } from "~/cases/presenter.server";
 import { availableSteps } from "~/cases/workflow";
+import { getCaseForReview } from "~/cases/workspace.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
-import { listRecentlyPublished, listReviewQueue } from "~/cases/case.server";
 import { CaseStatusTag } from "~/cases/case-view";
+import { listRecentlyPublished, listReviewQueue } from "~/cases/workspace.server";
 import { useTranslation } from "~/i18n/use-translation";
 
 export async function loader(args: LoaderFunctionArgs) {

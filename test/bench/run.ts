@@ -155,7 +155,8 @@ function benchSearch(n: number) {
     const { openDatabase } = await import("~db/connect");
     const { useDatabase, closeDatabase } = await import("~/platform/db.server");
     const { syncScenesFromContent, allScenes } = await import("~/scenes/scene.server");
-    const { caseColumns, searchCases } = await import("~/cases/case.server");
+    const { caseColumns } = await import("~/cases/columns.server");
+    const { searchCases } = await import("~/cases/search.server");
     const { parseCatalogueFilters } = await import("~/catalogue/filters.server");
     const { FILTER_FIELDS } = await import("~/catalogue/filter-fields");
     const { industries, selectableRegions, technologies } = await import("~/content/taxonomies.server");

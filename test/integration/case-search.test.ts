@@ -3,7 +3,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cases } from "~db/schema";
-import { caseColumns, CASES_PER_PAGE, searchCases } from "~/cases/case.server";
+import { caseColumns } from "~/cases/columns.server";
+import { CASES_PER_PAGE, searchCases } from "~/cases/search.server";
 import { normaliseSearchText } from "~/catalogue/search-grams";
 import { COUNT_CAP } from "~/catalogue/search-sql.server";
 import { db } from "~/platform/db.server";

@@ -2,17 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, caseEvents, cases, emailOutbox, memberships, users } from "~db/schema";
 import { grantRole } from "~/accounts/role-grant.server";
-import {
-  casesForFirm,
-  createCase,
-  getFirmCase,
-  getPublishedCase,
-  publishedCasesFor,
-  searchCases,
-  type StepInput,
-  takeCaseStep,
-  updateCase,
-} from "~/cases/case.server";
+import { createCase, updateCase } from "~/cases/drafts.server";
+import { casesForFirm } from "~/cases/matching.server";
+import { getPublishedCase, publishedCasesFor } from "~/cases/public.server";
+import { searchCases } from "~/cases/search.server";
+import { type StepInput, takeCaseStep } from "~/cases/steps.server";
+import { getFirmCase } from "~/cases/workspace.server";
 import { db } from "~/platform/db.server";
 import { syncScenesFromContent } from "~/scenes/scene.server";
 import { caseContent } from "../support/cases";
