@@ -1,6 +1,8 @@
 // The columns a case row derives from its content: the plain filter columns, the normalised
 // search text and the grams (with the filter tokens) that the GIN index searches.
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
+import { cases } from "~db/schema";
 import type { CaseContent } from "~/cases/schema";
 import type { CaseStatus } from "~/cases/workflow";
 import { normaliseSearchText, searchGrams } from "~/catalogue/search-grams";
@@ -61,4 +63,9 @@ function caseTokens(content: CaseContent, scenes: readonly Scene[], status: Case
 
 export async function derivedColumns(content: CaseContent, executor: Db, status: CaseStatus) {
   return caseColumns(content, await scenesBySlugs(content.sceneSlugs, executor), status);
+}
+
+/** The gram-array update that moves a case's status token along with its status. */
+export function statusTokenSwap(from: CaseStatus, to: CaseStatus): SQL {
+  return sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", from)}::text), ${filterToken("status", to)}::text)`;
 }

@@ -1,12 +1,12 @@
 // The fictional demo cases under content/cases, validated at load, and how the demo seed
 // publishes them.
 import { readdirSync } from "node:fs";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { caseEvents, cases } from "~db/schema";
+import { statusTokenSwap } from "~/cases/columns.server";
 import { createCase } from "~/cases/drafts.server";
 import { type CaseContent, type DemoCaseFile, demoCaseFile } from "~/cases/schema";
-import { filterToken } from "~/catalogue/search-sql.server";
 import { contentPath, loadContent } from "~/content/load.server";
 
 export function demoCasesOnDisk(): DemoCaseFile[] {
@@ -39,7 +39,7 @@ export async function publishSeededCase(
     .update(cases)
     .set({
       status: "published",
-      searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", "draft")}::text), ${filterToken("status", "published")}::text)`,
+      searchGrams: statusTokenSwap("draft", "published"),
       consentAt: now,
       submittedAt: now,
       publishedAt: now,

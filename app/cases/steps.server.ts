@@ -1,10 +1,10 @@
 // One step of the case workflow (submit, withdraw, take up, return, publish, …): checked against
 // the rules in workflow.ts, then recorded, audited and notified in one transaction.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { caseEvents, cases, memberships, roleGrants, users } from "~db/schema";
+import { statusTokenSwap } from "~/cases/columns.server";
 import { type CaseActor, type CaseStatus, type CaseStep, transition } from "~/cases/workflow";
-import { filterToken } from "~/catalogue/search-sql.server";
 import { i18nFor } from "~/i18n/i18n";
 import { isLocale } from "~/i18n/locales";
 import { recordAudit } from "~/platform/audit.server";
@@ -64,7 +64,7 @@ export async function takeCaseStep(input: StepInput): Promise<StepResult> {
       .update(cases)
       .set({
         status: next.to,
-        searchGrams: sql`array_append(array_remove(${cases.searchGrams}, ${filterToken("status", current.status)}::text), ${filterToken("status", next.to)}::text)`,
+        searchGrams: statusTokenSwap(current.status, next.to),
         updatedAt: now,
         ...(input.step === "submit" ? { consentAt: now, submittedAt: now } : {}),
         ...(input.step === "publish" ? { publishedAt: now } : {}),
