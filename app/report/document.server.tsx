@@ -4,7 +4,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18nFor } from "~/i18n/i18n";
 import { htmlLang, type Locale } from "~/i18n/locales";
-import type { ReportData } from "~/report/report.server";
+import type { ReportData } from "~/report/assemble";
 import { ReportView } from "~/report/report-view";
 
 let css: string | undefined;

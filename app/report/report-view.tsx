@@ -1,8 +1,8 @@
 // The firm's report, shared by the page and the downloadable file.
 import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
+import type { ReportData } from "~/report/assemble";
 import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
-import type { ReportData } from "~/report/report.server";
 import { BarChart } from "~/ui/bar-chart";
 import { RadarChart } from "~/ui/radar-chart";
 
