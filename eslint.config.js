@@ -113,6 +113,35 @@ const boundaries = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------
+// One import style: the aliases ~/ (app), ~db/ (db) and ~test/ (test) across folders, ./ for a sibling
+// or a subfolder. A path that climbs (`../`) is refused, in static imports, re-exports and import().
+
+const climbs = (source) => typeof source?.value === "string" && source.value.startsWith("../");
+const importStyle = {
+  rules: {
+    "no-parent-imports": {
+      meta: {
+        type: "suggestion",
+        messages: { climb: "Import {{path}} through its alias (~/, ~db/ or ~test/), not a ../ path." },
+        schema: [],
+      },
+      create(context) {
+        const check = (node) => {
+          if (climbs(node.source))
+            context.report({ node: node.source, messageId: "climb", data: { path: node.source.value } });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------------------
 
 export default defineConfig([
   globalIgnores([
@@ -171,8 +200,11 @@ export default defineConfig([
     name: "project/import-order",
     plugins: { "simple-import-sort": simpleImportSort },
     rules: {
-      // One block, no blank lines (the codebase's style): side effects, node:, packages, ~db/, ~/, relative.
-      "simple-import-sort/imports": ["error", { groups: [["^\\u0000", "^node:", "^@?\\w", "^~db/", "^~/", "^\\."]] }],
+      // One block, no blank lines (the codebase's style): side effects, node:, packages, ~db/, ~/, ~test/, relative.
+      "simple-import-sort/imports": [
+        "error",
+        { groups: [["^\\u0000", "^node:", "^@?\\w", "^~db/", "^~/", "^~test/", "^\\."]] },
+      ],
       "simple-import-sort/exports": "error",
     },
   },
@@ -180,7 +212,10 @@ export default defineConfig([
   {
     name: "project/typescript",
     files: ["**/*.{ts,tsx}"],
+    // Aliases resolve in TypeScript (tsc, Vite, esbuild, Playwright); plain .mjs scripts run in bare Node.
+    plugins: { "import-style": importStyle },
     rules: {
+      "import-style/no-parent-imports": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       // Module augmentation (`interface AppLoadContext extends RequestContext {}`) needs an interface.
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],

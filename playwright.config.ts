@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_ADMIN_EMAIL } from "./test/e2e/support/admin";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-export const E2E_ADMIN_EMAIL = "e2e-admin@example.test";
 
 // Chromium from Debian (Playwright cannot download its own browser here); flags for running as root.
 export default defineConfig({

@@ -33,6 +33,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "~db": here("./db"),
+      "~test": here("./test"),
       "~": here("./app"),
     },
   },

@@ -2,7 +2,7 @@
 // file imports it. Its type is Remix's ServerBuild with the portal's own entry exports, taken
 // from app/entry.server.tsx itself, so a change there is checked here.
 import type { ServerBuild } from "@remix-run/node";
-import type * as Entry from "../app/entry.server";
+import type * as Entry from "~/entry.server";
 
 /** app/entry.server.tsx as built: Remix's entry functions plus serverSettings, startup, shutdown, health… */
 export type PortalEntry = typeof Entry;

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { E2E_ADMIN_EMAIL } from "../../playwright.config";
-import { draftCase, expectAccessible, newUserWithFirm, signInOrUp } from "./support/helpers";
+import { E2E_ADMIN_EMAIL } from "~test/e2e/support/admin";
+import { draftCase, expectAccessible, newUserWithFirm, signInOrUp } from "~test/e2e/support/helpers";
 
 interface BuiltRoute {
   id: string;

@@ -8,7 +8,7 @@ import {
   signUp,
   uniqueEmail,
   validCreditCode,
-} from "./support/helpers";
+} from "~test/e2e/support/helpers";
 
 test("a new user signs up, creates a firm, invites a colleague who accepts, and both sign out and in", async ({
   page,

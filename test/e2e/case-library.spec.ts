@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_ADMIN_EMAIL } from "../../playwright.config";
+import { E2E_ADMIN_EMAIL } from "~test/e2e/support/admin";
 import {
   expectAccessible,
   fillCaseForm,
@@ -7,7 +7,7 @@ import {
   newUserWithFirm,
   signInOrUp,
   uniqueEmail,
-} from "./support/helpers";
+} from "~test/e2e/support/helpers";
 
 const SCENE = "数控加工在机测量与刀具补偿闭环";
 const SCENE_SLUG = "cnc-on-machine-measurement-closed-loop";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./support/helpers";
+import { expectAccessible, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "~test/e2e/support/helpers";
 
 test("five wrong passwords in a row throttle the account, even for the right password", async ({ page }) => {
   const email = uniqueEmail("throttle");

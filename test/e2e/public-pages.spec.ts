@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, expectChinesePage } from "./support/helpers";
+import { expectAccessible, expectChinesePage } from "~test/e2e/support/helpers";
 
 const pages = [
   "/",

@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { loadVersionFiles } from "~/assessment/versions.server";
-import { expectAccessible, inviteColleague, newUserWithFirm } from "./support/helpers";
-import { answerPageByKeyboard, nextPageByKeyboard, plannedAnswer } from "./support/questionnaire";
+import { expectAccessible, inviteColleague, newUserWithFirm } from "~test/e2e/support/helpers";
+import { answerPageByKeyboard, nextPageByKeyboard, plannedAnswer } from "~test/e2e/support/questionnaire";
 
 const version = loadVersionFiles(
   "qmd-2025",

@@ -4,8 +4,8 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { expectAccessible, PASSWORD, signIn } from "./support/helpers";
-import { ownServer } from "./support/own-server";
+import { expectAccessible, PASSWORD, signIn } from "~test/e2e/support/helpers";
+import { ownServer } from "~test/e2e/support/own-server";
 
 const own = ownServer(8, "stats-attacks");
 test.describe.configure({ mode: "serial" });
@@ -28,7 +28,7 @@ test.beforeAll(async () => {
     const { taxonomyFromContent } = await import("~db/synth/taxonomy");
     const { buildRelease, publishRelease } = await import("~/statistics/release/build.server");
     const { createUser } = await import("~/accounts/user.server");
-    const { addAssessments, stageOf } = await import("../support/statistics-population");
+    const { addAssessments, stageOf } = await import("~test/support/statistics-population");
     const { industries } = await import("~/content/taxonomies.server");
     await syncQuestionnaireVersions();
     const version = (await getQuestionnaireVersion("qmd-2025"))!;

@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { insertRelease } from "../support/releases";
-import { expectChinesePage } from "./support/helpers";
-import { ownServer } from "./support/own-server";
+import { expectChinesePage } from "~test/e2e/support/helpers";
+import { ownServer } from "~test/e2e/support/own-server";
+import { insertRelease } from "~test/support/releases";
 
 const own = ownServer(7, "stats");
 const baseURL = own.baseURL;

@@ -6,8 +6,8 @@ import { createSession, invalidateSession, validateSessionToken } from "~/accoun
 import { DAY_MS } from "~/accounts/session-rules";
 import { EmailTakenError } from "~/accounts/user.server";
 import { db } from "~/platform/db.server";
-import { useIsolatedDatabase } from "../support/database";
-import { makeUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeUser, TEST_PASSWORD, uniqueEmail } from "~test/support/factories";
 
 useIsolatedDatabase();
 

@@ -3,9 +3,9 @@ import { currentPeriod, getAssessment, startAssessment } from "~/assessment/asse
 import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { acceptInvitation, createInvitation } from "~/firms/invitation.server";
 import { action as saveAction } from "~/routes/firms.$firmId.assessments.$assessmentId.answers";
-import { useIsolatedDatabase } from "../support/database";
-import { makeFirmWithOwner, makeUser } from "../support/factories";
-import { jsonRequest, runAction, sessionCookieFor } from "../support/requests";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeFirmWithOwner, makeUser } from "~test/support/factories";
+import { jsonRequest, runAction, sessionCookieFor } from "~test/support/requests";
 
 useIsolatedDatabase();
 beforeAll(async () => {

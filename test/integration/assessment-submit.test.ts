@@ -7,10 +7,10 @@ import { scoreAssessment } from "~/assessment/scoring";
 import { db } from "~/platform/db.server";
 import { action as saveAction } from "~/routes/firms.$firmId.assessments.$assessmentId.answers";
 import { action as submitAction } from "~/routes/firms.$firmId.assessments.$assessmentId.submit";
-import { answersAtLevel } from "../support/assessment-fixtures";
-import { useIsolatedDatabase } from "../support/database";
-import { makeFirmWithOwner, makeUser } from "../support/factories";
-import { jsonRequest, runAction, sessionCookieFor } from "../support/requests";
+import { answersAtLevel } from "~test/support/assessment-fixtures";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeFirmWithOwner, makeUser } from "~test/support/factories";
+import { jsonRequest, runAction, sessionCookieFor } from "~test/support/requests";
 
 useIsolatedDatabase();
 

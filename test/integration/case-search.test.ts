@@ -9,9 +9,9 @@ import { normaliseSearchText } from "~/catalogue/search-grams";
 import { COUNT_CAP } from "~/catalogue/search-sql.server";
 import { db } from "~/platform/db.server";
 import { allScenes, syncScenesFromContent } from "~/scenes/scene.server";
-import { caseContent } from "../support/cases";
-import { useIsolatedDatabase } from "../support/database";
-import { makeFirmWithOwner } from "../support/factories";
+import { caseContent } from "~test/support/cases";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeFirmWithOwner } from "~test/support/factories";
 
 useIsolatedDatabase();
 

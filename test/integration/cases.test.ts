@@ -10,9 +10,9 @@ import { type StepInput, takeCaseStep } from "~/cases/steps.server";
 import { getFirmCase } from "~/cases/workspace.server";
 import { db } from "~/platform/db.server";
 import { syncScenesFromContent } from "~/scenes/scene.server";
-import { caseContent } from "../support/cases";
-import { useIsolatedDatabase } from "../support/database";
-import { makeFirmWithOwner, makeUser } from "../support/factories";
+import { caseContent } from "~test/support/cases";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeFirmWithOwner, makeUser } from "~test/support/factories";
 
 useIsolatedDatabase();
 beforeAll(async () => {
@@ -323,7 +323,7 @@ describe("case search edge cases", () => {
 describe("review pages", () => {
   it("an analyst sees submitted cases but not a firm's draft", async () => {
     const { loader } = await import("~/routes/review.cases.$caseId");
-    const { runAction, sessionCookieFor, ORIGIN } = await import("../support/requests");
+    const { runAction, sessionCookieFor, ORIGIN } = await import("~test/support/requests");
     const { owner, firm, analyst } = await setting();
     const caseId = await createCase({ firmId: firm.id, userId: owner.id, content: caseContent(), anonymised: true });
     const cookie = await sessionCookieFor(analyst.id);

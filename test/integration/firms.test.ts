@@ -6,8 +6,8 @@ import { loadPrincipal } from "~/accounts/principal.server";
 import { createFirm, CreditCodeTakenError, listFirmsOfUser, listMembers } from "~/firms/firm.server";
 import { acceptInvitation, createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
 import { db } from "~/platform/db.server";
-import { useIsolatedDatabase } from "../support/database";
-import { firmInput, makeFirmWithOwner, makeUser } from "../support/factories";
+import { useIsolatedDatabase } from "~test/support/database";
+import { firmInput, makeFirmWithOwner, makeUser } from "~test/support/factories";
 
 useIsolatedDatabase();
 

@@ -7,8 +7,8 @@ import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment
 import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
-import { useIsolatedDatabase } from "../support/database";
-import { addAssessments, spread } from "../support/statistics-population";
+import { useIsolatedDatabase } from "~test/support/database";
+import { addAssessments, spread } from "~test/support/statistics-population";
 
 useIsolatedDatabase();
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { rowsOf } from "~/platform/db.server";
 import { peerBenchmark } from "~/report/peer-benchmark.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import type { PublishedMetrics } from "~/statistics/types";
-import { useIsolatedDatabase } from "../support/database";
-import { addAssessments, type PopulationFirm, stageOf } from "../support/statistics-population";
+import { useIsolatedDatabase } from "~test/support/database";
+import { addAssessments, type PopulationFirm, stageOf } from "~test/support/statistics-population";
 
 useIsolatedDatabase();
 const version = async () => (await getQuestionnaireVersion("qmd-2025"))!;

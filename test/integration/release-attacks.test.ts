@@ -8,9 +8,9 @@ import { rowsOf } from "~/platform/db.server";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
 import { cubeContext } from "~/statistics/release/cube-context.server";
 import type { PublishedMetrics } from "~/statistics/types";
-import { useIsolatedDatabase } from "../support/database";
-import { ExactSpan } from "../support/exact-span";
-import { addAssessments, spread, stageOf } from "../support/statistics-population";
+import { useIsolatedDatabase } from "~test/support/database";
+import { ExactSpan } from "~test/support/exact-span";
+import { addAssessments, spread, stageOf } from "~test/support/statistics-population";
 
 useIsolatedDatabase();
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import type { PublishedMetrics } from "~/statistics/types";
-import { useIsolatedDatabase } from "../support/database";
-import { addAssessments, spread } from "../support/statistics-population";
+import { useIsolatedDatabase } from "~test/support/database";
+import { addAssessments, spread } from "~test/support/statistics-population";
 
 useIsolatedDatabase();
 beforeAll(async () => {

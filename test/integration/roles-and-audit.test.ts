@@ -7,8 +7,8 @@ import { loadPrincipal } from "~/accounts/principal.server";
 import { ensureBootstrapAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
-import { useIsolatedDatabase } from "../support/database";
-import { makeUser } from "../support/factories";
+import { useIsolatedDatabase } from "~test/support/database";
+import { makeUser } from "~test/support/factories";
 
 useIsolatedDatabase();
 

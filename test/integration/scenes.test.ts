@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { likePattern } from "~/catalogue/search-grams";
 import { scenesOnDisk } from "~/scenes/content.server";
 import { SCENES_PER_PAGE, sceneSearchText, searchScenes, syncScenesFromContent } from "~/scenes/scene.server";
-import { useIsolatedDatabase } from "../support/database";
+import { useIsolatedDatabase } from "~test/support/database";
 
 useIsolatedDatabase();
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe("scene catalogue in the database", () => {
 describe("analysts editing scenes", () => {
   it("keeps every revision, refuses a stale edit and a taken slug, and re-indexes the search", async () => {
     const { saveScene, sceneHistory, getSceneWithRevision } = await import("~/scenes/scene.server");
-    const { makeUser } = await import("../support/factories");
+    const { makeUser } = await import("~test/support/factories");
     const editor = await makeUser({ displayName: "Scene Editor" });
     const original = [...scenesOnDisk().values()][0]!;
     const slug = `edited-${Date.now()}`;
@@ -83,7 +83,7 @@ describe("analysts editing scenes", () => {
 describe("the catalogue kept for reports", () => {
   it("shows an edit made here at once, and one made elsewhere after the next stamp check", async () => {
     const { allScenes, saveScene, getSceneWithRevision } = await import("~/scenes/scene.server");
-    const { makeUser } = await import("../support/factories");
+    const { makeUser } = await import("~test/support/factories");
     const { db } = await import("~/platform/db.server");
     const { sql } = await import("drizzle-orm");
     const editor = await makeUser({ displayName: "Catalogue Editor" });

@@ -17,8 +17,8 @@ import { loader as industryPageLoader } from "~/routes/statistics.industry";
 import { loader as tableLoader } from "~/routes/statistics_.tables.$file";
 import { tableText } from "~/statistics/publish/present";
 import { buildStatsTable, resolveStatsView } from "~/statistics/publish/view.server";
-import { useIsolatedDatabase } from "../support/database";
-import { insertRelease } from "../support/releases";
+import { useIsolatedDatabase } from "~test/support/database";
+import { insertRelease } from "~test/support/releases";
 
 useIsolatedDatabase();
 

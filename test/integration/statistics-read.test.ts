@@ -10,8 +10,8 @@ import {
   publicReleaseByNumber,
   streamCells,
 } from "~/statistics/release/read.server";
-import { useIsolatedDatabase } from "../support/database";
-import { fullCubeCells, insertRelease } from "../support/releases";
+import { useIsolatedDatabase } from "~test/support/database";
+import { fullCubeCells, insertRelease } from "~test/support/releases";
 
 useIsolatedDatabase();
 

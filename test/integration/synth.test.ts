@@ -14,8 +14,8 @@ import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { checkCreditCode } from "~/firms/credit-code";
 import { createFirm } from "~/firms/firm.server";
 import { databaseHandle, db, useDatabase } from "~/platform/db.server";
-import { createIsolatedDatabase, useIsolatedDatabase } from "../support/database";
-import { firmInput, makeUser } from "../support/factories";
+import { createIsolatedDatabase, useIsolatedDatabase } from "~test/support/database";
+import { firmInput, makeUser } from "~test/support/factories";
 
 useIsolatedDatabase();
 

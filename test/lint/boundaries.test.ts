@@ -9,10 +9,12 @@ const BOUNDARY_RULES = new Set([
   "@typescript-eslint/no-restricted-imports",
   "no-restricted-imports",
   "no-restricted-syntax",
+  "import-style/no-parent-imports",
 ]);
 const TS_RESTRICTED = "@typescript-eslint/no-restricted-imports";
 const RELEASE_CELLS_IMPORT = "no-restricted-imports";
 const RELEASE_CELLS_SQL = "no-restricted-syntax";
+const CLIMB = "import-style/no-parent-imports";
 
 let eslint: ESLint;
 beforeAll(() => {
@@ -67,7 +69,7 @@ describe("pure modules import no database, drizzle or .server module", () => {
     [pure, 'import { PGlite as x } from "@electric-sql/pglite";', [TS_RESTRICTED]],
     [pure, 'import { users as x } from "~db/schema";', [TS_RESTRICTED]],
     [pure, 'import { openDatabase as x } from "~db/connect";', [TS_RESTRICTED]],
-    [pure, 'import { users as x } from "../../../db/schema";', [TS_RESTRICTED]],
+    [pure, 'import { users as x } from "../../../db/schema";', [TS_RESTRICTED, CLIMB]],
     [pure, 'import { db as x } from "~/platform/db.server";', [TS_RESTRICTED]],
     [pure, 'import { loadStatsPage as x } from "~/statistics/publish/view.server";', [TS_RESTRICTED]],
     [pure, 'import type { User as x } from "~db/schema";', []],
@@ -128,5 +130,17 @@ describe("release_cells has one reader and one writer", () => {
       'import { sql } from "drizzle-orm";\nconst x = sql`select * from release_cells`;',
       [],
     ],
+  ]);
+});
+
+describe("one import style: aliases across folders, ./ within one", () => {
+  check([
+    ["test/integration/fixture.test.ts", 'import { useIsolatedDatabase as x } from "../support/database";', [CLIMB]],
+    ["app/report/fixture.server.ts", 'export { buildReport as x } from "../report/report.server";', [CLIMB]],
+    ["server/fixture.ts", 'const x = await import("../app/entry.server");', [CLIMB]],
+    ["app/report/fixture.tsx", 'import type { ReportData as x } from "../report/assemble";', [CLIMB]],
+    ["test/integration/fixture.test.ts", 'import { useIsolatedDatabase as x } from "~test/support/database";', []],
+    ["server/fixture.ts", 'import { createLog as x } from "./log";', []],
+    ["test/e2e/fixture.spec.ts", 'import { signIn as x } from "./support/helpers";', []],
   ]);
 });

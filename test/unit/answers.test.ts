@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkAnswers } from "~/assessment/answers";
 import { questionsOf } from "~/assessment/questions";
-import { arbitraryAnswers, loadVersion } from "../support/assessment-fixtures";
+import { arbitraryAnswers, loadVersion } from "~test/support/assessment-fixtures";
 
 const { definition, compiled, model } = loadVersion("qmd-2025");
 const questions = questionsOf(definition);

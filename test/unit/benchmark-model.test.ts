@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkModel, SCORED_ARTICLES } from "~/assessment/model-check";
 import { questionsOf } from "~/assessment/questions";
 import type { BenchmarkModel } from "~/assessment/schemas";
-import { loadVersion } from "../support/assessment-fixtures";
+import { loadVersion } from "~test/support/assessment-fixtures";
 
 const ids = readdirSync("content/models")
   .filter((f) => f.endsWith(".json"))

@@ -13,7 +13,7 @@ import { NULL_SCORE, quantiles } from "~/statistics/disclosure/metrics";
 import { buildPeriodCube, type CubeContext, type PeriodRecords } from "~/statistics/disclosure/period-cube";
 import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
 import { DISCLOSURE_RULES, type ReleaseCell } from "~/statistics/types";
-import { ExactSpan } from "../support/exact-span";
+import { ExactSpan } from "~test/support/exact-span";
 
 const shape = cubeShape({
   groups: [

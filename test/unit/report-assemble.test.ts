@@ -15,7 +15,7 @@ import {
   REPORT_PRIORITIES,
 } from "~/report/assemble";
 import type { PeerBenchmark, PeerOutcome } from "~/report/peer-benchmark.server";
-import { arbitraryAnswers, loadVersion } from "../support/assessment-fixtures";
+import { arbitraryAnswers, loadVersion } from "~test/support/assessment-fixtures";
 
 const version = loadVersion();
 const { model, compiled } = version;

@@ -4,7 +4,7 @@ import { parseContentFile } from "~/content/load.server";
 import { sceneFile } from "~/content/schemas";
 import { businessLinks, industries, scenarioTiers } from "~/content/taxonomies.server";
 import { sceneProblems, scenesOnDisk } from "~/scenes/content.server";
-import { loadVersion } from "../support/assessment-fixtures";
+import { loadVersion } from "~test/support/assessment-fixtures";
 
 const files = readdirSync("content/scenes").filter((f) => f.endsWith(".json"));
 const scenes = [...scenesOnDisk().values()];

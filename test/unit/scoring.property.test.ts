@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answers } from "~/assessment/answers";
 import { bandOf, scoreAssessment } from "~/assessment/scoring";
-import { answerOptions, answersAtLevel, arbitraryAnswers, loadVersion } from "../support/assessment-fixtures";
+import { answerOptions, answersAtLevel, arbitraryAnswers, loadVersion } from "~test/support/assessment-fixtures";
 
 const { compiled, model } = loadVersion("qmd-2025");
 const answers = arbitraryAnswers(compiled);

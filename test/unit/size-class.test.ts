@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sizeClasses } from "~/content/taxonomies.server";
 import { classifySize, type SizeThreshold } from "~/firms/size-class";
-import sizes from "../../content/taxonomies/size-classes.json";
 
-const classes = sizes.classes as SizeThreshold[];
+const classes: SizeThreshold[] = sizeClasses().classes;
 const rank = { micro: 0, small: 1, medium: 2, large: 3 } as const;
 
 describe("size class (national statistical rule for industry)", () => {

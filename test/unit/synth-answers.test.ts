@@ -17,7 +17,7 @@ import { checkAnswers } from "~/assessment/answers";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { Rng } from "~/platform/seeded-random";
-import { loadVersion } from "../support/assessment-fixtures";
+import { loadVersion } from "~test/support/assessment-fixtures";
 
 const version = loadVersion();
 const plan = answerPlan(version.definition, version.compiled);
