@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import styles from "~/statistics/publish/statistics.css";
 import { StatisticsFrame } from "~/statistics/publish/statistics-frame";
-import { requestedRelease } from "~/statistics/publish/view.server";
+import { requestedRelease, sectionQuery } from "~/statistics/publish/view.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -15,14 +15,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const r = found?.release;
   return {
     release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null,
-    explicit: found?.explicit ?? false,
+    query: r ? sectionQuery(r, found.explicit, new URL(args.request.url)) : "",
   };
 }
 
 export default function Statistics() {
   const d = useLoaderData<typeof loader>();
   return (
-    <StatisticsFrame release={d.release} explicit={d.explicit}>
+    <StatisticsFrame release={d.release} query={d.query}>
       <Outlet />
     </StatisticsFrame>
   );

@@ -23,15 +23,15 @@ const SECTIONS = [
 
 export function StatisticsFrame({
   release,
-  explicit,
+  query,
   children,
 }: {
   release: FrameRelease | null;
-  explicit: boolean;
+  /** What the section links keep of the URL (`?release=&period=`), or "". */
+  query: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const query = explicit && release ? `?release=${release.number}` : "";
   return (
     <>
       <nav aria-label={t("statistics.sections")} className="statistics-nav">

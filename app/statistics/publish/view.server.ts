@@ -6,6 +6,7 @@ import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
 import { type Locale } from "~/i18n/locales";
 import { requestI18n, textFor } from "~/i18n/server-t.server";
+import { defaultPeriod } from "~/statistics/publish/default-period";
 import {
   type BreakdownEntry,
   breakdownTable,
@@ -100,15 +101,19 @@ export async function presentContext(release: PublicRelease, locale: Locale): Pr
   };
 }
 
+/** The period a page opens on without ?period=: the latest well-populated one (see default-period.ts). */
+export async function openingPeriod(release: PublicRelease): Promise<string> {
+  return defaultPeriod(release.periods, await findCells(release, { industry: ALL, size: ALL }));
+}
+
 /** Resolve the page's release, period and filters from the URL; null when nothing is published yet. */
 export async function resolveStatsView(args: Args): Promise<StatisticsView | null> {
   const url = new URL(args.request.url);
   const found = await requestedRelease(args);
   if (!found) return null;
   const { release } = found;
-  const latestPeriod = release.periods[release.periods.length - 1]!;
   const asked = url.searchParams.get("period");
-  const period = asked && release.periods.includes(asked) ? asked : latestPeriod;
+  const period = asked && release.periods.includes(asked) ? asked : await openingPeriod(release);
   const vocab = cubeVocabulary(release.periods);
   const filter = (name: "industry" | "size") => {
     const v = url.searchParams.get(name);
@@ -255,6 +260,19 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
       );
     }
   }
+}
+
+/**
+ * What the statistics section's links keep of the URL: the release when the reader chose one, and a
+ * period the release has. Without them a link opens the latest release on its opening period.
+ */
+export function sectionQuery(release: PublicRelease, explicitRelease: boolean, url: URL): string {
+  const params = new URLSearchParams();
+  if (explicitRelease) params.set("release", String(release.number));
+  const period = url.searchParams.get("period");
+  if (period && release.periods.includes(period)) params.set("period", period);
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }
 
 /** The query string that names a view exactly (release, period and filters): for download links and stable URLs. */
