@@ -714,6 +714,13 @@ export const en: Shape<typeof zh> = {
       methodology: "Methodology and disclosure control",
     },
     marks: "Key to marks",
+    notPublished: {
+      threshold: "Not published (fewer than {{n}} firms)",
+      dominance: "Not published (firms too concentrated)",
+      secondary: "Not published (secondary suppression)",
+      carried: "Not published (carried forward)",
+      "across-time": "Not published (too few firms changed)",
+    },
     reasons: {
       threshold: "fewer than {{n}} firms: not published",
       dominance: "firms concentrated in one stage: not published",

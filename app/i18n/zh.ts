@@ -672,6 +672,13 @@ export const zh = {
       methodology: "方法与披露控制说明",
     },
     marks: "符号说明",
+    notPublished: {
+      threshold: "不公布（不足 {{n}} 家）",
+      dominance: "不公布（企业过于集中）",
+      secondary: "不公布（次级隐藏）",
+      carried: "不公布（沿用此前隐藏）",
+      "across-time": "不公布（变化企业过少）",
+    },
     reasons: {
       threshold: "企业数少于 {{n}} 家，不公布",
       dominance: "企业过于集中于同一阶段，不公布",

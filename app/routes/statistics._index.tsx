@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { columnValues, formatValue } from "~/statistics/publish/present";
+import { columnValues, slotText, thresholdUnits } from "~/statistics/publish/present";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
 import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
 import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
@@ -20,11 +20,13 @@ export default function StatisticsOverview() {
   const { national, stages, dimensions } = page.tables;
   const row = national.rows[0]!;
   const figure = (id: string) =>
-    formatValue(
+    slotText(
       national,
       row,
       national.columns.findIndex((c) => c.id === id),
+      (reason, n) => t(`statistics.notPublished.${reason}`, { n }),
     );
+  const figureClass = row.reason ? "figure figure--withheld" : "figure";
   const weakest = columnValues(dimensions, "mean")
     .filter((d) => d.value !== null)
     .slice(0, 3);
@@ -41,27 +43,27 @@ export default function StatisticsOverview() {
         <h2 id="headline-heading">{t("statistics.overview.headline", { period: page.period })}</h2>
         <div className="score-hero">
           <p>
-            <span className="figure" data-testid="firms">
+            <span className={figureClass} data-testid="firms">
               {figure("firms")}
             </span>
             <br />
             {t("statistics.overview.firms")}
           </p>
           <p>
-            <span className="figure" data-testid="mean">
+            <span className={figureClass} data-testid="mean">
               {figure("mean")}
             </span>
             <br />
             {t("statistics.overview.mean")}
           </p>
           <p>
-            <span className="figure">{figure("median")}</span>
+            <span className={figureClass}>{figure("median")}</span>
             <br />
             {t("statistics.overview.median")}
           </p>
         </div>
         {row.reason ? (
-          <p className="notice">{t(`statistics.reasons.${row.reason}`, { n: national.marks.threshold.slice(1) })}</p>
+          <p className="notice">{t(`statistics.reasons.${row.reason}`, { n: thresholdUnits(national) })}</p>
         ) : null}
         <StatTableView table={national} query={page.query} />
       </section>

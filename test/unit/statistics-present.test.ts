@@ -7,6 +7,7 @@ import {
   marksUsed,
   type PresentContext,
   shortRegionName,
+  slotText,
   stagesTable,
   tableText,
 } from "~/statistics/publish/present";
@@ -69,6 +70,23 @@ describe("statistics tables", () => {
     expect(y!.slice(1, 6)).toEqual(["S", "S", "S", "S", "S"]);
     expect(x).not.toContain("0");
     expect(marksUsed(table)).toEqual({ reasons: ["threshold", "secondary"], withheld: false });
+  });
+
+  it("say a suppressed headline figure in words, never as a bare mark such as <10", () => {
+    const table = breakdownTable(
+      "t",
+      "caption",
+      "name",
+      [
+        { key: "x", header: "X", cell: suppressed("threshold") },
+        { key: "y", header: "Y", cell: published(52.25) },
+      ],
+      ctx,
+    );
+    const say = (reason: string, n: string) => `not published (${reason}, ${n})`;
+    const mean = table.columns.findIndex((c) => c.id === "mean");
+    expect(slotText(table, table.rows[0]!, mean, say)).toBe("not published (threshold, 10)");
+    expect(slotText(table, table.rows[1]!, mean, say)).toBe("52.3");
   });
 
   it("show a dash for a quantile too few firms allow, and for a missing cell", () => {

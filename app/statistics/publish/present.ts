@@ -69,6 +69,22 @@ export function formatValue(table: StatTable, row: TableRow, index: number): str
   return String(Math.round(value));
 }
 
+/** The release's fewest firms for score statistics, as its threshold mark ("<10") carries it. */
+export const thresholdUnits = (table: StatTable): string => table.marks.threshold.slice(1);
+
+/**
+ * A value in a number slot (a headline figure): a suppressed value is said in words, "不公布（不足 10 家）",
+ * because a bare "<10" where a score stands reads as a score below 10.
+ */
+export function slotText(
+  table: StatTable,
+  row: TableRow,
+  index: number,
+  notPublished: (reason: SuppressionReason, threshold: string) => string,
+): string {
+  return row.reason ? notPublished(row.reason, thresholdUnits(table)) : formatValue(table, row, index);
+}
+
 /** Every row of a table as text, header row first: the one serialisation shared by the page and the downloads. */
 export function tableText(table: StatTable): string[][] {
   return [
