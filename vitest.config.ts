@@ -46,7 +46,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [noDatabase()],
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+        test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"] },
       },
       {
         extends: true,

@@ -6,6 +6,7 @@ import type { CatalogueOptions } from "~/catalogue/catalogue-filters";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { DataTable } from "~/ui/data-table";
 
 type Named = { id: string; zh: string; en: string };
 
@@ -59,7 +60,7 @@ export function CaseView({
       <H>{t("cases.approach")}</H>
       <div lang={lang} dangerouslySetInnerHTML={{ __html: data.approachHtml }} />
       <H>{t("cases.results_")}</H>
-      <table>
+      <DataTable caption={t("cases.results_")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("cases.metric")}</th>
@@ -80,8 +81,8 @@ export function CaseView({
             </tr>
           ))}
         </tbody>
-      </table>
-      <table>
+      </DataTable>
+      <DataTable caption={t("cases.detailsCaption")}>
         <tbody>
           <tr>
             <th scope="row">{t("cases.technologies")}</th>
@@ -114,7 +115,7 @@ export function CaseView({
             </td>
           </tr>
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -358,6 +358,7 @@ export const en: Shape<typeof zh> = {
     links: "Business links",
     divisions: "Typical industries",
     articles: "Guide articles",
+    detailsCaption: "Scene at a glance: business links, technologies, industries, articles and prerequisites",
     back: "Back to the scene catalogue",
   },
   catalogue: {
@@ -402,6 +403,7 @@ export const en: Shape<typeof zh> = {
     technologies: "Technologies used",
     scenes: "Scenes",
     articles: "Guide articles",
+    detailsCaption: "Technologies used, scenes and guide articles",
     profile: "Firm profile",
     back: "Back to the case library",
     forScene: "Cases that put this scene into practice",
@@ -510,6 +512,7 @@ export const en: Shape<typeof zh> = {
     },
     consentAt: "Firm's consent given",
     publication: "Publication",
+    summaryCaption: "Case status and publication",
     back: "Back to the review list",
     nav: "Case review",
   },

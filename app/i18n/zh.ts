@@ -329,6 +329,7 @@ export const zh = {
     links: "业务环节",
     divisions: "典型行业",
     articles: "对应指南条款",
+    detailsCaption: "场景要点：业务环节、技术、行业、条款与前提",
     back: "返回场景清单",
   },
   catalogue: {
@@ -373,6 +374,7 @@ export const zh = {
     technologies: "使用的技术",
     scenes: "对应场景",
     articles: "对应指南条款",
+    detailsCaption: "使用的技术、对应场景和指南条款",
     profile: "企业概况",
     back: "返回案例库",
     forScene: "实践该场景的案例",
@@ -479,6 +481,7 @@ export const zh = {
     },
     consentAt: "企业同意发布的时间",
     publication: "发布方式",
+    summaryCaption: "案例状态与发布信息",
     back: "返回审核列表",
     nav: "案例审核",
   },

@@ -2,6 +2,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PeerOutcome } from "~/report/peer-benchmark.server";
+import { DataTable } from "~/ui/data-table";
 
 type Peers = Extract<PeerOutcome, { status: "ok" }>["peers"];
 
@@ -103,8 +104,7 @@ export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome;
         })}
       </p>
       <PeerHistogram peers={peers} score={score} />
-      <table>
-        <caption id="peer-hist-caption">{t("benchmark.histogramCaption")}</caption>
+      <DataTable captionId="peer-hist-caption" caption={t("benchmark.histogramCaption")}>
         <thead>
           <tr>
             <th scope="col">{t("benchmark.scoreBand")}</th>
@@ -122,7 +122,7 @@ export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome;
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <p className="muted">{t("benchmark.privacy")}</p>
     </div>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
 import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
 import { BarChart } from "~/ui/bar-chart";
+import { DataTable } from "~/ui/data-table";
 import { RadarChart } from "~/ui/radar-chart";
 
 export function ReportView({
@@ -125,8 +126,7 @@ export function ReportView({
           </li>
         </ul>
       ) : null}
-      <table>
-        <caption id="dimension-table-caption">{t("report.tableCaption")}</caption>
+      <DataTable captionId="dimension-table-caption" caption={t("report.tableCaption")}>
         <thead>
           <tr>
             <th scope="col">{t("report.dimension")}</th>
@@ -153,7 +153,7 @@ export function ReportView({
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
 
       <h2>{t("report.priorities")}</h2>
       <p className="muted">{peerLines ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead")}</p>
@@ -225,7 +225,7 @@ export function ReportView({
       {report.history.length <= 1 ? (
         <p>{t("report.noPrevious")}</p>
       ) : (
-        <table>
+        <DataTable caption={t("report.progress")} captionClassName="visually-hidden">
           <thead>
             <tr>
               <th scope="col">{t("assessment.period")}</th>
@@ -244,7 +244,7 @@ export function ReportView({
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { AUDIT_PAGE_SIZE, listAudit } from "~/platform/audit.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");
@@ -28,7 +29,7 @@ export default function AdminAudit() {
   return (
     <>
       <h1>{t("admin.audit")}</h1>
-      <table>
+      <DataTable caption={t("admin.audit")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("admin.auditAt")}</th>
@@ -51,7 +52,7 @@ export default function AdminAudit() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {older ? (
         <p>
           <Link to={`?before=${older}`}>{t("admin.older")}</Link>

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { listOutbox } from "~/platform/outbox.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "admin");
@@ -25,7 +26,7 @@ export default function AdminOutbox() {
   return (
     <>
       <h1>{t("admin.outbox")}</h1>
-      <table>
+      <DataTable caption={t("admin.outbox")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("admin.auditAt")}</th>
@@ -49,7 +50,7 @@ export default function AdminOutbox() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </>
   );
 }

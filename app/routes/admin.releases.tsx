@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
@@ -57,52 +58,49 @@ export default function Releases() {
       {releases.length === 0 ? (
         <p>{t("releases.none")}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("releases.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("releases.number")}</th>
-                <th scope="col">{t("releases.label")}</th>
-                <th scope="col">{t("releases.status")}</th>
-                <th scope="col">{t("releases.periods")}</th>
-                <th scope="col">{t("releases.cells")}</th>
-                <th scope="col">{t("releases.suppressedCells")}</th>
-                <th scope="col">{t("releases.unresolved")}</th>
-                <th scope="col">{t("releases.built")}</th>
-                <th scope="col">{t("releases.published")}</th>
-                <th scope="col">{t("releases.buildTime")}</th>
+        <DataTable caption={t("releases.title")} captionClassName="visually-hidden">
+          <thead>
+            <tr>
+              <th scope="col">{t("releases.number")}</th>
+              <th scope="col">{t("releases.label")}</th>
+              <th scope="col">{t("releases.status")}</th>
+              <th scope="col">{t("releases.periods")}</th>
+              <th scope="col">{t("releases.cells")}</th>
+              <th scope="col">{t("releases.suppressedCells")}</th>
+              <th scope="col">{t("releases.unresolved")}</th>
+              <th scope="col">{t("releases.built")}</th>
+              <th scope="col">{t("releases.published")}</th>
+              <th scope="col">{t("releases.buildTime")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.number}</th>
+                <td>{r.label}</td>
+                <td>
+                  {t(`releases.statuses.${r.status}`)}
+                  {r.id === publishable && (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="publish" />
+                      <input type="hidden" name="id" value={r.id} />
+                      <button type="submit" className="button small" disabled={busy}>
+                        {t("releases.publish")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>{r.periods.join("、")}</td>
+                <td>{r.cells}</td>
+                <td>{r.suppressed}</td>
+                <td>{r.unresolved}</td>
+                <td>{when(r.builtAt)}</td>
+                <td>{when(r.publishedAt)}</td>
+                <td>{r.buildMs === null ? "—" : `${(r.buildMs / 1000).toFixed(1)} s`}</td>
               </tr>
-            </thead>
-            <tbody>
-              {releases.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.number}</th>
-                  <td>{r.label}</td>
-                  <td>
-                    {t(`releases.statuses.${r.status}`)}
-                    {r.id === publishable && (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="publish" />
-                        <input type="hidden" name="id" value={r.id} />
-                        <button type="submit" className="button small" disabled={busy}>
-                          {t("releases.publish")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                  <td>{r.periods.join("、")}</td>
-                  <td>{r.cells}</td>
-                  <td>{r.suppressed}</td>
-                  <td>{r.unresolved}</td>
-                  <td>{when(r.builtAt)}</td>
-                  <td>{when(r.publishedAt)}</td>
-                  <td>{r.buildMs === null ? "—" : `${(r.buildMs / 1000).toFixed(1)} s`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -9,6 +9,7 @@ import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
 import { isUuid } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -66,7 +67,7 @@ export default function AdminUsers() {
           {t("admin.searchSubmit")}
         </button>
       </Form>
-      <table>
+      <DataTable caption={t("admin.users")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("admin.user")}</th>
@@ -141,7 +142,7 @@ export default function AdminUsers() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </>
   );
 }

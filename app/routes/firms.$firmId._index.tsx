@@ -13,6 +13,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
 import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -112,7 +113,7 @@ export default function FirmOverview() {
         </Link>
       </p>
       <h2>{t("firm.profile")}</h2>
-      <table>
+      <DataTable caption={t("firm.profile")} captionClassName="visually-hidden">
         <tbody>
           <tr>
             <th scope="row">{t("firm.creditCode")}</th>
@@ -134,14 +135,14 @@ export default function FirmOverview() {
             <td>{t(`firm.sizes.${firm.sizeClass}`)}</td>
           </tr>
         </tbody>
-      </table>
+      </DataTable>
       {isOwner ? (
         <p>
           <Link to={`/firms/${firm.id}/edit`}>{t("firm.edit")}</Link>
         </p>
       ) : null}
       <h2>{t("firm.members")}</h2>
-      <table>
+      <DataTable caption={t("firm.members")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("auth.displayName")}</th>
@@ -160,7 +161,7 @@ export default function FirmOverview() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {isOwner ? (
         <>
           <h2 id="invite">{t("firm.invite")}</h2>
@@ -193,7 +194,7 @@ export default function FirmOverview() {
           {invitations.length === 0 ? (
             <p>{t("firm.noOpenInvitations")}</p>
           ) : (
-            <table>
+            <DataTable caption={t("firm.openInvitations")} captionClassName="visually-hidden">
               <thead>
                 <tr>
                   <th scope="col">{t("auth.email")}</th>
@@ -225,7 +226,7 @@ export default function FirmOverview() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </>
       ) : null}

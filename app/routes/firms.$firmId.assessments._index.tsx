@@ -6,6 +6,7 @@ import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { getFirm } from "~/firms/firm.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
@@ -70,7 +71,7 @@ export default function Assessments() {
       {data.assessments.length === 0 ? (
         <p>{t("assessment.none")}</p>
       ) : (
-        <table>
+        <DataTable caption={t("assessment.history")} captionClassName="visually-hidden">
           <thead>
             <tr>
               <th scope="col">{t("assessment.period")}</th>
@@ -100,7 +101,7 @@ export default function Assessments() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { listFirmCases } from "~/cases/workspace.server";
 import { getFirm } from "~/firms/firm.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmMember(args, args.params.firmId);
@@ -35,7 +36,7 @@ export default function FirmCases() {
       {cases.length === 0 ? (
         <p>{t("firmCases.empty")}</p>
       ) : (
-        <table>
+        <DataTable caption={t("firmCases.title", { firm: firm.name })} captionClassName="visually-hidden">
           <thead>
             <tr>
               <th scope="col">{t("firmCases.columns.title")}</th>
@@ -56,7 +57,7 @@ export default function FirmCases() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid, notFound } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice, TextAreaField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -83,7 +84,7 @@ export default function ReviewCase() {
         labels={{ comment: t("review.comment") }}
         message={result?.message ? text(result.message) : undefined}
       />
-      <table>
+      <DataTable caption={t("review.summaryCaption")}>
         <tbody>
           <tr>
             <th scope="row">{t("review.columns.status")}</th>
@@ -106,7 +107,7 @@ export default function ReviewCase() {
             <td>{d.consentAt?.slice(0, 16).replace("T", " ") ?? "—"}</td>
           </tr>
         </tbody>
-      </table>
+      </DataTable>
       {d.status === "published" ? (
         <p>
           <Link to={`/cases/${d.id}`}>{t("caseForm.publicLink")}</Link>

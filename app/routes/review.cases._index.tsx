@@ -4,6 +4,7 @@ import { requireStaff } from "~/accounts/guard.server";
 import { CaseStatusTag } from "~/cases/case-view";
 import { listRecentlyPublished, listReviewQueue } from "~/cases/workspace.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
@@ -17,8 +18,7 @@ type Row = { id: string; title: string; status: string; firmName: string; submit
 function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
   const { t } = useTranslation();
   return (
-    <table>
-      <caption>{caption}</caption>
+    <DataTable caption={caption}>
       <thead>
         <tr>
           <th scope="col">{t("review.columns.title")}</th>
@@ -41,7 +41,7 @@ function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 

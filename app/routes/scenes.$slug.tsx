@@ -12,6 +12,7 @@ import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { getScene } from "~/scenes/scene.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";
@@ -73,7 +74,7 @@ export default function SceneDetail() {
           <li key={i}>{pick(m, locale)}</li>
         ))}
       </ul>
-      <table>
+      <DataTable caption={t("scenes.detailsCaption")}>
         <tbody>
           <tr>
             <th scope="row">{t("scenes.links")}</th>
@@ -109,7 +110,7 @@ export default function SceneDetail() {
             </td>
           </tr>
         </tbody>
-      </table>
+      </DataTable>
       <h2>{t("cases.forScene")}</h2>
       <CaseList cases={cases} options={options} empty={t("cases.noneForScene")} />
     </article>

@@ -7,6 +7,7 @@ import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
+import { DataTable } from "~/ui/data-table";
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
 export async function loader() {
@@ -58,7 +59,7 @@ export default function Scoring() {
         <li>{t("scoring.step5")}</li>
       </ol>
       <h2>{t("scoring.dimensions")}</h2>
-      <table>
+      <DataTable caption={t("scoring.dimensions")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("report.dimension")}</th>
@@ -77,9 +78,9 @@ export default function Scoring() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <h2>{t("scoring.bands")}</h2>
-      <table>
+      <DataTable caption={t("scoring.bands")} captionClassName="visually-hidden">
         <thead>
           <tr>
             <th scope="col">{t("report.stage")}</th>
@@ -96,7 +97,7 @@ export default function Scoring() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <h2>{t("scoring.gates")}</h2>
       <ul>
         {d.gates.map((g) => (
@@ -108,8 +109,7 @@ export default function Scoring() {
       </ul>
       <h2>{t("scoring.example")}</h2>
       <p>{t("scoring.exampleLead", { question: pick(d.example.raisedTitle, locale) })}</p>
-      <table>
-        <caption>{t("report.tableCaption")}</caption>
+      <DataTable caption={t("report.tableCaption")}>
         <thead>
           <tr>
             <th scope="col">{t("report.dimension")}</th>
@@ -124,7 +124,7 @@ export default function Scoring() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <p>
         {t("scoring.exampleResult", {
           overall: d.example.overall.toFixed(1),

@@ -7,6 +7,7 @@ import { ReleaseFacts } from "~/statistics/publish/release-facts";
 import { StatisticsPage } from "~/statistics/publish/statistics-page";
 import { releaseFacts, releaseOptions, requestedRelease } from "~/statistics/publish/view.server";
 import { type DisclosureRules, SUPPRESSION_REASONS } from "~/statistics/types";
+import { DataTable } from "~/ui/data-table";
 
 const RULES: Array<keyof DisclosureRules> = [
   "minUnitsForScores",
@@ -51,8 +52,7 @@ export default function StatisticsMethodology() {
       <ReleaseFacts release={d.release} methodologyQuery={`?release=${n}`} />
       {d.note ? <p>{d.note}</p> : null}
       <h2>{t("statistics.methodology.rulesTitle")}</h2>
-      <table>
-        <caption>{t("statistics.methodology.rulesCaption", { number: n })}</caption>
+      <DataTable caption={t("statistics.methodology.rulesCaption", { number: n })}>
         <thead>
           <tr>
             <th scope="col">{t("statistics.methodology.rule")}</th>
@@ -69,7 +69,7 @@ export default function StatisticsMethodology() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <p>{t("statistics.methodology.never")}</p>
       <h2>{t("statistics.methodology.reasonsTitle")}</h2>
       <dl className="reasons">

@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { day } from "~/statistics/publish/release-facts";
 import { listPublicReleases } from "~/statistics/release/read.server";
+import { DataTable } from "~/ui/data-table";
 
 export async function loader() {
   const releases = await listPublicReleases();
@@ -32,48 +33,45 @@ export default function StatisticsReleases() {
       {releases.length === 0 ? (
         <p className="notice">{t("statistics.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="releases-caption" tabIndex={0}>
-          <table>
-            <caption id="releases-caption">{t("statistics.releases.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("statistics.col.release")}</th>
-                <th scope="col">{t("statistics.releases.status")}</th>
-                <th scope="col">{t("statistics.facts.published")}</th>
-                <th scope="col">{t("statistics.facts.cutoff")}</th>
-                <th scope="col">{t("statistics.facts.periods")}</th>
-                <th scope="col">{t("statistics.releases.questionnaire")}</th>
-                <th scope="col" className="num">
-                  {t("statistics.releases.cells")}
+        <DataTable captionId="releases-caption" caption={t("statistics.releases.caption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("statistics.col.release")}</th>
+              <th scope="col">{t("statistics.releases.status")}</th>
+              <th scope="col">{t("statistics.facts.published")}</th>
+              <th scope="col">{t("statistics.facts.cutoff")}</th>
+              <th scope="col">{t("statistics.facts.periods")}</th>
+              <th scope="col">{t("statistics.releases.questionnaire")}</th>
+              <th scope="col" className="num">
+                {t("statistics.releases.cells")}
+              </th>
+              <th scope="col" className="num">
+                {t("statistics.releases.suppressed")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {releases.map((r) => (
+              <tr key={r.number}>
+                <th scope="row">
+                  <Link to={`/statistics?release=${r.number}`}>
+                    {t("statistics.releaseName", { number: r.number, label: r.label })}
+                  </Link>
                 </th>
-                <th scope="col" className="num">
-                  {t("statistics.releases.suppressed")}
-                </th>
+                <td>
+                  {r.latest ? t("statistics.releases.latest") : t(`statistics.releases.${r.status}`)}
+                  {r.containsSynthetic ? <span className="tag">{t("statistics.releases.synthetic")}</span> : null}
+                </td>
+                <td>{day(r.publishedAt)}</td>
+                <td>{day(r.cutoff)}</td>
+                <td>{r.periods.join("、")}</td>
+                <td>{r.questionnaire}</td>
+                <td className="num">{r.cells}</td>
+                <td className="num">{r.suppressed}</td>
               </tr>
-            </thead>
-            <tbody>
-              {releases.map((r) => (
-                <tr key={r.number}>
-                  <th scope="row">
-                    <Link to={`/statistics?release=${r.number}`}>
-                      {t("statistics.releaseName", { number: r.number, label: r.label })}
-                    </Link>
-                  </th>
-                  <td>
-                    {r.latest ? t("statistics.releases.latest") : t(`statistics.releases.${r.status}`)}
-                    {r.containsSynthetic ? <span className="tag">{t("statistics.releases.synthetic")}</span> : null}
-                  </td>
-                  <td>{day(r.publishedAt)}</td>
-                  <td>{day(r.cutoff)}</td>
-                  <td>{r.periods.join("、")}</td>
-                  <td>{r.questionnaire}</td>
-                  <td className="num">{r.cells}</td>
-                  <td className="num">{r.suppressed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

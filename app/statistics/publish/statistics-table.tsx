@@ -2,6 +2,7 @@
 // links for exactly this table (CSV, JSON, XLSX).
 import { useTranslation } from "~/i18n/use-translation";
 import { marksUsed, type StatTable, tableText } from "~/statistics/publish/present";
+import { DataTable } from "~/ui/data-table";
 
 const NUMERIC = new Set(["count", "mean", "quantile", "share"]);
 
@@ -12,37 +13,34 @@ export function StatTableView({ table, query }: { table: StatTable; query: strin
   const captionId = `table-${table.id}-caption`;
   return (
     <div className="stat-table">
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table id={`table-${table.id}`}>
-          <caption id={captionId}>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.id} scope="col" className={NUMERIC.has(c.kind) ? "num" : undefined}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={row.key} data-key={row.key} className={row.reason ? "suppressed-row" : undefined}>
-                {text[r + 1]!.map((value, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row" className={row.level === 1 ? "indent" : undefined}>
-                      {value}
-                    </th>
-                  ) : (
-                    <td key={i} className={NUMERIC.has(table.columns[i]!.kind) ? "num" : undefined}>
-                      {value}
-                    </td>
-                  ),
-                )}
-              </tr>
+      <DataTable id={`table-${table.id}`} captionId={captionId} caption={table.caption}>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c.id} scope="col" className={NUMERIC.has(c.kind) ? "num" : undefined}>
+                {c.label}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={row.key} data-key={row.key} className={row.reason ? "suppressed-row" : undefined}>
+              {text[r + 1]!.map((value, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className={row.level === 1 ? "indent" : undefined}>
+                    {value}
+                  </th>
+                ) : (
+                  <td key={i} className={NUMERIC.has(table.columns[i]!.kind) ? "num" : undefined}>
+                    {value}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
       {used.reasons.length || used.withheld ? (
         <ul className="marks" aria-label={t("statistics.marks")}>
           {used.reasons.map((reason) => (
