@@ -1,7 +1,7 @@
 // A statistics table: the accessible alternative to its chart, with its marks explained and download
 // links for exactly this table (CSV, JSON, XLSX).
 import { useTranslation } from "~/i18n/use-translation";
-import { marksUsed, type StatTable, tableText } from "~/statistics/publish/present";
+import { marksUsed, type StatTable, tableText, thresholdUnits } from "~/statistics/publish/present";
 import { DataTable } from "~/ui/data-table";
 
 const NUMERIC = new Set(["count", "mean", "quantile", "share"]);
@@ -45,8 +45,7 @@ export function StatTableView({ table, query }: { table: StatTable; query: strin
         <ul className="marks" aria-label={t("statistics.marks")}>
           {used.reasons.map((reason) => (
             <li key={reason}>
-              <strong>{table.marks[reason]}</strong>{" "}
-              {t(`statistics.reasons.${reason}`, { n: table.marks.threshold.slice(1) })}
+              <strong>{table.marks[reason]}</strong> {t(`statistics.reasons.${reason}`, { n: thresholdUnits(table) })}
             </li>
           ))}
           {used.withheld ? (
