@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { createRequestContext } from "~/platform/context";
 import { db } from "~/platform/db.server";
+import { loader as homeLoader } from "~/routes/_index";
 import { loader as layoutLoader } from "~/routes/statistics";
 import { loader as overviewLoader } from "~/routes/statistics._index";
 import { publishRelease } from "~/statistics/release/build.server";
@@ -22,6 +23,8 @@ const args = (path: string) =>
 
 describe("the period a statistics page opens on", () => {
   it("stays on the latest well-populated period after a release with a thin current year is published", async () => {
+    // Before any release, the home page has no headline to show.
+    expect((await homeLoader(args("/"))).headline).toBeNull();
     // 2026 is a few weeks old: the national cell is published, every regional and deeper cell is suppressed.
     const cells = fixtureCells(["2024", "2025", "2026"]).map((c) =>
       c.period === "2026" && !(c.industry === ALL && c.region === ALL && c.size === ALL)
@@ -40,5 +43,12 @@ describe("the period a statistics page opens on", () => {
     expect((await layoutLoader(args("/statistics?release=1&period=2024"))).query).toBe("?release=1&period=2024");
     expect((await layoutLoader(args("/statistics?release=1&period=1999"))).query).toBe("?release=1");
     expect((await layoutLoader(args("/statistics"))).query).toBe("");
+
+    // The home page's headline comes from the same release, period and published cells.
+    const home = await homeLoader(args("/"));
+    expect(home.signedIn).toBe(false);
+    expect(home.headline!.period).toBe("2025");
+    expect(home.headline!.national.rows[0]!.values).toEqual(page.tables.national.rows[0]!.values);
+    expect(home.headline!.stages.every((s) => s.reason === null && s.value !== null)).toBe(true);
   });
 });
