@@ -671,6 +671,11 @@ export const en: Shape<typeof zh> = {
     buildTime: "Build time",
     statuses: { building: "Building", built: "Built (not public)", published: "Published", superseded: "Superseded" },
     done: "Release {{number}} has been built.",
+    confirmTitle: "Publish release {{number}} ({{label}})?",
+    confirmLead:
+      "Once published, its statistics (periods: {{periods}}) are visible at once on the public pages and the open data API, and the previous release becomes superseded.",
+    confirmPublish: "Publish now",
+    cancel: "Cancel",
     publishedDone: "Release {{number}} has been published.",
     errors: {
       no_data: "The chosen periods have no submitted assessments: nothing to build.",

@@ -631,6 +631,11 @@ export const zh = {
     buildTime: "用时",
     statuses: { building: "生成中", built: "已生成（未公开）", published: "已发布", superseded: "已被取代" },
     done: "第 {{number}} 期已生成。",
+    confirmTitle: "确认发布第 {{number}} 期（{{label}}）？",
+    confirmLead:
+      "发布后，该期（周期：{{periods}}）的统计数据立即在公开页面和开放数据接口中可见，上一期转为“已被取代”。",
+    confirmPublish: "确认发布",
+    cancel: "取消",
     publishedDone: "第 {{number}} 期已发布。",
     errors: {
       no_data: "所选周期没有已提交的评估，无法生成。",

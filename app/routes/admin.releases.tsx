@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
@@ -13,7 +13,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
   const result = await releaseAction(await args.request.formData(), caller.user.id);
-  return data(result, { status: result.ok ? 200 : 400 });
+  return data(result, { status: result.ok === false ? 400 : 200 });
 }
 
 export default function Releases() {
@@ -27,11 +27,27 @@ export default function Releases() {
     <>
       <h1>{t("releases.title")}</h1>
       <p className="lead">{t("releases.intro")}</p>
-      {result && (
+      {result?.ok === "confirm" ? (
+        <section aria-labelledby="confirm-publish" className="notice notice--warning">
+          <h2 id="confirm-publish">{t("releases.confirmTitle", { number: result.number, label: result.label })}</h2>
+          <p>{t("releases.confirmLead", { periods: result.periods.join("、") })}</p>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="id" value={result.id} />
+            <input type="hidden" name="confirm" value="yes" />
+            <button type="submit" className="button" disabled={busy}>
+              {t("releases.confirmPublish")}
+            </button>
+            <Link className="button button--secondary" to="/admin/releases">
+              {t("releases.cancel")}
+            </Link>
+          </Form>
+        </section>
+      ) : result ? (
         <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "error-summary"}>
           {result.ok ? t(result.message, { number: result.number }) : t(result.error)}
         </p>
-      )}
+      ) : null}
       <h2>{t("releases.build")}</h2>
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="build" />

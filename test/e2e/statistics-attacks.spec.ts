@@ -261,6 +261,11 @@ test("an analyst builds and publishes a release from the staff page, and the pub
   // Built is not public yet.
   expect((await page.request.get("/api/v1/releases/3")).status()).toBe(404);
   await page.getByRole("button", { name: "发布此期" }).click();
+  // Publishing asks first; until confirmed, nothing is public.
+  await expect(page.getByRole("heading", { name: "确认发布第 3 期（页面生成第3期）？" })).toBeVisible();
+  await expectAccessible(page);
+  expect((await page.request.get("/api/v1/releases/3")).status()).toBe(404);
+  await page.getByRole("button", { name: "确认发布" }).click();
   await expect(page.getByRole("status")).toHaveText("第 3 期已发布。");
   await page.goto("/statistics");
   await expect(page.getByRole("main")).toContainText("页面生成第3期");

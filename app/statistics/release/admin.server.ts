@@ -16,10 +16,12 @@ const buildForm = z.object({
   label: z.string().trim().max(60).optional(),
   periods: z.array(z.string().regex(/^[0-9A-Za-z-]{1,20}$/)).max(40),
 });
-const publishForm = z.object({ intent: z.literal("publish"), id: z.uuid() });
+const publishForm = z.object({ intent: z.literal("publish"), id: z.uuid(), confirm: z.literal("yes").optional() });
 
 export type ReleaseActionResult =
   | { ok: true; message: "releases.done" | "releases.publishedDone"; number: number }
+  /** Publishing asks first: nothing is published until the form comes back with confirm=yes. */
+  | { ok: "confirm"; id: string; number: number; label: string; periods: string[] }
   | { ok: false; error: `releases.errors.${ReleaseError["code"] | "bad_request"}` };
 
 export async function releaseAction(form: FormData, actorId: string): Promise<ReleaseActionResult> {
@@ -37,8 +39,12 @@ export async function releaseAction(form: FormData, actorId: string): Promise<Re
       const built = await buildRelease({ version, periods: parsed.data.periods, label: parsed.data.label, actorId });
       return { ok: true, message: "releases.done", number: built.number };
     }
-    const parsed = publishForm.safeParse({ intent, id: form.get("id") });
+    const parsed = publishForm.safeParse({ intent, id: form.get("id"), confirm: form.get("confirm") ?? undefined });
     if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
+    if (!parsed.data.confirm) {
+      const release = await publishableRelease(parsed.data.id);
+      return { ok: "confirm", id: release.id, number: release.number, label: release.label, periods: release.periods };
+    }
     const published = await publishRelease(parsed.data.id, actorId);
     return { ok: true, message: "releases.publishedDone", number: published.number };
   } catch (e) {
@@ -73,4 +79,16 @@ export async function releasesPage() {
     releases,
     publishable: newest && newest.status === "built" && newest.unresolved === 0 ? newest.id : null,
   };
+}
+
+/** The release as the confirmation step shows it, refused with the same reasons publishRelease gives. */
+async function publishableRelease(id: string) {
+  const { releases, publishable } = await releasesPage();
+  const release = releases.find((r) => r.id === id);
+  if (!release) throw new ReleaseError("not_found");
+  if (publishable !== id)
+    throw new ReleaseError(
+      release.status !== "built" ? "not_built" : release.unresolved > 0 ? "unresolved" : "newer_exists",
+    );
+  return release;
 }
