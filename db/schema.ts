@@ -1,5 +1,6 @@
 // The whole domain of DESIGN.md in one typed schema; migrations under db/migrations are
-// generated from it with `npm run db:generate` and committed.
+// generated from it with `npm run db:generate` and committed. The enums take their values from the pure
+// app modules that own each list (imported through `~/`, which drizzle-kit resolves from tsconfig).
 import { sql } from "drizzle-orm";
 import {
   bigserial,
@@ -19,13 +20,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { FIRM_ROLES, STAFF_ROLES } from "~/accounts/access";
+import { SIZE_CLASSES } from "~/firms/size-class";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
-export const sizeClass = pgEnum("size_class", ["large", "medium", "small", "micro"]);
-export const membershipRole = pgEnum("membership_role", ["owner", "member"]);
-export const grantRole = pgEnum("grant_role", ["analyst", "government", "admin"]);
+export const sizeClass = pgEnum("size_class", SIZE_CLASSES);
+export const membershipRole = pgEnum("membership_role", FIRM_ROLES);
+export const grantRole = pgEnum("grant_role", STAFF_ROLES);
 export const questionnaireStatus = pgEnum("questionnaire_status", ["draft", "published", "retired"]);
 export const assessmentStatus = pgEnum("assessment_status", ["draft", "submitted", "withdrawn"]);
 export const caseStatus = pgEnum("case_status", [

@@ -1,7 +1,10 @@
 // Who may see or do what: pure rules over a principal, called by every loader and action
 // through app/accounts/guard.server.ts.
-export type FirmRole = "owner" | "member";
-export type StaffRole = "analyst" | "government" | "admin";
+// The role lists are the one source of the database enums (db/schema.ts), the forms and the role picker.
+export const FIRM_ROLES = ["owner", "member"] as const;
+export type FirmRole = (typeof FIRM_ROLES)[number];
+export const STAFF_ROLES = ["analyst", "government", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface Principal {
   userId: string;

@@ -1,5 +1,6 @@
 // Form schemas; every message is an i18n key under "errors.".
 import { z } from "zod";
+import { STAFF_ROLES } from "~/accounts/access";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/accounts/password-policy";
 import { checkCreditCode } from "~/firms/credit-code";
 import { LOCALES } from "~/i18n/locales";
@@ -71,7 +72,7 @@ export function firmProfileForm(isDivision: (code: string) => boolean, isRegion:
 export const grantRoleForm = z
   .object({
     userId: z.uuid(),
-    role: z.enum(["analyst", "government", "admin"], { error: "errors.unknownRole" }),
+    role: z.enum(STAFF_ROLES, { error: "errors.unknownRole" }),
     scope: z.string().optional(),
   })
   .transform((v, ctx) => {

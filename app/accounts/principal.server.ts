@@ -5,11 +5,8 @@ import { memberships, roleGrants, type users } from "~db/schema";
 import type { FirmRole, Principal, StaffRole } from "~/accounts/access";
 import { prepared } from "~/platform/prepared.server";
 
-export interface AccessRow {
-  kind: "m" | "g";
-  ref: string | null;
-  role: string;
-}
+/** A firm membership (`ref`: the firm id) or a staff grant (`ref`: its scope); `role` is one of the enum's values. */
+export type AccessRow = { kind: "m"; ref: string; role: FirmRole } | { kind: "g"; ref: string | null; role: StaffRole };
 
 /** A JSON array of the access rows of the user whose id is `userId` (a column or a value). */
 export function accessRowsSql(userId: SQL | typeof users.id): SQL<AccessRow[]> {
@@ -23,8 +20,8 @@ export function accessRowsSql(userId: SQL | typeof users.id): SQL<AccessRow[]> {
 export function principalFromRows(userId: string, rows: readonly AccessRow[]): Principal {
   return {
     userId,
-    memberships: rows.filter((r) => r.kind === "m").map((r) => ({ firmId: r.ref!, role: r.role as FirmRole })),
-    grants: rows.filter((r) => r.kind === "g").map((r) => ({ role: r.role as StaffRole, scope: r.ref })),
+    memberships: rows.flatMap((r) => (r.kind === "m" ? [{ firmId: r.ref, role: r.role }] : [])),
+    grants: rows.flatMap((r) => (r.kind === "g" ? [{ role: r.role, scope: r.ref }] : [])),
   };
 }
 

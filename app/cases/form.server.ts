@@ -1,6 +1,7 @@
 // The case form: FormData → validated case content, or field errors (i18n keys) and the values
 // to show back. Multi-valued fields (technologies, scenes, articles) and the result rows are read here.
 import { CASE_LIMITS, type CaseContent, caseContent } from "~/cases/schema";
+import { SIZE_CLASSES } from "~/firms/size-class";
 import type { FieldErrors } from "~/platform/form-parse";
 
 export const MAX_RESULT_ROWS = CASE_LIMITS.results;
@@ -101,8 +102,7 @@ export function readCaseForm(form: FormData, choices: CaseFormChoices): CaseForm
     errors.articles = "caseForm.errors.unknownOption";
   if (!choices.divisions.has(values.industryDivision)) errors.industryDivision = "caseForm.errors.unknownOption";
   if (!choices.regions.has(values.regionCode)) errors.regionCode = "caseForm.errors.unknownOption";
-  if (!["large", "medium", "small", "micro"].includes(values.sizeClass))
-    errors.sizeClass = "caseForm.errors.unknownOption";
+  if (!SIZE_CLASSES.some((s) => s === values.sizeClass)) errors.sizeClass = "caseForm.errors.unknownOption";
 
   const results: CaseContent["results"] = [];
   values.results.forEach((r, i) => {

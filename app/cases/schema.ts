@@ -1,6 +1,7 @@
 // What a case (典型案例) holds: the firm's own text, in the language the firm wrote it.
 // The same schema validates the case form, the demo files under content/cases and the JSONB column.
 import { z } from "zod";
+import { SIZE_CLASSES } from "~/firms/size-class";
 
 export const CASE_LIMITS = {
   title: 120,
@@ -35,7 +36,7 @@ export const caseContent = z.object({
   articles: z.array(z.number().int().min(1).max(23)).max(23),
   industryDivision: z.string().regex(/^C\d{2}$/),
   regionCode: z.string().regex(/^\d{2}0000$/),
-  sizeClass: z.enum(["large", "medium", "small", "micro"]),
+  sizeClass: z.enum(SIZE_CLASSES),
 });
 export type CaseContent = z.infer<typeof caseContent>;
 

@@ -1,5 +1,6 @@
 // Schemas of the reference data under content/; every file is validated when loaded.
 import { z } from "zod";
+import { SIZE_CLASSES } from "~/firms/size-class";
 
 export const localized = z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1) });
 export type Localized = z.infer<typeof localized>;
@@ -55,14 +56,13 @@ export const industriesFile = z
     }
   });
 
-const sizeClassId = z.enum(["large", "medium", "small", "micro"]);
 export const sizeClassesFile = z
   .object({
     source: localized,
     rule: localized,
     classes: z.array(
       z.object({
-        id: sizeClassId,
+        id: z.enum(SIZE_CLASSES),
         zh: z.string().min(1),
         en: z.string().min(1),
         minEmployees: z.number().int().min(0),
@@ -72,7 +72,8 @@ export const sizeClassesFile = z
   })
   .superRefine((f, ctx) => {
     uniqueBy(f.classes, (c) => c.id, "size class", ctx);
-    if (f.classes.length !== 4) ctx.addIssue({ code: "custom", message: "exactly four size classes are expected" });
+    if (f.classes.length !== SIZE_CLASSES.length)
+      ctx.addIssue({ code: "custom", message: `the size classes must be ${SIZE_CLASSES.join(", ")}` });
     for (let i = 1; i < f.classes.length; i++) {
       const [a, b] = [f.classes[i - 1]!, f.classes[i]!];
       if (b.minEmployees >= a.minEmployees || b.minRevenueWanYuan >= a.minRevenueWanYuan) {

@@ -1,4 +1,8 @@
-export type SizeClassId = "large" | "medium" | "small" | "micro";
+// The size classes, largest first: the one list of their ids. The database enum (db/schema.ts), the case
+// schema and form, and the check of content/taxonomies/size-classes.json (which holds the labels and
+// thresholds) all take it from here, so this module stays free of imports.
+export const SIZE_CLASSES = ["large", "medium", "small", "micro"] as const;
+export type SizeClassId = (typeof SIZE_CLASSES)[number];
 
 export interface SizeThreshold {
   id: SizeClassId;

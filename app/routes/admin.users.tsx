@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { STAFF_ROLES } from "~/accounts/access";
 import { grantRoleForm } from "~/accounts/forms";
 import { requireStaff } from "~/accounts/guard.server";
 import { countAdmins, grantRole, listUsersWithGrants, revokeRole } from "~/accounts/role-grant.server";
@@ -117,7 +118,7 @@ export default function AdminUsers() {
                     {t("admin.role")}
                   </label>
                   <select id={`role-${u.id}`} name="role" defaultValue="analyst">
-                    {(["analyst", "government", "admin"] as const).map((r) => (
+                    {STAFF_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`account.roleNames.${r}`)}
                       </option>

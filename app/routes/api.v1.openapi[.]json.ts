@@ -1,4 +1,5 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 description of the open data API.
+import { SIZE_CLASSES } from "~/firms/size-class";
 import { apiJson } from "~/statistics/publish/api.server";
 import { SUPPRESSION_REASONS } from "~/statistics/types";
 
@@ -27,7 +28,7 @@ const cellParams = [
     "`*` (whole country) or a GB/T 2260 province code such as `330000`; omitted: every region key.",
     "*",
   ),
-  keyParam("size", "`*` or large, medium, small, micro; omitted: every size key.", "*"),
+  keyParam("size", `\`*\` or ${SIZE_CLASSES.join(", ")}; omitted: every size key.`, "*"),
 ];
 const csvColumns =
   "Columns: period, industry, region, size, suppressed, reason, firms, overall_mean, overall_median, overall_p25, overall_p75, overall_p10…overall_p90, stage1_share…stage5_share, then <dimension>_mean, _median, _p25, _p75 for each dimension of the release's methodology, histogram_edges and histogram_counts (semicolon-separated). Means and shares have 1 decimal, quantiles and counts are whole; a value not published is empty.";

@@ -4,7 +4,7 @@
 // make the data look plausible; they are not statistics and nothing is inferred from them.
 import { clamp, WeightedTable } from "~db/synth/random";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
-import { classifySize, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
+import { classifySize, SIZE_CLASSES, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
 import { Rng } from "~/platform/seeded-random";
 
 /** Relative number of manufacturing firms per mainland province (GB/T 2260 code). */
@@ -196,17 +196,13 @@ export interface Tables {
 export function buildTables(taxonomy: Taxonomy): Tables {
   const minProvince = Math.min(...Object.values(PROVINCE_WEIGHTS));
   const minDivision = Math.min(...Object.values(DIVISION_WEIGHTS));
-  const sizes = Object.entries(SIZE_WEIGHTS) as Array<[SizeClassId, number]>;
+  const inTaxonomy = SIZE_CLASSES.filter((id) => taxonomy.sizeClasses.some((s) => s.id === id));
   return {
     taxonomy,
     region: new WeightedTable(taxonomy.regions.map((c) => [c, PROVINCE_WEIGHTS[c] ?? minProvince] as const)),
     division: new WeightedTable(taxonomy.divisions.map((c) => [c, DIVISION_WEIGHTS[c] ?? minDivision] as const)),
-    size: new WeightedTable(sizes.filter(([id]) => taxonomy.sizeClasses.some((s) => s.id === id))),
-    groupSize: new WeightedTable(
-      (Object.entries(GROUP_SIZE_WEIGHTS) as Array<[SizeClassId, number]>).filter(([id]) =>
-        taxonomy.sizeClasses.some((s) => s.id === id),
-      ),
-    ),
+    size: new WeightedTable(inTaxonomy.map((id) => [id, SIZE_WEIGHTS[id]] as const)),
+    groupSize: new WeightedTable(inTaxonomy.map((id) => [id, GROUP_SIZE_WEIGHTS[id]] as const)),
   };
 }
 

@@ -18,7 +18,7 @@ import {
 import { WeightedTable } from "~db/synth/random";
 import { taxonomyFromContent } from "~db/synth/taxonomy";
 import { checkCreditCode } from "~/firms/credit-code";
-import { classifySize, type SizeClassId } from "~/firms/size-class";
+import { classifySize, SIZE_CLASSES } from "~/firms/size-class";
 import { Rng } from "~/platform/seeded-random";
 
 const taxonomy = taxonomyFromContent();
@@ -123,23 +123,19 @@ describe("synthetic firms", () => {
   it("have staff and revenue that the national rule puts in their own size class", () => {
     for (const f of sample) expect(classifySize(f.employees, f.revenueWanYuan, taxonomy.sizeClasses)).toBe(f.sizeClass);
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-        fc.constantFrom<SizeClassId>("large", "medium", "small", "micro"),
-        (seed, size) => {
-          const { employees, revenueWanYuan } = drawStaffAndRevenue(new Rng(seed), size, taxonomy.sizeClasses);
-          expect(classifySize(employees, revenueWanYuan, taxonomy.sizeClasses)).toBe(size);
-          expect(
-            Number.isInteger(employees) && Number.isInteger(revenueWanYuan) && employees > 0 && revenueWanYuan > 0,
-          ).toBe(true);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom(...SIZE_CLASSES), (seed, size) => {
+        const { employees, revenueWanYuan } = drawStaffAndRevenue(new Rng(seed), size, taxonomy.sizeClasses);
+        expect(classifySize(employees, revenueWanYuan, taxonomy.sizeClasses)).toBe(size);
+        expect(
+          Number.isInteger(employees) && Number.isInteger(revenueWanYuan) && employees > 0 && revenueWanYuan > 0,
+        ).toBe(true);
+      }),
     );
   });
 
   it("come mostly small and micro, a few percent large", () => {
     const single = sample.filter((f) => !f.groupKey);
-    for (const size of ["large", "medium", "small", "micro"] as const) {
+    for (const size of SIZE_CLASSES) {
       expect(Math.abs(share(single, (f) => f.sizeClass === size) - SIZE_WEIGHTS[size])).toBeLessThan(0.015);
     }
     expect(share(sample, (f) => f.sizeClass === "small" || f.sizeClass === "micro")).toBeGreaterThan(0.8);
