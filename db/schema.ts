@@ -21,7 +21,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { FIRM_ROLES, STAFF_ROLES } from "~/accounts/access";
+import { ASSESSMENT_STATUSES } from "~/assessment/status";
+import { CASE_STATUSES } from "~/cases/workflow";
 import { SIZE_CLASSES } from "~/firms/size-class";
+import { RELEASE_STATUSES } from "~/statistics/types";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -30,17 +33,9 @@ export const sizeClass = pgEnum("size_class", SIZE_CLASSES);
 export const membershipRole = pgEnum("membership_role", FIRM_ROLES);
 export const grantRole = pgEnum("grant_role", STAFF_ROLES);
 export const questionnaireStatus = pgEnum("questionnaire_status", ["draft", "published", "retired"]);
-export const assessmentStatus = pgEnum("assessment_status", ["draft", "submitted", "withdrawn"]);
-export const caseStatus = pgEnum("case_status", [
-  "draft",
-  "submitted",
-  "in_review",
-  "returned",
-  "published",
-  "rejected",
-  "withdrawn",
-]);
-export const releaseStatus = pgEnum("release_status", ["building", "built", "published", "superseded"]);
+export const assessmentStatus = pgEnum("assessment_status", ASSESSMENT_STATUSES);
+export const caseStatus = pgEnum("case_status", CASE_STATUSES);
+export const releaseStatus = pgEnum("release_status", RELEASE_STATUSES);
 
 export const users = pgTable(
   "users",

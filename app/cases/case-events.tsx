@@ -1,10 +1,11 @@
 // A case's history: who moved it from which status to which, when, with any comment.
+import type { CaseStatus } from "~/cases/workflow";
 import { useTranslation } from "~/i18n/use-translation";
 
 export interface CaseEventView {
   id: number;
-  from: string | null;
-  to: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
   comment: string | null;
   at: string;
   who: string | null;
@@ -12,7 +13,7 @@ export interface CaseEventView {
 
 export function CaseEvents({ events }: { events: CaseEventView[] }) {
   const { t } = useTranslation();
-  const status = (s: string | null) => (s ? t(`cases.statuses.${s}` as "cases.statuses.draft") : "—");
+  const status = (s: CaseStatus | null) => (s ? t(`cases.statuses.${s}`) : "—");
   return (
     <section aria-labelledby="case-history">
       <h2 id="case-history">{t("caseForm.history")}</h2>

@@ -2,6 +2,7 @@
 // server's markdown sanitiser (app/cases/markdown.server.ts), never from raw input.
 import { Link } from "@remix-run/react";
 import type { CaseContent } from "~/cases/schema";
+import type { CaseStatus } from "~/cases/workflow";
 import type { CatalogueOptions } from "~/catalogue/catalogue-filters";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
@@ -120,7 +121,7 @@ export function CaseView({
   );
 }
 
-export function CaseStatusTag({ status }: { status: string }) {
+export function CaseStatusTag({ status }: { status: CaseStatus }) {
   const { t } = useTranslation();
-  return <span className={`tag tag--${status}`}>{t(`cases.statuses.${status}` as "cases.statuses.draft")}</span>;
+  return <span className={`tag tag--${status}`}>{t(`cases.statuses.${status}`)}</span>;
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 description of the open data API.
 import { SIZE_CLASSES } from "~/firms/size-class";
 import { apiJson } from "~/statistics/publish/api.server";
-import { SUPPRESSION_REASONS } from "~/statistics/types";
+import { PUBLIC_RELEASE_STATUSES, SUPPRESSION_REASONS } from "~/statistics/types";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ "application/json": { schema } });
@@ -225,7 +225,7 @@ export const openApiDocument = {
         properties: {
           number: { type: "integer", minimum: 1 },
           label: { type: "string" },
-          status: { type: "string", enum: ["published", "superseded"] },
+          status: { type: "string", enum: [...PUBLIC_RELEASE_STATUSES] },
           latest: { type: "boolean", description: "The highest-numbered published release." },
           periods: { type: "array", items: { type: "string" } },
           cutoff: { type: "string", format: "date-time" },

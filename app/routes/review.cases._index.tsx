@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { CaseStatusTag } from "~/cases/case-view";
+import type { CaseStatus } from "~/cases/workflow";
 import { listRecentlyPublished, listReviewQueue } from "~/cases/workspace.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { DataTable } from "~/ui/data-table";
@@ -13,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return { queue: iso(await listReviewQueue()), published: iso(await listRecentlyPublished()) };
 }
 
-type Row = { id: string; title: string; status: string; firmName: string; submittedAt: string | null };
+type Row = { id: string; title: string; status: CaseStatus; firmName: string; submittedAt: string | null };
 
 function CaseTable({ rows, caption }: { rows: Row[]; caption: string }) {
   const { t } = useTranslation();

@@ -2,6 +2,16 @@
 // margin), its cells and what a published cell carries. Shared by the release builder, the pages, the open
 // data API and the firm report, so every format serves the same numbers.
 
+/**
+ * A release's statuses: building (its transaction is open), built (complete, not public), published (the
+ * newest public one), superseded (public, followed by a newer published one). The one list: db/schema.ts
+ * feeds its enum from it.
+ */
+export const RELEASE_STATUSES = ["building", "built", "published", "superseded"] as const;
+export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
+/** The statuses of a public release, the only ones pages, downloads and the API ever serve. */
+export const PUBLIC_RELEASE_STATUSES = ["published", "superseded"] as const satisfies readonly ReleaseStatus[];
+
 /** `*` is the margin ("all") of a dimension. */
 export const ALL = "*";
 

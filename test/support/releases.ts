@@ -9,6 +9,7 @@ import {
   DISCLOSURE_RULES,
   type PublishedMetrics,
   type ReleaseCell,
+  type ReleaseStatus,
   SUPPRESSION_REASONS,
   type SuppressionReason,
 } from "~/statistics/types";
@@ -113,7 +114,7 @@ export function fixtureCells(periods: string[], shift = 0): ReleaseCell[] {
 
 export interface ReleaseFixture {
   number: number;
-  status?: "building" | "built" | "published" | "superseded";
+  status?: ReleaseStatus;
   periods?: string[];
   label?: string;
   containsSynthetic?: boolean;

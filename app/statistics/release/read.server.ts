@@ -14,12 +14,11 @@ import {
   ALL,
   type CellKey,
   type DisclosureRules,
+  PUBLIC_RELEASE_STATUSES,
   type PublishedMetrics,
   type ReleaseCell,
   type SuppressionReason,
 } from "~/statistics/types";
-
-const PUBLIC_STATUSES = ["published", "superseded"] as const;
 
 export interface ReleaseMethodology {
   rules: DisclosureRules;
@@ -44,7 +43,7 @@ export interface PublicRelease {
   label: string;
   questionnaireVersionId: string;
   periods: string[];
-  status: (typeof PUBLIC_STATUSES)[number];
+  status: (typeof PUBLIC_RELEASE_STATUSES)[number];
   /** The highest-numbered published release. */
   latest: boolean;
   cutoff: string;
@@ -80,7 +79,7 @@ function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
   } as PublicRelease;
 }
 
-const isPublicStatus = inArray(statisticsReleases.status, [...PUBLIC_STATUSES]);
+const isPublicStatus = inArray(statisticsReleases.status, [...PUBLIC_RELEASE_STATUSES]);
 
 async function latestPublishedNumber(): Promise<number | null> {
   const [row] = await db()
