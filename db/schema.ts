@@ -21,10 +21,20 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { FIRM_ROLES, STAFF_ROLES } from "~/accounts/access";
+import type { Answers } from "~/assessment/answers";
+import type { BenchmarkModel, SurveyDefinition } from "~/assessment/schemas";
+import type { StoredResult } from "~/assessment/scoring";
 import { ASSESSMENT_STATUSES } from "~/assessment/status";
+import type { CaseContent } from "~/cases/schema";
 import { CASE_STATUSES } from "~/cases/workflow";
+import type { Localized, Scene } from "~/content/schemas";
 import { SIZE_CLASSES } from "~/firms/size-class";
-import { RELEASE_STATUSES } from "~/statistics/types";
+import type { ReleaseSummary } from "~/statistics/release/build.server";
+import type { ReleaseMethodology } from "~/statistics/release/read.server";
+import { type PublishedMetrics, RELEASE_STATUSES } from "~/statistics/types";
+
+/** The empty object (`'{}'`) a jsonb column holds where it has no T. */
+type Empty<T> = { [K in keyof T]?: never };
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -164,9 +174,9 @@ export const roleGrants = pgTable(
 
 export const questionnaireVersions = pgTable("questionnaire_versions", {
   id: text("id").primaryKey(),
-  title: jsonb("title").notNull(),
-  definition: jsonb("definition").notNull(),
-  model: jsonb("model").notNull(),
+  title: jsonb("title").$type<Localized>().notNull(),
+  definition: jsonb("definition").$type<SurveyDefinition>().notNull(),
+  model: jsonb("model").$type<BenchmarkModel>().notNull(),
   status: questionnaireStatus("status").notNull().default("draft"),
   comparableWith: text("comparable_with")
     .array()
@@ -190,6 +200,7 @@ export const assessments = pgTable(
     period: text("period").notNull(),
     status: assessmentStatus("status").notNull().default("draft"),
     answers: jsonb("answers")
+      .$type<Answers>()
       .notNull()
       .default(sql`'{}'::jsonb`),
     currentPage: integer("current_page").notNull().default(0),
@@ -197,8 +208,9 @@ export const assessments = pgTable(
     version: integer("version").notNull().default(1),
     overallScore: real("overall_score"),
     stage: smallint("stage"),
-    dimensionScores: jsonb("dimension_scores"),
-    result: jsonb("result"),
+    // Set at submission: each dimension's score by its id, and the result without the indicator scores.
+    dimensionScores: jsonb("dimension_scores").$type<Record<string, number | null>>(),
+    result: jsonb("result").$type<StoredResult>(),
     isSynthetic: boolean("is_synthetic").notNull().default(false),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     submittedBy: uuid("submitted_by").references(() => users.id),
@@ -228,7 +240,7 @@ export const scenes = pgTable(
     businessLinks: text("business_links").array().notNull(),
     technologies: text("technologies").array().notNull(),
     articles: integer("articles").array().notNull(),
-    content: jsonb("content").notNull(),
+    content: jsonb("content").$type<Scene>().notNull(),
     divisions: text("divisions")
       .array()
       .notNull()
@@ -256,7 +268,7 @@ export const sceneRevisions = pgTable(
       .notNull()
       .references(() => scenes.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
-    content: jsonb("content").notNull(),
+    content: jsonb("content").$type<Scene>().notNull(),
     editedBy: uuid("edited_by").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -272,7 +284,7 @@ export const cases = pgTable(
       .references(() => firms.id, { onDelete: "cascade" }),
     status: caseStatus("status").notNull().default("draft"),
     title: text("title").notNull(),
-    content: jsonb("content").notNull(),
+    content: jsonb("content").$type<CaseContent>().notNull(),
     anonymised: boolean("anonymised").notNull().default(true),
     consentAt: timestamp("consent_at", { withTimezone: true }),
     sceneSlugs: text("scene_slugs")
@@ -353,9 +365,11 @@ export const statisticsReleases = pgTable(
     status: releaseStatus("status").notNull().default("building"),
     // Submissions up to this instant are in the release.
     cutoff: timestamp("cutoff", { withTimezone: true }).notNull(),
-    methodology: jsonb("methodology").notNull(),
+    methodology: jsonb("methodology").$type<ReleaseMethodology>().notNull(),
     // Headline figures of the release (counts of cells, suppressions, firms): what the history page lists.
+    // Empty ('{}') while the release is building; the readers take every field as possibly absent.
     summary: jsonb("summary")
+      .$type<Partial<ReleaseSummary>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
     containsSynthetic: boolean("contains_synthetic").notNull().default(false),
@@ -383,7 +397,8 @@ export const releaseCells = pgTable(
     period: text("period").notNull(),
     suppressed: boolean("suppressed").notNull(),
     reason: text("reason"),
-    metrics: jsonb("metrics").notNull(),
+    // Empty for a suppressed cell.
+    metrics: jsonb("metrics").$type<PublishedMetrics | Empty<PublishedMetrics>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })],
 );
@@ -439,6 +454,7 @@ export const auditLog = pgTable(
     subjectType: text("subject_type"),
     subjectId: text("subject_id"),
     details: jsonb("details")
+      .$type<Record<string, unknown>>()
       .notNull()
       .default(sql`'{}'::jsonb`),
   },

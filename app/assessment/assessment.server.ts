@@ -149,7 +149,7 @@ export async function saveDraft(input: SaveInput): Promise<SaveResult> {
     const [locked] = await tx.select().from(assessments).where(eq(assessments.id, row.id)).for("update");
     if (!locked) return { ok: false as const, reason: "not_found" as const };
     if (locked.status !== "draft") return { ok: false as const, reason: "not_draft" as const };
-    const current = locked.answers as Answers;
+    const current = locked.answers;
     const merged = mergeDraft(current, locked.version, input.baseVersion, normalised, input.base);
     if (!merged.ok)
       return {

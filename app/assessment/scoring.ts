@@ -47,6 +47,9 @@ export interface AssessmentResult {
   priorities: Priority[];
 }
 
+/** What an assessment keeps of its result (assessments.result): indicator scores follow from the answers. */
+export type StoredResult = Omit<AssessmentResult, "indicators">;
+
 /** One decimal place, as shown and stored. */
 export const round1 = (x: number): number => Math.round(x * 10) / 10;
 

@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     base,
     title: version.model.title,
     definition: version.definition,
-    answers: assessment.answers as Record<string, unknown>,
+    answers: assessment.answers,
     version: assessment.version,
     page,
     period: assessment.period,

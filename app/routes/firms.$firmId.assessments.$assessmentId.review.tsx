@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
   if (assessment.status !== "draft") throw redirect(`${base}/report`);
   const scored = new Set(version.model.indicators.map((i) => i.question));
-  const answers = assessment.answers as Record<string, unknown>;
+  const answers = assessment.answers;
   const pages = version.definition.pages;
   const unanswered = questionsOf(version.definition)
     .filter((q) => scored.has(q.name) && !(q.name in answers))

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
-import type { Scene } from "~/content/schemas";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -18,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
     slug,
     revisions: rows.map((r) => ({
       revision: r.revision,
-      scene: r.content as Scene,
+      scene: r.content,
       editedAt: r.editedAt.toISOString(),
       editor: r.editor,
     })),

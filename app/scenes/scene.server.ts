@@ -43,7 +43,7 @@ export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<nu
   const known = new Set(stored.map((r) => r.slug));
   // Search text written under an older normalisation is brought up to date.
   for (const row of stored) {
-    const fresh = sceneSearchText(row.content as Scene);
+    const fresh = sceneSearchText(row.content);
     if (fresh !== row.searchText)
       await db()
         .update(scenes)
@@ -93,7 +93,7 @@ export async function searchScenes(filters: SceneFilters, page: number) {
       .offset((page - 1) * SCENES_PER_PAGE),
     countCapped(db(), scenes, condition),
   ]);
-  return { items: rows.map((r) => r.content as Scene), ...count };
+  return { items: rows.map((r) => r.content), ...count };
 }
 
 export async function getScene(slug: string): Promise<Scene | null> {
@@ -106,7 +106,7 @@ export async function getSceneWithRevision(slug: string): Promise<{ scene: Scene
     .select({ content: scenes.content, revision: scenes.revision })
     .from(scenes)
     .where(eq(scenes.slug, slug));
-  return row ? { scene: row.content as Scene, revision: row.revision } : null;
+  return row ? { scene: row.content, revision: row.revision } : null;
 }
 
 /** Scenes by slug, in the order asked, skipping unknown slugs. */
@@ -116,7 +116,7 @@ export async function scenesBySlugs(slugs: readonly string[], executor: Db = db(
     .select({ content: scenes.content })
     .from(scenes)
     .where(sql`${scenes.slug} = any(${sql.param([...slugs])}::text[])`);
-  const bySlug = new Map(rows.map((r) => [(r.content as Scene).slug, r.content as Scene]));
+  const bySlug = new Map(rows.map((r) => [r.content.slug, r.content]));
   return slugs.flatMap((s) => bySlug.get(s) ?? []);
 }
 
@@ -127,7 +127,7 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
     .from(scenes)
     .orderBy(asc(scenes.industryGroup), asc(scenes.slug));
   return rows.map((r) => {
-    const s = r.content as Scene;
+    const s = r.content;
     return { slug: s.slug, title: s.title, industryGroup: s.industryGroup };
   });
 }
@@ -158,7 +158,7 @@ export async function allScenes(now = Date.now()): Promise<Scene[]> {
     .from(scenes)) as [{ stamp: string }];
   if (cached.stamp !== stamp) {
     const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
-    Object.assign(cached, { stamp, scenes: rows.map((r) => r.content as Scene) });
+    Object.assign(cached, { stamp, scenes: rows.map((r) => r.content) });
   }
   cached.checkedAt = now;
   return cached.scenes;
@@ -170,7 +170,7 @@ export async function scenesForArticle(article: number): Promise<Scene[]> {
     .from(scenes)
     .where(arrayContains(scenes.articles, [article]))
     .orderBy(asc(scenes.industryGroup), asc(scenes.slug));
-  return rows.map((r) => r.content as Scene);
+  return rows.map((r) => r.content);
 }
 
 export type SaveSceneResult =

@@ -11,7 +11,7 @@ import {
 } from "~db/synth/distributions";
 import { type Answers, checkAnswers } from "~/assessment/answers";
 import { questionsOf } from "~/assessment/questions";
-import { type AssessmentResult, scoreAssessment } from "~/assessment/scoring";
+import { scoreAssessment, type StoredResult } from "~/assessment/scoring";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { SizeClassId } from "~/firms/size-class";
 import { hashString, Rng } from "~/platform/seeded-random";
@@ -50,7 +50,7 @@ export interface AssessmentRow {
   overall_score: number;
   stage: number;
   dimension_scores: Record<string, number | null>;
-  result: Omit<AssessmentResult, "indicators">;
+  result: StoredResult;
   submitted_at: string;
   created_at: string;
 }

@@ -129,9 +129,10 @@ export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: st
   const periods = f.periods ?? ["2024", "2025"];
   const cells = f.cells ?? fixtureCells(periods, f.shift ?? 0);
   const status = f.status ?? "published";
+  // Every reason is counted, as the release builder does (Object.fromEntries cannot type the keys).
   const suppressed = Object.fromEntries(
     SUPPRESSION_REASONS.map((r) => [r, cells.filter((c) => c.reason === r).length]),
-  );
+  ) as Record<SuppressionReason, number>;
   const firmsByPeriod = Object.fromEntries(
     periods.map((p) => [
       p,

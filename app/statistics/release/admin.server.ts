@@ -2,13 +2,7 @@
 import { z } from "zod";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { db } from "~/platform/db.server";
-import {
-  buildRelease,
-  listAllReleases,
-  publishRelease,
-  ReleaseError,
-  type ReleaseSummary,
-} from "~/statistics/release/build.server";
+import { buildRelease, listAllReleases, publishRelease, ReleaseError } from "~/statistics/release/build.server";
 import { submittedPeriods } from "~/statistics/release/data.server";
 
 const buildForm = z.object({
@@ -57,7 +51,7 @@ export async function releasesPage() {
   const version = await currentQuestionnaireVersion();
   const periods = version ? await submittedPeriods(db(), version.id) : [];
   const releases = (await listAllReleases()).map((r) => {
-    const summary = r.summary as Partial<ReleaseSummary>;
+    const summary = r.summary;
     return {
       id: r.id,
       number: r.number,

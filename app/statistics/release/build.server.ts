@@ -192,7 +192,7 @@ export async function publishRelease(id: string, actorId: string | null): Promis
     const [release] = await tx.select().from(statisticsReleases).where(eq(statisticsReleases.id, id)).for("update");
     if (!release) throw new ReleaseError("not_found");
     if (release.status !== "built") throw new ReleaseError("not_built");
-    if ((release.summary as ReleaseSummary).unresolved > 0) throw new ReleaseError("unresolved");
+    if ((release.summary.unresolved ?? 0) > 0) throw new ReleaseError("unresolved");
     const [newest] = await tx
       .select({ id: statisticsReleases.id })
       .from(statisticsReleases)

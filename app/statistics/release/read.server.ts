@@ -57,7 +57,7 @@ export interface PublicRelease {
 type ReleaseRow = typeof statisticsReleases.$inferSelect;
 
 function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
-  const summary = (row.summary ?? {}) as Partial<ReleaseSummary>;
+  const summary = row.summary;
   return {
     id: row.id,
     number: row.number,
@@ -67,7 +67,7 @@ function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
     status: row.status as PublicRelease["status"],
     latest: row.number === latestNumber,
     cutoff: row.cutoff.toISOString(),
-    methodology: row.methodology as ReleaseMethodology,
+    methodology: row.methodology,
     summary: {
       cells: summary.cells ?? 0,
       suppressed: summary.suppressed ?? {},
