@@ -14,17 +14,18 @@ export interface PublicCase {
   publishedAt: Date | null;
 }
 
-export function toPublic(row: {
+/** A row as the public sees it; `C` is the whole content or, for a list, the card's part of it. */
+export function toPublic<C extends Partial<CaseContent>>(row: {
   id: string;
-  content: unknown;
+  content: C;
   anonymised: boolean;
   firmName: string;
   isFictional: boolean;
   publishedAt: Date | null;
-}): PublicCase {
+}): Omit<PublicCase, "content"> & { content: C } {
   return {
     id: row.id,
-    content: row.content as CaseContent,
+    content: row.content,
     publisher: row.anonymised ? null : row.firmName,
     isFictional: row.isFictional,
     publishedAt: row.publishedAt,

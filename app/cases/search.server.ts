@@ -67,7 +67,7 @@ async function casePage(executor: Db, where: SQL | undefined, page: number): Pro
     .orderBy(desc(cases.publishedAt), desc(cases.id))
     .limit(CASES_PER_PAGE)
     .offset((page - 1) * CASES_PER_PAGE);
-  return rows.map((row) => ({ ...toPublic(row), content: row.content }));
+  return rows.map((row) => toPublic(row));
 }
 
 export interface CaseSearchResult {

@@ -2,7 +2,6 @@
 // the recently published, and one case with its history of events.
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { caseEvents, cases, firms, users } from "~db/schema";
-import type { CaseContent } from "~/cases/schema";
 import { db } from "~/platform/db.server";
 
 const caseRow = {
@@ -37,7 +36,7 @@ async function caseWithEvents(where: SQL) {
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, row.id))
     .orderBy(asc(caseEvents.id));
-  return { ...row, content: row.content as CaseContent, events };
+  return { ...row, events };
 }
 
 /** A case of this firm, in any status, with its history: for the firm's own pages. */

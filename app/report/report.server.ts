@@ -22,7 +22,7 @@ export async function buildReport(
   version: QuestionnaireVersion,
 ): Promise<ReportData> {
   const industryGroup = industryGroupOf(firm.industryDivision) ?? null;
-  const result = assessment.result as ReportResult;
+  const result: ReportResult = assessment.result!;
   // Independent reads at once: each is a round trip, and PostgreSQL shares the cores with the server.
   const [catalogue, peers, earlier] = await Promise.all([
     allScenes(),
