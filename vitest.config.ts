@@ -46,7 +46,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [noDatabase()],
-        test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"] },
+        // Pure tests share one module graph per worker (no per-file re-import): the loop's cost was
+        // importing the same modules 35 times, not running tests. A unit test must not leave global state.
+        test: { name: "unit", include: ["test/unit/**/*.test.{ts,tsx}"], isolate: false },
       },
       {
         extends: true,
