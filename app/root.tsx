@@ -7,6 +7,7 @@ import { getCaller } from "~/accounts/guard.server";
 import { i18nFor } from "~/i18n/i18n";
 import { DEFAULT_LOCALE, htmlLang } from "~/i18n/locales";
 import { requestI18n } from "~/i18n/server-t.server";
+import { insightsScope } from "~/insights/scope";
 import { isDemoMode } from "~/platform/seed-state.server";
 import styles from "~/ui/app.css";
 import { ErrorPage } from "~/ui/error-page";
@@ -31,6 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
           displayName: caller.user.displayName,
           isAdmin: hasStaffRole(caller.principal, "admin"),
           isReviewer: hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin"),
+          hasInsights: insightsScope(caller.principal) !== null,
         }
       : null,
   };

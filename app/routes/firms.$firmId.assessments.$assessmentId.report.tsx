@@ -5,6 +5,7 @@ import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { buildReport } from "~/report/report.server";
 import { ReportView } from "~/report/report-view";
+import { PrintButton } from "~/ui/print-button";
 
 // A finished report needs no client-side React: plain HTML, its render kept per distinct loader data
 // (render-cache.server.ts): a revisit loads and checks everything again but skips the render.
@@ -40,18 +41,6 @@ export default function ReportPage() {
         </a>
         <PrintButton label={t("report.print")} />
       </div>
-    </>
-  );
-}
-
-/** Works without hydration: /print.js handles the click. */
-function PrintButton({ label }: { label: string }) {
-  return (
-    <>
-      <button type="button" className="button button--secondary" data-print>
-        {label}
-      </button>
-      <script src="/print.js" defer />
     </>
   );
 }

@@ -7,6 +7,8 @@ export interface ShellUser {
   displayName: string;
   isAdmin: boolean;
   isReviewer: boolean;
+  /** Analysts, government viewers and admins: the compare and track workspace. */
+  hasInsights: boolean;
 }
 
 export function SiteShell({
@@ -61,6 +63,11 @@ export function SiteShell({
                 <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>
+                {user.hasInsights ? (
+                  <li>
+                    <NavLink to="/insights">{t("insights.navLink")}</NavLink>
+                  </li>
+                ) : null}
                 {user.isReviewer ? (
                   <li>
                     <NavLink to="/review/cases">{t("nav.review")}</NavLink>

@@ -6,7 +6,8 @@ import { DataTable } from "~/ui/data-table";
 
 const NUMERIC = new Set(["count", "mean", "quantile", "share"]);
 
-export function StatTableView({ table, query }: { table: StatTable; query: string }) {
+/** `downloads` is the download path without its extension; by default the public statistics table's. */
+export function StatTableView({ table, query, downloads }: { table: StatTable; query: string; downloads?: string }) {
   const { t } = useTranslation();
   const text = tableText(table);
   const used = marksUsed(table);
@@ -58,7 +59,7 @@ export function StatTableView({ table, query }: { table: StatTable; query: strin
       <p className="downloads">
         {t("statistics.download")}{" "}
         {(["csv", "json", "xlsx"] as const).map((ext) => (
-          <a key={ext} href={`/statistics/tables/${table.id}.${ext}?${query}`} download>
+          <a key={ext} href={`${downloads ?? `/statistics/tables/${table.id}`}.${ext}?${query}`} download>
             {ext.toUpperCase()}
             <span className="visually-hidden">（{table.caption}）</span>
           </a>
