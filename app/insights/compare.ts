@@ -117,7 +117,8 @@ export function parseCompare(
       });
   }
 
-  let within: string = by === "region" ? ALL : defaults.region;
+  // An explicit `within=*` asks for the whole country; only a missing value falls back to the viewer's home region.
+  let within: string = by === "region" || form.within === ALL ? ALL : defaults.region;
   if (form.within !== "" && form.within !== ALL) {
     const kind = withinKind(by);
     const found = resolveGroup(options, kind, form.within);

@@ -83,6 +83,13 @@ describe("compare requests", () => {
     const i = parse("by=industry&g=C36&g=c38 电气机械和器材制造业&within=Zhejiang");
     expect(i.state === "ok" && i.request).toMatchObject({ groups: ["C36", "C38"], within: "330000" });
     expect(i.state === "ok" && compareRegions(i.request)).toEqual(["330000"]);
+    // A provincial viewer's view opens on its province, but an explicit "whole country" is kept, so the
+    // scope check can refuse it rather than quietly narrowing it.
+    const home = { ...defaults, region: "330000" };
+    const opened = parseCompare(new URLSearchParams("by=industry&g=C36&g=C38"), options, ["2025"], home);
+    expect(opened.state === "ok" && opened.request.within).toBe("330000");
+    const national = parseCompare(new URLSearchParams("by=industry&g=C36&g=C38&within=*"), options, ["2025"], home);
+    expect(national.state === "ok" && compareRegions(national.request)).toEqual([ALL]);
   });
 
   it("shows an empty form until asked, and names every problem", () => {
