@@ -375,6 +375,9 @@ export const statisticsReleases = pgTable(
     containsSynthetic: boolean("contains_synthetic").notNull().default(false),
     builtAt: timestamp("built_at", { withTimezone: true }),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    // Set together when a public release is withdrawn; publishedAt stays, so the across-time checks count it.
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnReason: text("withdrawn_reason"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: createdAt(),
   },

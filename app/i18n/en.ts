@@ -599,6 +599,8 @@ export const en: Shape<typeof zh> = {
     unknownRole: "Choose a role.",
     scopeRequired: "Choose a jurisdiction for a government viewer.",
     notFoundTitle: "Page not found",
+    goneTitle: "This release has been withdrawn",
+    gone: "This statistics release has been withdrawn; its tables and downloads are no longer served. The release history says when and why.",
     notFound: "The page does not exist, or you may not see it.",
     forbiddenTitle: "Not allowed",
     forbidden: "Your account may not do this.",
@@ -669,7 +671,28 @@ export const en: Shape<typeof zh> = {
     built: "Built",
     published: "Published",
     buildTime: "Build time",
-    statuses: { building: "Building", built: "Built (not public)", published: "Published", superseded: "Superseded" },
+    statuses: {
+      building: "Building",
+      built: "Built (not public)",
+      published: "Published",
+      superseded: "Superseded",
+      withdrawn: "Withdrawn",
+    },
+    preview: "Preview",
+    previewHint:
+      "Preview release {{number}}: the public pages and the compare and track workspace show its figures under a “not yet public” banner, to staff only.",
+    withdraw: "Withdraw…",
+    withdrawTitle: "Withdraw release {{number}} ({{label}})",
+    withdrawLead:
+      "Once withdrawn, the release's tables, downloads and open data are no longer served; the history keeps it, marked withdrawn with the reason, and every later release is still checked against it, because its figures were public.",
+    withdrawRestores: "This is the current release: once it is withdrawn, the public pages show release {{number}}.",
+    withdrawEmpties:
+      "This is the current release and no earlier public release exists: once it is withdrawn, the public pages have no statistics.",
+    withdrawReason: "Reason for withdrawal (shown publicly, 5–500 characters)",
+    withdrawConfirm: "Withdraw now",
+    withdrawnDone: "Release {{number}} has been withdrawn.",
+    withdrawnRestored: "Release {{number}} has been withdrawn; the public pages now show release {{restored}}.",
+    withdrawnAt: "Withdrawn",
     done: "Release {{number}} has been built.",
     confirmTitle: "Publish release {{number}} ({{label}})?",
     confirmLead:
@@ -687,6 +710,8 @@ export const en: Shape<typeof zh> = {
         "This release has cells that cannot be protected and cannot be published; build again once the data has changed.",
       bad_period: "A chosen period is not valid.",
       bad_request: "The request is not valid.",
+      not_public: "Only a public (published or superseded) release can be withdrawn.",
+      reason: "Give a reason for the withdrawal (5–500 characters).",
     },
   },
   footer: {
@@ -816,6 +841,9 @@ export const en: Shape<typeof zh> = {
     synthetic: "This statistics release contains synthetic demo data and represents no real firm.",
     olderRelease: "You are viewing an earlier release: no. {{number}} ({{label}}).",
     latestLink: "See the latest release",
+    previewBanner:
+      "Not yet public: a preview of release {{number}} ({{label}}), seen by staff only. Do not quote these figures before it is published.",
+    previewManage: "Back to release management",
     none: "No statistics have been published yet.",
     unknownPeriod: "This release has no period “{{period}}”; {{shown}} is shown instead.",
     picker: {
@@ -974,6 +1002,8 @@ export const en: Shape<typeof zh> = {
       latest: "Latest",
       published: "Published",
       superseded: "Superseded",
+      withdrawn: "Withdrawn",
+      withdrawnNote: "Withdrawn on {{date}}: {{reason}}",
       synthetic: "contains demo data",
     },
   },

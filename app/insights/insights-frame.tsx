@@ -4,12 +4,13 @@ import { NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import type { InsightsScope } from "~/insights/scope";
+import { PreviewBanner } from "~/statistics/publish/preview-banner";
 import { PrintButton } from "~/ui/print-button";
 
 export interface FrameData {
   scope: InsightsScope;
   scopeNames: string[];
-  release: { number: number; label: string; containsSynthetic: boolean } | null;
+  release: { number: number; label: string; preview: boolean; containsSynthetic: boolean } | null;
 }
 
 export function InsightsFrame({
@@ -53,6 +54,7 @@ export function InsightsFrame({
       </p>
       {frame.release ? (
         <>
+          {frame.release.preview ? <PreviewBanner number={frame.release.number} label={frame.release.label} /> : null}
           <p className="muted">{t("insights.release", { number: frame.release.number, label: frame.release.label })}</p>
           {frame.release.containsSynthetic ? <p className="notice">{t("statistics.synthetic")}</p> : null}
         </>

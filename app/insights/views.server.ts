@@ -57,7 +57,12 @@ export function insightsFrame(who: InsightsCaller, release: PublicRelease | null
     scope: who.scope,
     scopeNames: who.scope.kind === "provinces" ? who.scope.provinces.map(names.region) : [],
     release: release
-      ? { number: release.number, label: release.label, containsSynthetic: release.containsSynthetic }
+      ? {
+          number: release.number,
+          label: release.label,
+          preview: release.preview,
+          containsSynthetic: release.containsSynthetic,
+        }
       : null,
   };
 }

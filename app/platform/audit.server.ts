@@ -32,6 +32,7 @@ export type AuditAction =
   | "scene.updated"
   | "release.built"
   | "release.published"
+  | "release.withdrawn"
   | "insights.exported"
   | "role.granted"
   | "role.revoked";

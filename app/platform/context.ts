@@ -16,7 +16,7 @@ export interface RequestContext {
   /** The caller's locale and `t`, worked out once (requestI18n). */
   i18n?: Promise<RequestI18n>;
   /** The statistics release the URL asks for, looked up once for the layout and its child (requestedRelease). */
-  release?: Promise<RequestedRelease | "unknown" | null>;
+  release?: Promise<RequestedRelease | "unknown" | "withdrawn" | null>;
 }
 
 declare module "@remix-run/node" {

@@ -7,7 +7,22 @@ import { DataTable } from "~/ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
-  return releasesPage();
+  const page = await releasesPage();
+  // ?withdraw=N opens the withdrawal form of a public release (the confirmation step).
+  const asked = Number(new URL(args.request.url).searchParams.get("withdraw"));
+  const withdrawing = page.releases.find((r) => r.number === asked && isPublic(r.status)) ?? null;
+  return { ...page, withdrawing: withdrawing ? withdrawal(page.releases, withdrawing) : null };
+}
+
+const isPublic = (status: string) => status === "published" || status === "superseded";
+
+/** What the withdrawal form says will happen: which release the public pages fall back to, if any. */
+function withdrawal(
+  releases: Awaited<ReturnType<typeof releasesPage>>["releases"],
+  r: Awaited<ReturnType<typeof releasesPage>>["releases"][number],
+) {
+  const fallback = r.status === "published" ? (releases.find((o) => o.status === "superseded")?.number ?? null) : null;
+  return { id: r.id, number: r.number, label: r.label, current: r.status === "published", fallback };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -17,7 +32,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Releases() {
-  const { periods, releases, publishable } = useLoaderData<typeof loader>();
+  const { periods, releases, publishable, withdrawing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
@@ -45,8 +60,51 @@ export default function Releases() {
         </section>
       ) : result ? (
         <p role={result.ok ? "status" : "alert"} className={result.ok ? "notice" : "error-summary"}>
-          {result.ok ? t(result.message, { number: result.number }) : t(result.error)}
+          {result.ok
+            ? "restored" in result && result.restored !== null
+              ? t("releases.withdrawnRestored", { number: result.number, restored: result.restored })
+              : t(result.message, { number: result.number })
+            : t(result.error)}
         </p>
+      ) : null}
+      {withdrawing && !(result?.ok === true) ? (
+        <section aria-labelledby="withdraw-title" className="notice notice--warning">
+          <h2 id="withdraw-title">
+            {t("releases.withdrawTitle", { number: withdrawing.number, label: withdrawing.label })}
+          </h2>
+          <p>{t("releases.withdrawLead")}</p>
+          {withdrawing.current ? (
+            <p>
+              {withdrawing.fallback === null
+                ? t("releases.withdrawEmpties")
+                : t("releases.withdrawRestores", { number: withdrawing.fallback })}
+            </p>
+          ) : null}
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="id" value={withdrawing.id} />
+            <div className="field">
+              <label htmlFor="withdraw-reason">{t("releases.withdrawReason")}</label>
+              <textarea
+                id="withdraw-reason"
+                name="reason"
+                required
+                minLength={5}
+                maxLength={500}
+                rows={3}
+                aria-invalid={result?.ok === false && result.error === "releases.errors.reason" ? true : undefined}
+              />
+            </div>
+            <div className="actions">
+              <button type="submit" className="button" disabled={busy}>
+                {t("releases.withdrawConfirm")}
+              </button>
+              <Link className="button button--secondary" to="/admin/releases">
+                {t("releases.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </section>
       ) : null}
       <h2>{t("releases.build")}</h2>
       <Form method="post" className="stack">
@@ -96,6 +154,29 @@ export default function Releases() {
                 <td>{r.label}</td>
                 <td>
                   {t(`releases.statuses.${r.status}`)}
+                  {r.status === "built" ? (
+                    <>
+                      {" "}
+                      <Link
+                        to={`/statistics?release=${r.number}`}
+                        title={t("releases.previewHint", { number: r.number })}
+                      >
+                        {t("releases.preview")}
+                      </Link>
+                    </>
+                  ) : null}
+                  {isPublic(r.status) ? (
+                    <>
+                      {" "}
+                      <Link to={`/admin/releases?withdraw=${r.number}`}>{t("releases.withdraw")}</Link>
+                    </>
+                  ) : null}
+                  {r.status === "withdrawn" && r.withdrawnReason ? (
+                    <span className="hint">
+                      {" "}
+                      {when(r.withdrawnAt)}: {r.withdrawnReason}
+                    </span>
+                  ) : null}
                   {r.id === publishable && (
                     <Form method="post">
                       <input type="hidden" name="intent" value="publish" />

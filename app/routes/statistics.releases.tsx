@@ -1,26 +1,34 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { day } from "~/statistics/publish/release-facts";
-import { listPublicReleases } from "~/statistics/release/read.server";
+import { listPublicReleases, listWithdrawnReleases } from "~/statistics/release/read.server";
 import { DataTable } from "~/ui/data-table";
 
 export async function loader() {
-  const releases = await listPublicReleases();
-  return {
-    releases: releases.map((r) => ({
-      number: r.number,
-      label: r.label,
-      status: r.status,
-      latest: r.latest,
-      publishedAt: r.publishedAt,
-      cutoff: r.cutoff,
-      periods: r.periods,
-      questionnaire: r.methodology.questionnaire,
-      cells: r.summary.cells,
-      suppressed: Object.values(r.summary.suppressed).reduce<number>((a, b) => a + (b ?? 0), 0),
-      containsSynthetic: r.containsSynthetic,
-    })),
-  };
+  const [releases, withdrawn] = await Promise.all([listPublicReleases(), listWithdrawnReleases()]);
+  const listed = releases.map((r) => ({
+    number: r.number,
+    label: r.label,
+    status: r.status === "published" ? ("published" as const) : ("superseded" as const),
+    latest: r.latest,
+    publishedAt: r.publishedAt,
+    cutoff: r.cutoff,
+    periods: r.periods,
+    questionnaire: r.methodology.questionnaire,
+    cells: r.summary.cells,
+    suppressed: Object.values(r.summary.suppressed).reduce<number>((a, b) => a + (b ?? 0), 0),
+    containsSynthetic: r.containsSynthetic,
+    withdrawnAt: null as string | null,
+    withdrawnReason: "",
+  }));
+  // A withdrawn release stays in the history, with why and when, but its tables are not linked: none is served.
+  const gone = withdrawn.map((r) => ({
+    ...r,
+    latest: false,
+    cells: null as number | null,
+    suppressed: null as number | null,
+  }));
+  return { releases: [...listed, ...gone].sort((a, b) => b.number - a.number) };
 }
 
 export default function StatisticsReleases() {
@@ -54,20 +62,29 @@ export default function StatisticsReleases() {
             {releases.map((r) => (
               <tr key={r.number}>
                 <th scope="row">
-                  <Link to={`/statistics?release=${r.number}`}>
-                    {t("statistics.releaseName", { number: r.number, label: r.label })}
-                  </Link>
+                  {r.status === "withdrawn" ? (
+                    t("statistics.releaseName", { number: r.number, label: r.label })
+                  ) : (
+                    <Link to={`/statistics?release=${r.number}`}>
+                      {t("statistics.releaseName", { number: r.number, label: r.label })}
+                    </Link>
+                  )}
                 </th>
                 <td>
                   {r.latest ? t("statistics.releases.latest") : t(`statistics.releases.${r.status}`)}
                   {r.containsSynthetic ? <span className="tag">{t("statistics.releases.synthetic")}</span> : null}
+                  {r.status === "withdrawn" ? (
+                    <p className="hint">
+                      {t("statistics.releases.withdrawnNote", { date: day(r.withdrawnAt), reason: r.withdrawnReason })}
+                    </p>
+                  ) : null}
                 </td>
                 <td>{day(r.publishedAt)}</td>
                 <td>{day(r.cutoff)}</td>
                 <td>{r.periods.join("、")}</td>
                 <td>{r.questionnaire}</td>
-                <td className="num">{r.cells}</td>
-                <td className="num">{r.suppressed}</td>
+                <td className="num">{r.cells ?? "—"}</td>
+                <td className="num">{r.suppressed ?? "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -14,7 +14,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = await requestedRelease(args);
   const r = found?.release;
   return {
-    release: r ? { number: r.number, label: r.label, latest: r.latest, containsSynthetic: r.containsSynthetic } : null,
+    release: r
+      ? {
+          number: r.number,
+          label: r.label,
+          latest: r.latest,
+          preview: r.preview,
+          containsSynthetic: r.containsSynthetic,
+        }
+      : null,
     query: r ? sectionQuery(r, found.explicit, new URL(args.request.url)) : "",
   };
 }

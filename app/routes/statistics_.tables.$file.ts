@@ -27,8 +27,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const name = downloadName(view.release.number, [id, ...Object.values(filters)].join("-"), ext, meta.period);
   const headers: Record<string, string> = {
     "Content-Disposition": `attachment; filename="${name}"`,
-    // A release never changes, but the table's language follows the visitor's choice.
-    "Cache-Control": "public, max-age=3600",
+    // A release never changes, but the table's language follows the visitor's choice; a preview is staff-only.
+    "Cache-Control": view.release.preview ? "private, no-store" : "public, max-age=3600",
     Vary: "Cookie",
   };
   if (ext === "csv")

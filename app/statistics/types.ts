@@ -3,11 +3,12 @@
 // data API and the firm report, so every format serves the same numbers.
 
 /**
- * A release's statuses: building (its transaction is open), built (complete, not public), published (the
- * newest public one), superseded (public, followed by a newer published one). The one list: db/schema.ts
- * feeds its enum from it.
+ * A release's statuses: building (its transaction is open), built (complete, not public; staff may preview
+ * it), published (the newest public one), superseded (public, followed by a newer published one), withdrawn
+ * (was public, taken back: listed in the history, its cells no longer served, still counted by the
+ * across-time checks). The one list: db/schema.ts feeds its enum from it.
  */
-export const RELEASE_STATUSES = ["building", "built", "published", "superseded"] as const;
+export const RELEASE_STATUSES = ["building", "built", "published", "superseded", "withdrawn"] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 /** The statuses of a public release, the only ones pages, downloads and the API ever serve. */
 export const PUBLIC_RELEASE_STATUSES = ["published", "superseded"] as const satisfies readonly ReleaseStatus[];

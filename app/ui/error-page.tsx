@@ -9,11 +9,13 @@ export function ErrorPage() {
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFound")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
-        : status >= 400 && status < 500
-          ? [t("errors.badRequestTitle"), t("errors.badRequest")]
-          : [t("errors.serverTitle"), t("errors.server")];
+      : status === 410
+        ? [t("errors.goneTitle"), t("errors.gone")]
+        : status === 403
+          ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+          : status >= 400 && status < 500
+            ? [t("errors.badRequestTitle"), t("errors.badRequest")]
+            : [t("errors.serverTitle"), t("errors.server")];
   // A refusal may say why, in the reader's language (e.g. a view outside a government viewer's jurisdiction).
   const data: unknown = isRouteErrorResponse(error) ? error.data : null;
   const reason =

@@ -2,12 +2,14 @@
 // hand-made releases (test/support/releases.ts): the release builder's output is not needed here.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { expectChinesePage } from "~test/e2e/support/helpers";
+import { sql } from "drizzle-orm";
+import { expectAccessible, expectChinesePage, PASSWORD, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
 import { parseCsv, tableText, xlsxText } from "~test/e2e/support/tables";
 import { insertRelease } from "~test/support/releases";
 
 const own = ownServer(7, "stats");
+const analystEmail = `stats-analyst-${Date.now()}@example.test`;
 const baseURL = own.baseURL;
 
 test.describe.configure({ mode: "serial" });
@@ -19,6 +21,13 @@ test.beforeAll(async () => {
     await insertRelease(handle.db, { number: 1, status: "superseded", label: "2025 年第一期" });
     await insertRelease(handle.db, { number: 2, label: "2025 年第二期", shift: 2, containsSynthetic: true });
     await insertRelease(handle.db, { number: 3, status: "built", label: "未发布", shift: 9 });
+    const { useDatabase } = await import("~/platform/db.server");
+    useDatabase(handle);
+    const { createUser } = await import("~/accounts/user.server");
+    const analyst = await createUser({ email: analystEmail, password: PASSWORD, displayName: "分析员", locale: "zh" });
+    await handle.db.execute(
+      sql`insert into role_grants (user_id, role, scope) values (${analyst.id}, 'analyst', null)`,
+    );
   });
 });
 
@@ -137,4 +146,56 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistics by firm size");
     await expect(page.locator("#table-size caption")).toContainText("Overall score by firm size");
   });
+});
+
+// Last in the file: it withdraws release 2, which the tests above read as the latest.
+test("staff preview a built release under a banner, then withdraw the published one with a reason", async ({
+  page,
+  browser,
+}) => {
+  const visitorContext = await browser.newContext({ baseURL });
+  const visitor = await visitorContext.newPage();
+  expect((await visitor.goto("/statistics?release=3"))!.status()).toBe(404);
+
+  await signIn(page, analystEmail);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/admin/releases");
+  await page.getByRole("link", { name: "预览" }).click();
+  await expect(page).toHaveURL(/\/statistics\?release=3$/);
+  await expect(page.getByTestId("preview-banner")).toContainText("尚未公开：这是第 3 期（未发布）的预览");
+  await expectAccessible(page);
+  // The section links keep the preview, and every page under it carries the banner.
+  await page.getByRole("link", { name: "分地区" }).click();
+  await expect(page).toHaveURL(/\/statistics\/region\?release=3/);
+  await expect(page.getByTestId("preview-banner")).toBeVisible();
+
+  await page.goto("/admin/releases");
+  await page
+    .getByRole("row", { name: /2025 年第二期/ })
+    .getByRole("link", { name: "撤回…" })
+    .click();
+  await expect(page.getByRole("heading", { name: "撤回第 2 期（2025 年第二期）" })).toBeVisible();
+  await expect(page.getByText("撤回后，公开页面改为显示第 1 期")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(/撤回原因/).fill("x");
+  await page.getByRole("button", { name: "确认撤回" }).click();
+  // The browser's own check stops a short reason before the server sees it; nothing is withdrawn.
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await page.getByLabel(/撤回原因/).fill("地区代码映射有误，更正后重新发布。");
+  await page.getByRole("button", { name: "确认撤回" }).click();
+  await expect(page.getByRole("status")).toContainText("第 2 期已撤回，公开页面现显示第 1 期");
+
+  await visitor.goto("/statistics");
+  await expect(visitor.getByText("你正在查看较早的")).toHaveCount(0);
+  await expect(visitor.locator("main")).toContainText("2025 年第一期");
+  await visitor.goto("/statistics/releases");
+  const row = visitor.getByRole("row", { name: /2025 年第二期/ });
+  await expect(row).toContainText("已撤回");
+  await expect(row).toContainText("地区代码映射有误，更正后重新发布。");
+  await expect(row.getByRole("link")).toHaveCount(0);
+  await expectAccessible(visitor);
+  expect((await visitor.goto("/statistics?release=2"))!.status()).toBe(410);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("该期统计发布已撤回");
+  expect((await visitor.request.get("/api/v1/releases/2/cells")).status()).toBe(410);
+  await visitorContext.close();
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
-import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
+import { buildRelease, publishRelease, ReleaseError, withdrawRelease } from "~/statistics/release/build.server";
 import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "~test/support/database";
 import { addAssessments, spread } from "~test/support/statistics-population";
@@ -83,6 +83,22 @@ describe("statistics releases", () => {
       (c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*",
     )!;
     expect(national.suppressed).toBe(true);
+    expect(national.reason).toBe("across-time");
+  });
+
+  it("still compares a new build with a withdrawn release, whose figures were once public", async () => {
+    const [first] = rowsOf<{ id: string }>(
+      await db().execute(sql`select id from statistics_releases where status = 'published'`),
+    );
+    await withdrawRelease(first!.id, "数据来源有误 (test)", null);
+    await addAssessments([
+      { division: "C36", region: "330000", size: "small", period: "2024", overall: 12.5, stage: 1 },
+    ]);
+    // Release 2 was built but never published, so only the withdrawn release 1 is there to compare with.
+    const third = await buildRelease({ version: await version(), actorId: null });
+    const national = (await cellsOf(third.id)).find(
+      (c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*",
+    )!;
     expect(national.reason).toBe("across-time");
   });
 });

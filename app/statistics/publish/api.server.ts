@@ -6,7 +6,13 @@ import { cellQueryMessage, parseCellQuery } from "~/statistics/publish/present-k
 import { cellsCsvChunk, cellsCsvHeader, downloadName, publishedCell } from "~/statistics/publish/serialise";
 import { cellsXlsxStream, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server";
 import { cubeVocabulary } from "~/statistics/publish/view.server";
-import { type CellQuery, type PublicRelease, publicReleaseByText, streamCells } from "~/statistics/release/read.server";
+import {
+  type CellQuery,
+  isWithdrawnNumber,
+  type PublicRelease,
+  publicReleaseByText,
+  streamCells,
+} from "~/statistics/release/read.server";
 
 export const CELL_FORMATS = ["json", "csv", "xlsx"] as const;
 export type CellFormat = (typeof CELL_FORMATS)[number];
@@ -25,7 +31,7 @@ export function apiJson(body: unknown, cache: string, status = 200): Response {
 
 /** The API's JSON error (the shared shape, see ~/platform/api-error) with the open data headers, never cached. */
 export function apiProblem(
-  status: 400 | 404 | 405,
+  status: 400 | 404 | 405 | 410,
   error: string,
   message: string,
   details: ApiErrorDetails = {},
@@ -65,9 +71,18 @@ export function releaseJson(r: PublicRelease) {
   };
 }
 
-/** The public release named by the path's `:number`, or the 404 answer. */
+/** The public release named by the path's `:number`, or the 404 answer (410 for a withdrawn release). */
 export async function releaseFromParams(params: LoaderFunctionArgs["params"]): Promise<PublicRelease | Response> {
-  return (await publicReleaseByText(params.number ?? "")) ?? notFoundProblem();
+  const text = params.number ?? "";
+  const release = await publicReleaseByText(text);
+  if (release) return release;
+  return (await isWithdrawnNumber(text))
+    ? apiProblem(
+        410,
+        "withdrawn",
+        "该期统计发布已撤回，不再提供数据；原因见发布历史。 This release has been withdrawn and its data is no longer served; see the release history for why.",
+      )
+    : notFoundProblem();
 }
 
 function streamOf(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {

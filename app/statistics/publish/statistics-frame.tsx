@@ -3,11 +3,14 @@
 import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
+import { PreviewBanner } from "~/statistics/publish/preview-banner";
 
 export interface FrameRelease {
   number: number;
   label: string;
   latest: boolean;
+  /** A built release shown to staff before it is published. */
+  preview: boolean;
   containsSynthetic: boolean;
 }
 
@@ -50,7 +53,8 @@ export function StatisticsFrame({
           <strong>{t("statistics.synthetic")}</strong>
         </p>
       ) : null}
-      {release && !release.latest ? (
+      {release?.preview ? <PreviewBanner number={release.number} label={release.label} /> : null}
+      {release && !release.latest && !release.preview ? (
         <p className="notice" role="note">
           {t("statistics.olderRelease", { number: release.number, label: release.label })}{" "}
           <Link to="/statistics">{t("statistics.latestLink")}</Link>

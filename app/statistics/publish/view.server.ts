@@ -2,6 +2,8 @@
 // the caller's language, and the tables built from the release's cells. Pages and downloads build their
 // tables here through the same functions, so a download holds exactly the page's table.
 import type { AppLoadContext } from "@remix-run/node";
+import { hasStaffRole } from "~/accounts/access";
+import { getCaller } from "~/accounts/guard.server";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
 import { type Locale } from "~/i18n/locales";
@@ -21,9 +23,11 @@ import { isCubeKey } from "~/statistics/publish/present-keys";
 import {
   findCell,
   findCells,
+  isWithdrawnNumber,
   latestPublicRelease,
   listPublicReleases,
   nationalCellAcrossReleases,
+  previewReleaseByText,
   type PublicRelease,
   publicReleaseByText,
 } from "~/statistics/release/read.server";
@@ -65,25 +69,37 @@ export interface RequestedRelease {
 
 type Args = { request: Request; context: AppLoadContext };
 
-async function findRequestedRelease(url: URL): Promise<RequestedRelease | "unknown" | null> {
-  const asked = url.searchParams.get("release");
+/** Who may open a built release before it is published: the staff who build and publish releases. */
+export async function mayPreviewReleases(args: Args): Promise<boolean> {
+  const caller = await getCaller(args);
+  return caller !== null && (hasStaffRole(caller.principal, "analyst") || hasStaffRole(caller.principal, "admin"));
+}
+
+async function findRequestedRelease(args: Args): Promise<RequestedRelease | "unknown" | "withdrawn" | null> {
+  const asked = new URL(args.request.url).searchParams.get("release");
   if (asked !== null && asked !== "") {
-    const release = await publicReleaseByText(asked);
-    return release ? { release, explicit: true } : "unknown";
+    const release =
+      (await publicReleaseByText(asked)) ??
+      ((await mayPreviewReleases(args)) ? await previewReleaseByText(asked) : null);
+    if (release) return { release, explicit: true };
+    // Anyone else learns nothing of a built release: it is as unknown as a number never used.
+    return (await isWithdrawnNumber(asked)) ? "withdrawn" : "unknown";
   }
   const latest = await latestPublicRelease();
   return latest ? { release: latest, explicit: false } : null;
 }
 
 /**
- * The release a request asks for: `?release=N` (404 when unknown or not public), else the latest; null when
+ * The release a request asks for: `?release=N` (404 when unknown or not public, unless staff preview a built
+ * one), else the latest; null when
  * none is published. Looked up once per request, so the statistics layout and its child page share it.
  */
 export async function requestedRelease(args: Args): Promise<RequestedRelease | null> {
-  args.context.release ??= findRequestedRelease(new URL(args.request.url));
+  args.context.release ??= findRequestedRelease(args);
   const found = await args.context.release;
   // Each caller throws its own response: a Response body can be read only once.
   if (found === "unknown") throw notFound();
+  if (found === "withdrawn") throw new Response("Gone", { status: 410 });
   return found;
 }
 

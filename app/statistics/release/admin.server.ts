@@ -2,7 +2,13 @@
 import { z } from "zod";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { db } from "~/platform/db.server";
-import { buildRelease, listAllReleases, publishRelease, ReleaseError } from "~/statistics/release/build.server";
+import {
+  buildRelease,
+  listAllReleases,
+  publishRelease,
+  ReleaseError,
+  withdrawRelease,
+} from "~/statistics/release/build.server";
 import { submittedPeriods } from "~/statistics/release/data.server";
 
 const buildForm = z.object({
@@ -11,12 +17,18 @@ const buildForm = z.object({
   periods: z.array(z.string().regex(/^[0-9A-Za-z-]{1,20}$/)).max(40),
 });
 const publishForm = z.object({ intent: z.literal("publish"), id: z.uuid(), confirm: z.literal("yes").optional() });
+const withdrawForm = z.object({
+  intent: z.literal("withdraw"),
+  id: z.uuid(),
+  reason: z.string().trim().min(5).max(500),
+});
 
 export type ReleaseActionResult =
   | { ok: true; message: "releases.done" | "releases.publishedDone"; number: number }
+  | { ok: true; message: "releases.withdrawnDone"; number: number; restored: number | null }
   /** Publishing asks first: nothing is published until the form comes back with confirm=yes. */
   | { ok: "confirm"; id: string; number: number; label: string; periods: string[] }
-  | { ok: false; error: `releases.errors.${ReleaseError["code"] | "bad_request"}` };
+  | { ok: false; error: `releases.errors.${ReleaseError["code"] | "bad_request" | "reason"}`; withdraw?: string };
 
 export async function releaseAction(form: FormData, actorId: string): Promise<ReleaseActionResult> {
   const intent = form.get("intent");
@@ -32,6 +44,18 @@ export async function releaseAction(form: FormData, actorId: string): Promise<Re
       if (!version) return { ok: false, error: "releases.errors.no_data" };
       const built = await buildRelease({ version, periods: parsed.data.periods, label: parsed.data.label, actorId });
       return { ok: true, message: "releases.done", number: built.number };
+    }
+    if (intent === "withdraw") {
+      const id = form.get("id");
+      const parsed = withdrawForm.safeParse({ intent, id, reason: form.get("reason") ?? "" });
+      if (!parsed.success) {
+        const badReason = parsed.error.issues.some((i) => i.path[0] === "reason");
+        return badReason && typeof id === "string"
+          ? { ok: false, error: "releases.errors.reason", withdraw: id }
+          : { ok: false, error: "releases.errors.bad_request" };
+      }
+      const done = await withdrawRelease(parsed.data.id, parsed.data.reason, actorId);
+      return { ok: true, message: "releases.withdrawnDone", ...done };
     }
     const parsed = publishForm.safeParse({ intent, id: form.get("id"), confirm: form.get("confirm") ?? undefined });
     if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
@@ -64,6 +88,8 @@ export async function releasesPage() {
       buildMs: summary.buildMs ?? null,
       builtAt: r.builtAt?.toISOString() ?? null,
       publishedAt: r.publishedAt?.toISOString() ?? null,
+      withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+      withdrawnReason: r.withdrawnReason,
       synthetic: r.containsSynthetic,
     };
   });

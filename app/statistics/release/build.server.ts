@@ -33,7 +33,15 @@ export interface ReleaseSummary {
 
 export class ReleaseError extends Error {
   constructor(
-    readonly code: "no_data" | "label_taken" | "not_found" | "not_built" | "newer_exists" | "unresolved" | "bad_period",
+    readonly code:
+      | "no_data"
+      | "label_taken"
+      | "not_found"
+      | "not_built"
+      | "newer_exists"
+      | "unresolved"
+      | "bad_period"
+      | "not_public",
   ) {
     super(code);
   }
@@ -81,6 +89,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         .from(statisticsReleases)
         .where(eq(statisticsReleases.label, label));
       if (taken) throw new ReleaseError("label_taken");
+      // Every release that was ever public, withdrawn ones included: their figures were seen.
       const earlierReleases = await tx
         .select({ id: statisticsReleases.id, number: statisticsReleases.number, periods: statisticsReleases.periods })
         .from(statisticsReleases)
@@ -216,6 +225,53 @@ export async function publishRelease(id: string, actorId: string | null): Promis
       tx,
     );
     return published!;
+  });
+}
+
+/**
+ * Withdraw a public release: it stays in the history marked withdrawn with the reason, its cells are no
+ * longer served, and (its published_at kept) every later build still compares against it, since its figures
+ * were public once. Withdrawing the published release makes the newest superseded one the published one
+ * again, so the public site falls back to it rather than to nothing.
+ */
+export async function withdrawRelease(
+  id: string,
+  reason: string,
+  actorId: string | null,
+): Promise<{ number: number; restored: number | null }> {
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(4751207)`);
+    const [release] = await tx.select().from(statisticsReleases).where(eq(statisticsReleases.id, id)).for("update");
+    if (!release) throw new ReleaseError("not_found");
+    if (release.status !== "published" && release.status !== "superseded") throw new ReleaseError("not_public");
+    await tx
+      .update(statisticsReleases)
+      .set({ status: "withdrawn", withdrawnAt: new Date(), withdrawnReason: reason })
+      .where(eq(statisticsReleases.id, id));
+    let restored: number | null = null;
+    if (release.status === "published") {
+      const [previous] = await tx
+        .select({ id: statisticsReleases.id, number: statisticsReleases.number })
+        .from(statisticsReleases)
+        .where(eq(statisticsReleases.status, "superseded"))
+        .orderBy(desc(statisticsReleases.number))
+        .limit(1);
+      if (previous) {
+        await tx.update(statisticsReleases).set({ status: "published" }).where(eq(statisticsReleases.id, previous.id));
+        restored = previous.number;
+      }
+    }
+    await recordAudit(
+      {
+        actorId,
+        action: "release.withdrawn",
+        subjectType: "release",
+        subjectId: id,
+        details: { number: release.number, label: release.label, reason, restored },
+      },
+      tx,
+    );
+    return { number: release.number, restored };
   });
 }
 

@@ -1,6 +1,8 @@
 // Reading public statistics releases and their cells. Only 'published' and 'superseded' releases are
 // public; every cell query takes a `PublicRelease`, which only the functions here hand out, so nothing of
-// a release being built can be read through this module. This is the only module that reads
+// a release being built or withdrawn can be read through this module. The one exception is a preview:
+// `previewReleaseByText` hands out a built release marked `preview`, for callers that checked the viewer
+// is staff (see statistics/publish/view.server.ts). This is the only module that reads
 // release_cells (lint enforces it), and its one cell cache serves every consumer: pages, downloads, the
 // API and the firm report's peer benchmark. Cell queries follow the primary key
 // (release_id, period, industry, region, size).
@@ -43,7 +45,10 @@ export interface PublicRelease {
   label: string;
   questionnaireVersionId: string;
   periods: string[];
-  status: (typeof PUBLIC_RELEASE_STATUSES)[number];
+  /** "built" only in a staff preview (`preview` is then true). */
+  status: (typeof PUBLIC_RELEASE_STATUSES)[number] | "built";
+  /** A built release shown to staff before it is published: pages say "not yet public". */
+  preview: boolean;
   /** The highest-numbered published release. */
   latest: boolean;
   cutoff: string;
@@ -65,6 +70,7 @@ function toPublic(row: ReleaseRow, latestNumber: number | null): PublicRelease {
     questionnaireVersionId: row.questionnaireVersionId,
     periods: [...row.periods].sort(),
     status: row.status as PublicRelease["status"],
+    preview: row.status === "built",
     latest: row.number === latestNumber,
     cutoff: row.cutoff.toISOString(),
     methodology: row.methodology,
@@ -116,6 +122,65 @@ export async function latestPublicRelease(): Promise<PublicRelease | null> {
 /** A public release by its number as written in a URL (`1`, `12`…); null for anything else, or an unknown or non-public release. */
 export function publicReleaseByText(text: string): Promise<PublicRelease | null> {
   return /^[1-9]\d{0,8}$/.test(text) ? publicReleaseByNumber(Number(text)) : Promise.resolve(null);
+}
+
+/**
+ * A built, not yet published release by its number as written in a URL, for a staff preview; null for
+ * anything else. The caller must have checked that the viewer may preview releases.
+ */
+export async function previewReleaseByText(text: string): Promise<PublicRelease | null> {
+  if (!/^[1-9]\d{0,8}$/.test(text)) return null;
+  const [row] = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(and(eq(statisticsReleases.number, Number(text)), eq(statisticsReleases.status, "built")))
+    .limit(1);
+  return row ? toPublic(row, null) : null;
+}
+
+export interface WithdrawnRelease {
+  number: number;
+  label: string;
+  status: "withdrawn";
+  periods: string[];
+  cutoff: string;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnReason: string;
+  questionnaire: string;
+  containsSynthetic: boolean;
+}
+
+/** Releases that were public and have been withdrawn, newest first: the history lists them, nothing serves their cells. */
+export async function listWithdrawnReleases(): Promise<WithdrawnRelease[]> {
+  const rows = await db()
+    .select()
+    .from(statisticsReleases)
+    .where(eq(statisticsReleases.status, "withdrawn"))
+    .orderBy(desc(statisticsReleases.number));
+  return rows.map((r) => ({
+    number: r.number,
+    label: r.label,
+    status: "withdrawn",
+    periods: [...r.periods].sort(),
+    cutoff: r.cutoff.toISOString(),
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+    withdrawnReason: r.withdrawnReason ?? "",
+    questionnaire: r.methodology.questionnaire,
+    containsSynthetic: r.containsSynthetic,
+  }));
+}
+
+/** Whether a release number names a withdrawn release (the API then answers 410 Gone, not 404). */
+export async function isWithdrawnNumber(text: string): Promise<boolean> {
+  if (!/^[1-9]\d{0,8}$/.test(text)) return false;
+  const [row] = await db()
+    .select({ id: statisticsReleases.id })
+    .from(statisticsReleases)
+    .where(and(eq(statisticsReleases.number, Number(text)), eq(statisticsReleases.status, "withdrawn")))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** A public release by its number; null for an unknown or non-public one. */
