@@ -72,7 +72,7 @@ async function frame(who: InsightsCaller, release: PublicRelease, explicit: bool
     frame: insightsFrame(who, release),
     facts: releaseFacts(release),
     explicitRelease: explicit,
-    releases: await releaseOptions(),
+    releases: await releaseOptions(release),
     periods: release.periods,
   };
 }

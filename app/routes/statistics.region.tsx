@@ -3,8 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { regions } from "~/content/taxonomies.server";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { chartColumn } from "~/statistics/publish/metric";
 import { shortRegionName } from "~/statistics/publish/present";
-import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
+import { ChartSection, StatisticsPage, useChartTitle } from "~/statistics/publish/statistics-page";
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { TileMap } from "~/statistics/publish/tile-map";
 import { loadStatsPage } from "~/statistics/publish/view.server";
@@ -17,12 +18,22 @@ export async function loader(args: LoaderFunctionArgs) {
     row: r.tile.row,
     col: r.tile.col,
   }));
-  return { page: await loadStatsPage(args, ["region"] as const, ["industry", "size"]), tiles };
+  const page = await loadStatsPage(args, ["region"] as const, ["metric", "industry", "size"]);
+  // A tile opens the province's own view: its industries, in the same release, period and measure.
+  const regionView = page
+    ? new URLSearchParams({
+        release: String(page.release.number),
+        period: page.period,
+        ...(page.metric === "mean" ? {} : { metric: page.metric }),
+      }).toString()
+    : "";
+  return { page, tiles, regionView };
 }
 
 export default function StatisticsByRegion() {
-  const { page, tiles } = useLoaderData<typeof loader>();
+  const { page, tiles, regionView } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const chartTitle = useChartTitle();
   return (
     <StatisticsPage
       title={t("statistics.region.title")}
@@ -32,12 +43,17 @@ export default function StatisticsByRegion() {
       period={page?.period}
     >
       {page ? (
-        <ChartSection id="region" title={t("statistics.region.mapTitle", { period: page.period })}>
+        <ChartSection
+          id="region"
+          title={t("statistics.region.mapTitle", { period: page.period, measure: page.measure })}
+        >
           <TileMap
             table={page.tables.region}
             regions={tiles}
             id="chart-region"
-            title={t("statistics.region.mapLabel", { caption: page.tables.region.caption })}
+            column={chartColumn(page.metric)}
+            href={(code) => `/statistics/industry?${regionView}&region=${code}`}
+            title={t("statistics.region.mapLabel", { caption: chartTitle(page.tables.region, page.metric) })}
           />
           <StatTableView table={page.tables.region} query={page.query} />
         </ChartSection>

@@ -4,7 +4,7 @@ import { SingleTableStatisticsPage } from "~/statistics/publish/statistics-page"
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return { page: await loadStatsPage(args, ["size"] as const) };
+  return { page: await loadStatsPage(args, ["size"] as const, ["metric", "region"]) };
 }
 
 export default function StatisticsBySize() {

@@ -2,17 +2,25 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { StatisticsLineChart } from "~/statistics/publish/line-chart";
-import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
+import { chartColumn } from "~/statistics/publish/metric";
+import { ChartSection, StatisticsPage, useChartTitle } from "~/statistics/publish/statistics-page";
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader(args: LoaderFunctionArgs) {
-  return { page: await loadStatsPage(args, ["trends", "releases"] as const) };
+  return {
+    page: await loadStatsPage(args, ["trends", "trendsRegions", "trendsGroups", "releases"] as const, [
+      "metric",
+      "region",
+      "industry",
+    ]),
+  };
 }
 
 export default function StatisticsTrends() {
   const { page } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const chartTitle = useChartTitle();
   return (
     <StatisticsPage
       title={t("statistics.trends.title")}
@@ -26,12 +34,21 @@ export default function StatisticsTrends() {
           <ChartSection id="trends" title={t("statistics.trends.periodsTitle")}>
             <StatisticsLineChart
               table={page.tables.trends}
-              column="mean"
+              column={chartColumn(page.metric)}
               id="chart-trends"
-              title={page.tables.trends.caption}
+              title={chartTitle(page.tables.trends, page.metric)}
             />
             <StatTableView table={page.tables.trends} query={page.query} />
           </ChartSection>
+          <section aria-labelledby="trends-regions-heading" className="chart-section">
+            <h2 id="trends-regions-heading">{t("statistics.trends.regionsTitle")}</h2>
+            <p>{t(page.metric === "stages" ? "statistics.trends.matrixStagesLead" : "statistics.trends.matrixLead")}</p>
+            <StatTableView table={page.tables.trendsRegions} query={page.query} />
+          </section>
+          <section aria-labelledby="trends-groups-heading" className="chart-section">
+            <h2 id="trends-groups-heading">{t("statistics.trends.groupsTitle")}</h2>
+            <StatTableView table={page.tables.trendsGroups} query={page.query} />
+          </section>
           {page.tables.releases.rows.length > 1 ? (
             <ChartSection id="releases" title={t("statistics.trends.releasesTitle", { period: page.period })}>
               <p>{t("statistics.trends.releasesLead")}</p>

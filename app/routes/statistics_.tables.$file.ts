@@ -2,25 +2,39 @@
 // same table, built by the same code, as the page shows.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/platform/http.server";
+import { DEFAULT_METRIC } from "~/statistics/publish/metric";
 import { downloadName, tableCsv, tableJson } from "~/statistics/publish/serialise";
 import { tableXlsx, XLSX_TYPE } from "~/statistics/publish/serialise-xlsx.server";
 import { buildStatsTable, isTableId, resolveStatsView } from "~/statistics/publish/view.server";
 import { ALL } from "~/statistics/types";
 
+const BREAKDOWNS = new Set(["industry", "region", "size", "trends", "trendsRegions", "trendsGroups"]);
+
 export async function loader(args: LoaderFunctionArgs) {
-  const match = /^([a-z]+)\.(csv|json|xlsx)$/.exec(args.params.file ?? "");
+  const match = /^([A-Za-z]+)\.(csv|json|xlsx)$/.exec(args.params.file ?? "");
   const id = match?.[1];
   const ext = match?.[2];
   if (!id || !ext || !isTableId(id)) notFound();
   const view = (await resolveStatsView(args)) ?? notFound();
   const table = await buildStatsTable(id, view);
-  const filters =
+  // The filters and measure the table was built with (defaults left out), as the page's own picker sets them.
+  const chosen: Record<string, string> =
     id === "region"
-      ? Object.fromEntries(Object.entries({ industry: view.industry, size: view.size }).filter(([, v]) => v !== ALL))
-      : {};
+      ? { industry: view.industry, size: view.size }
+      : id === "industry" || id === "size"
+        ? { region: view.region }
+        : id === "trends"
+          ? { region: view.region, industry: view.industry }
+          : id === "trendsRegions"
+            ? { industry: view.industry }
+            : id === "trendsGroups"
+              ? { region: view.region }
+              : {};
+  if (BREAKDOWNS.has(id) && view.metric !== DEFAULT_METRIC) chosen.metric = view.metric;
+  const filters = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== ALL));
   const meta = {
     release: view.release.number,
-    period: id === "trends" ? null : view.period,
+    period: id.startsWith("trends") ? null : view.period,
     filters,
     containsSynthetic: view.release.containsSynthetic,
   };

@@ -70,7 +70,8 @@ test("the overview shows the latest release, its synthetic-data banner and the w
 test("the map shows every province with its value, and suppressed provinces with their mark", async ({ page }) => {
   await page.goto("/statistics/region?release=2&period=2025&industry=C36&size=*");
   const map = page.locator('svg[data-chart="chart-region"]');
-  await expect(map).toHaveAttribute("role", "img");
+  // Tiles are links, so the map is a named group rather than one image.
+  await expect(map).toHaveAttribute("role", "group");
   await expect(map.locator("g.tile")).toHaveCount(34);
   const rows = await tableText(page, "region");
   const zhejiang = rows.find((r) => r[0] === "浙江省")!;
@@ -132,7 +133,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("统计期间", { exact: true }).selectOption("2024");
     await page.getByLabel("行业", { exact: true }).selectOption("C36");
     await page.getByRole("button", { name: "查看" }).click();
-    await expect(page).toHaveURL(/release=1&period=2024&industry=C36&size=/);
+    await expect(page).toHaveURL(/release=1&period=2024&metric=mean&industry=C36&size=/);
     await expect(page.getByText("你正在查看较早的第 1 期发布")).toBeVisible();
     await expect(page.locator("#table-region caption")).toContainText(
       "2024 年分地区总体得分（C36 汽车制造业，全部规模）",
@@ -146,6 +147,34 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statistics by firm size");
     await expect(page.locator("#table-size caption")).toContainText("Overall score by firm size");
   });
+});
+
+test("a reader picks a measure, follows a tile to the province's industries, and sees trends per province", async ({
+  page,
+}) => {
+  await page.goto("/statistics/region?release=2&period=2025");
+  await page.getByLabel("指标", { exact: true }).selectOption("stages");
+  await page.getByRole("button", { name: "查看" }).click();
+  await expect(page).toHaveURL(/metric=stages/);
+  await expect(page.locator("#table-region caption")).toContainText("2025 年分地区企业阶段分布");
+  const rows = await tableText(page, "region");
+  expect(rows[0]).toContain("集成及以上（%）");
+  const zhejiang = rows.find((r) => r[0] === "浙江省")!;
+  await expect(page.locator('g[data-region="330000"] .tile-value')).toHaveText(zhejiang.at(-2)!);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: /^浙江省：.*查看该地区的分行业统计/ }).click();
+  await expect(page).toHaveURL(/\/statistics\/industry\?release=2&period=2025&metric=stages&region=330000/);
+  await expect(page.locator("#table-industry caption")).toContainText("2025 年分行业企业阶段分布（浙江省）");
+  await expect(page.getByLabel("地区", { exact: true })).toHaveValue("330000");
+
+  await page.goto("/statistics/trends?release=2&region=330000&metric=dim:equipment");
+  await expect(page.locator("#table-trends caption")).toContainText("“装备与工艺”维度得分（浙江省）");
+  const provinces = await tableText(page, "trendsRegions");
+  expect(provinces[0]!.slice(0, 3)).toEqual(["地区", "2024", "2025"]);
+  expect(provinces.find((r) => r[0] === "北京市")!.slice(1, 3)).toEqual(["<10", "<10"]);
+  expect((await tableText(page, "trendsGroups")).length).toBeGreaterThan(2);
+  await expectAccessible(page);
 });
 
 // Last in the file: it withdraws release 2, which the tests above read as the latest.

@@ -5,7 +5,6 @@ import {
   dimensionsTable,
   formatValue,
   marksUsed,
-  type PresentContext,
   shortRegionName,
   slotText,
   stagesTable,
@@ -13,16 +12,9 @@ import {
 } from "~/statistics/publish/present";
 import { cellQueryMessage, type CubeVocabulary, isCubeKey, parseCellQuery } from "~/statistics/publish/present-keys";
 import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
+import { TEST_PRESENT_CONTEXT } from "~test/support/present-context";
 
-const ctx: PresentContext = {
-  t: (key, o) => (o ? `${key}${JSON.stringify(o)}` : key),
-  minUnits: 10,
-  dimensions: [
-    { id: "a", name: "A" },
-    { id: "b", name: "B" },
-  ],
-  stageNames: ["S1", "S2", "S3", "S4", "S5"],
-};
+const ctx = TEST_PRESENT_CONTEXT;
 
 const metrics = (mean: number, firms = 40): PublishedMetrics => ({
   firms,

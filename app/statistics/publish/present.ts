@@ -1,7 +1,8 @@
 // Statistics tables as plain data: what a page shows, and what its CSV, JSON and XLSX downloads hold.
 // One table per chart; the rules of presentation live here once: means 1 decimal, quantiles whole
 // points, shares 1 decimal on published cells, and a suppressed cell shows its mark, never a 0.
-import type { ReleaseCell, ScoreSummary, SuppressionReason } from "~/statistics/types";
+import { type Metric, metricDimension } from "~/statistics/publish/metric";
+import type { PublishedMetrics, ReleaseCell, ScoreSummary, SuppressionReason } from "~/statistics/types";
 
 export type ColumnKind = "label" | "count" | "mean" | "quantile" | "share" | "note";
 export interface TableColumn {
@@ -144,31 +145,119 @@ export interface BreakdownEntry {
   level?: 0 | 1;
 }
 
-/** One row per cube cell (industries, regions, sizes, periods, releases): firms, mean and quantiles of the overall score. */
+/** The stage from which a firm counts as integrated or beyond (集成及以上) in the stage-share column. */
+export const INTEGRATED_STAGE = 3;
+
+/** Stage shares of a published cell and the share at INTEGRATED_STAGE or above, null where withheld. */
+function stageValues(m: PublishedMetrics | null, stages: number): TableValue[] {
+  const shares: readonly number[] | null = m ? m.stageShares : null;
+  if (!shares) return [...Array.from({ length: stages }, () => null), null];
+  const above = shares.slice(INTEGRATED_STAGE - 1).reduce((a, b) => a + b, 0);
+  return [...Array.from({ length: stages }, (_, i) => shares[i] ?? null), roundMean(above)];
+}
+
+/**
+ * One row per cube cell (industries, regions, sizes, periods, releases): firms, then the chosen metric:
+ * mean and quantiles of the overall score (the default, also for the median), of one dimension, or the
+ * stage shares with the share at stage 3 or above.
+ */
 export function breakdownTable(
   id: string,
   caption: string,
   headerLabel: string,
   entries: BreakdownEntry[],
   ctx: PresentContext,
+  metric: Metric = "mean",
 ): StatTable {
+  const dimension = metricDimension(metric);
+  const stages = metric === "stages";
   const columns: TableColumn[] = [
     { id: "name", label: headerLabel, kind: "label" },
     { id: "firms", label: ctx.t("statistics.col.firms"), kind: "count" },
-    ...scoreColumns(ctx),
+    ...(stages
+      ? [
+          ...ctx.stageNames.map((name, i): TableColumn => ({ id: `stage${i + 1}`, label: name, kind: "share" })),
+          { id: "stage3plus", label: ctx.t("statistics.col.stage3plus"), kind: "share" as const },
+        ]
+      : scoreColumns(ctx)),
     noteColumn(ctx),
   ];
   const table = newTable(id, caption, columns, ctx);
   for (const e of entries) {
     const m = e.cell && !e.cell.suppressed ? e.cell.metrics : null;
+    const figures = stages
+      ? stageValues(m, ctx.stageNames.length)
+      : summaryValues(dimension ? m?.dimensions[dimension] : m?.overall);
     table.rows.push({
       key: e.key,
       level: e.level ?? 0,
       reason: e.cell?.suppressed ? e.cell.reason : null,
-      values: [e.header, m ? m.firms : null, ...summaryValues(m?.overall), noteFor(e.cell, ctx)],
+      values: [e.header, m ? m.firms : null, ...figures, noteFor(e.cell, ctx)],
     });
   }
   return table;
+}
+
+/**
+ * One row per group (a region, an industry group), one column per period: the chosen metric's headline
+ * figure (mean, median, share at stage 3 or above, or a dimension's mean) of each published cell. A period
+ * whose cell is suppressed shows its own mark in its slot, since periods of one row may differ; the note
+ * names the reasons.
+ */
+export function periodMatrixTable(
+  id: string,
+  caption: string,
+  headerLabel: string,
+  groups: Array<{ key: string; header: string; cells: ReleaseCell[] }>,
+  periods: readonly string[],
+  ctx: PresentContext,
+  metric: Metric = "mean",
+): StatTable {
+  const kind: ColumnKind = metric === "median" ? "quantile" : metric === "stages" ? "share" : "mean";
+  const columns: TableColumn[] = [
+    { id: "name", label: headerLabel, kind: "label" },
+    ...periods.map((p): TableColumn => ({ id: `p${p}`, label: p, kind })),
+    noteColumn(ctx),
+  ];
+  const table = newTable(id, caption, columns, ctx);
+  const dimension = metricDimension(metric);
+  for (const g of groups) {
+    const byPeriod = new Map(g.cells.map((c) => [c.period, c]));
+    const reasons = new Set<SuppressionReason>();
+    const values: TableValue[] = periods.map((p) => {
+      const cell = byPeriod.get(p);
+      if (!cell) return null;
+      if (cell.suppressed) {
+        reasons.add(cell.reason);
+        return table.marks[cell.reason];
+      }
+      const m = cell.metrics;
+      if (metric === "stages") return stageValues(m, ctx.stageNames.length).at(-1) ?? null;
+      const summary = dimension ? m.dimensions[dimension] : m.overall;
+      if (!summary) return null;
+      return metric === "median"
+        ? summary.median === null
+          ? null
+          : roundQuantile(summary.median)
+        : roundMean(summary.mean);
+    });
+    const note = [...reasons]
+      .map((r) => `${table.marks[r]} ${ctx.t(`statistics.reasons.${r}`, { n: ctx.minUnits })}`)
+      .join("；");
+    table.rows.push({ key: g.key, level: 0, reason: null, values: [g.header, ...values, note] });
+  }
+  return table;
+}
+
+/** What a caption says is measured: "总体得分", one dimension's score, or the stage distribution. */
+export function measureText(metric: Metric, ctx: PresentContext): string {
+  const dimension = metricDimension(metric);
+  if (metric === "stages") return ctx.t("statistics.measure.stages");
+  if (dimension)
+    return ctx.t("statistics.measure.dimension", {
+      name: ctx.dimensions.find((d) => d.id === dimension)?.name ?? dimension,
+    });
+  return ctx.t("statistics.measure.overall");
 }
 
 /** The stage distribution of one cell: share of firms at each stage. */

@@ -2,6 +2,7 @@
 // and the "nothing published yet" state.
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
+import { chartColumn, type Metric } from "~/statistics/publish/metric";
 import type { StatTable } from "~/statistics/publish/present";
 import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
 import { StatTableView } from "~/statistics/publish/statistics-table";
@@ -38,6 +39,12 @@ export function StatisticsPage({
   );
 }
 
+/** A chart's accessible title: the table's caption and which of its columns the chart draws. */
+export function useChartTitle(): (table: StatTable, metric: Metric) => string {
+  const { t } = useTranslation();
+  return (table, metric) => `${table.caption} · ${t(`statistics.chartOf.${chartColumn(metric)}`)}`;
+}
+
 /** A chart with its table: a section headed by the chart's title. */
 export function ChartSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -48,7 +55,7 @@ export function ChartSection({ id, title, children }: { id: string; title: strin
   );
 }
 
-/** A statistics page with one table of mean scores by one dimension (industry, size): its chart and its table. */
+/** A statistics page with one breakdown table (by industry, by size): its chart of the chosen metric and its table. */
 export function SingleTableStatisticsPage({
   id,
   page,
@@ -59,11 +66,15 @@ export function SingleTableStatisticsPage({
     unknownPeriod?: string | null;
     period: string;
     query: string;
+    metric: Metric;
+    measure: string;
+    where: string;
     tables: Partial<Record<"industry" | "size", StatTable>>;
   } | null;
 }) {
   const table = page?.tables[id];
   const { t } = useTranslation();
+  const chartTitle = useChartTitle();
   return (
     <StatisticsPage
       title={t(`statistics.${id}.title`)}
@@ -73,8 +84,16 @@ export function SingleTableStatisticsPage({
       period={page?.period}
     >
       {page && table ? (
-        <ChartSection id={id} title={t(`statistics.${id}.chartTitle`, { period: page.period })}>
-          <StatisticsBarChart table={table} column="mean" id={`chart-${id}`} title={table.caption} />
+        <ChartSection
+          id={id}
+          title={t(`statistics.${id}.chartTitle`, { period: page.period, measure: page.measure, where: page.where })}
+        >
+          <StatisticsBarChart
+            table={table}
+            column={chartColumn(page.metric)}
+            id={`chart-${id}`}
+            title={chartTitle(table, page.metric)}
+          />
           <StatTableView table={table} query={page.query} />
         </ChartSection>
       ) : null}

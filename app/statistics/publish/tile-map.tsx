@@ -1,7 +1,8 @@
 // A tile-grid map of the provinces (one square per province, laid out roughly geographically; no
 // boundary geometry, see STACK-NOTES.md), coloured by mean score with d3 scales. Every tile is labelled
 // with its name and value; a suppressed province is hatched and shows its mark, a province without data
-// a dash. The legend is HTML beside the SVG; the table below the map is its accessible alternative.
+// a dash. With `href`, each tile links to the province's own view (a keyboard stop named by the province
+// and its value). The legend is HTML beside the SVG; the table below the map is its accessible alternative.
 import { scaleQuantize } from "d3-scale";
 import { useTranslation } from "~/i18n/use-translation";
 import { Hatch } from "~/statistics/publish/hatch";
@@ -34,14 +35,21 @@ export function TileMap({
   regions,
   title,
   id,
+  column = "mean",
+  href,
 }: {
   table: StatTable;
   regions: MapRegion[];
   title: string;
   id: string;
+  /** The table column the tiles show. */
+  column?: string;
+  /** The link of a province's tile, if tiles link anywhere. */
+  href?: (code: string) => string;
 }) {
   const { t } = useTranslation();
-  const byCode = new Map(columnValues(table, "mean").map((v) => [v.key, v]));
+  const byCode = new Map(columnValues(table, column).map((v) => [v.key, v]));
+  const names = new Map(table.rows.map((r) => [r.key, String(r.values[0] ?? r.key)]));
   const values = [...byCode.values()].filter((v) => v.key !== "*" && v.value !== null).map((v) => v.value!);
   const colour = mapScale(values);
   const size = 66;
@@ -58,7 +66,7 @@ export function TileMap({
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         style={{ maxWidth: width }}
-        role="img"
+        role={href ? "group" : "img"}
         aria-label={title}
         className="chart map"
         data-chart={id}
@@ -74,7 +82,7 @@ export function TileMap({
             state === "value" ? TEXT_ON[MAP_COLOURS.indexOf(fill as (typeof MAP_COLOURS)[number])] : "#1b1f24";
           const halo =
             state === "suppressed" ? { stroke: "#ffffff", strokeWidth: 3, paintOrder: "stroke" as const } : {};
-          return (
+          const tile = (
             <g
               key={r.code}
               transform={`translate(${r.col * (size + gap)}, ${r.row * (size + gap)})`}
@@ -97,6 +105,21 @@ export function TileMap({
                 {state === "none" ? "—" : v!.text}
               </text>
             </g>
+          );
+          return href ? (
+            <a
+              key={r.code}
+              href={href(r.code)}
+              className="tile-link"
+              aria-label={t("statistics.region.tileLink", {
+                name: names.get(r.code) ?? r.short,
+                value: state === "none" ? t("statistics.noData") : v!.text,
+              })}
+            >
+              {tile}
+            </a>
+          ) : (
+            tile
           );
         })}
       </svg>

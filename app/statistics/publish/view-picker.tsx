@@ -1,4 +1,4 @@
-// Choose the release and period (and, on the region page, an industry and a size): a plain GET form,
+// Choose the release and period (and, per page, an industry, region, size or metric): a plain GET form,
 // so every view is a link and works without JavaScript.
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -13,7 +13,7 @@ export interface PickerData {
   release: number;
   periods: string[];
   period: string;
-  filters?: Array<{ name: "industry" | "size"; value: string; options: PickerOption[] }>;
+  filters?: Array<{ name: "industry" | "region" | "size" | "metric"; value: string; options: PickerOption[] }>;
 }
 
 export function ViewPicker({ data }: { data: PickerData }) {

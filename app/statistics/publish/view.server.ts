@@ -9,10 +9,13 @@ import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
 import { type Locale } from "~/i18n/locales";
 import { requestI18n, textFor } from "~/i18n/server-t.server";
 import { defaultPeriod } from "~/statistics/publish/default-period";
+import { DEFAULT_METRIC, type Metric, parseMetric } from "~/statistics/publish/metric";
 import {
   type BreakdownEntry,
   breakdownTable,
   dimensionsTable,
+  measureText,
+  periodMatrixTable,
   type PresentContext,
   stagesTable,
   type StatTable,
@@ -42,10 +45,15 @@ export interface StatisticsView {
   unknownPeriod: string | null;
   locale: Locale;
   ctx: PresentContext;
-  /** Region page filters: an industry and a size key of the cube, `*` for all. */
+  /** Page filters: an industry, a region and a size key of the cube, `*` for all. */
   industry: string;
+  region: string;
   size: string;
+  /** What the breakdown pages show of each cell (?metric=). */
+  metric: Metric;
 }
+
+export type FilterName = "industry" | "region" | "size" | "metric";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -131,7 +139,7 @@ export async function resolveStatsView(args: Args): Promise<StatisticsView | nul
   const asked = url.searchParams.get("period");
   const period = asked && release.periods.includes(asked) ? asked : await openingPeriod(release);
   const vocab = cubeVocabulary(release.periods);
-  const filter = (name: "industry" | "size") => {
+  const filter = (name: "industry" | "region" | "size") => {
     const v = url.searchParams.get(name);
     return v && isCubeKey(vocab, name, v) ? v : ALL;
   };
@@ -144,7 +152,12 @@ export async function resolveStatsView(args: Args): Promise<StatisticsView | nul
     locale,
     ctx: await presentContext(release, locale),
     industry: filter("industry"),
+    region: filter("region"),
     size: filter("size"),
+    metric: parseMetric(
+      url.searchParams.get("metric"),
+      release.methodology.dimensions.map((d) => d.id),
+    ),
   };
 }
 
@@ -156,6 +169,8 @@ export const TABLE_IDS = [
   "region",
   "size",
   "trends",
+  "trendsRegions",
+  "trendsGroups",
   "releases",
 ] as const;
 export type TableId = (typeof TABLE_IDS)[number];
@@ -185,6 +200,26 @@ export function regionLabel(key: string, locale: Locale, t: Text): string {
   return key === ALL ? t("statistics.national") : (regions().find((r) => r.code === key)?.[locale] ?? key);
 }
 
+/** The choices of the metric picker: the overall mean and median, the stage shares, then every dimension. */
+function metricOptions(ctx: PresentContext) {
+  return [
+    { value: "mean", label: ctx.t("statistics.metrics.mean") },
+    { value: "median", label: ctx.t("statistics.metrics.median") },
+    { value: "stages", label: ctx.t("statistics.metrics.stages") },
+    ...ctx.dimensions.map((d) => ({
+      value: `dim:${d.id}`,
+      label: ctx.t("statistics.metrics.dimension", { name: d.name }),
+    })),
+  ];
+}
+
+/** A caption's "where": the chosen region in brackets, or nothing for the whole country. */
+function where(view: StatisticsView): string {
+  return view.region === ALL
+    ? ""
+    : view.ctx.t("statistics.within", { region: regionLabel(view.region, view.locale, view.ctx.t) });
+}
+
 /** Build one of the statistics tables for a view. */
 export async function buildStatsTable(id: TableId, view: StatisticsView): Promise<StatTable> {
   const { release, period, ctx, locale } = view;
@@ -206,7 +241,7 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
     case "dimensions":
       return dimensionsTable(await findCell(release, national), t("statistics.tables.dimensions", { period }), ctx);
     case "industry": {
-      const cells = byKey(await findCells(release, { period, region: ALL, size: ALL }), (c) => c.industry);
+      const cells = byKey(await findCells(release, { period, region: view.region, size: ALL }), (c) => c.industry);
       const ind = industries();
       const entries: BreakdownEntry[] = [
         { key: ALL, header: industryLabel(ALL, locale, t), cell: cells.get(ALL) ?? null },
@@ -220,10 +255,11 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
       }
       return breakdownTable(
         "industry",
-        t("statistics.tables.industry", { period }),
+        t("statistics.tables.industry", { period, measure: measureText(view.metric, ctx), where: where(view) }),
         t("statistics.col.industry"),
         entries,
         ctx,
+        view.metric,
       );
     }
     case "region": {
@@ -238,26 +274,86 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
         entries.push({ key: r.code, header: r[locale], cell: cells.get(r.code) ?? null });
       const caption = t("statistics.tables.region", {
         period,
+        measure: measureText(view.metric, ctx),
         industry: industryLabel(view.industry, locale, t),
         size: sizeLabel(view.size, locale, t),
       });
-      return breakdownTable("region", caption, t("statistics.col.region"), entries, ctx);
+      return breakdownTable("region", caption, t("statistics.col.region"), entries, ctx, view.metric);
     }
     case "size": {
-      const cells = byKey(await findCells(release, { period, industry: ALL, region: ALL }), (c) => c.size);
+      const cells = byKey(await findCells(release, { period, industry: ALL, region: view.region }), (c) => c.size);
       const keys = [ALL, ...sizeClasses().classes.map((c) => c.id)];
       const entries = keys.map((key) => ({ key, header: sizeLabel(key, locale, t), cell: cells.get(key) ?? null }));
-      return breakdownTable("size", t("statistics.tables.size", { period }), t("statistics.col.size"), entries, ctx);
+      const caption = t("statistics.tables.size", {
+        period,
+        measure: measureText(view.metric, ctx),
+        where: where(view),
+      });
+      return breakdownTable("size", caption, t("statistics.col.size"), entries, ctx, view.metric);
     }
     case "trends": {
-      const cells = byKey(await findCells(release, { industry: ALL, region: ALL, size: ALL }), (c) => c.period);
+      const cells = byKey(
+        await findCells(release, { industry: view.industry, region: view.region, size: ALL }),
+        (c) => c.period,
+      );
       const entries = release.periods.map((p) => ({ key: p, header: p, cell: cells.get(p) ?? null }));
+      const scope =
+        view.industry === ALL && view.region === ALL
+          ? t("statistics.national")
+          : [
+              view.region === ALL ? null : regionLabel(view.region, locale, t),
+              view.industry === ALL ? null : industryLabel(view.industry, locale, t),
+            ]
+              .filter((x): x is string => x !== null)
+              .join(" · ");
       return breakdownTable(
         "trends",
-        t("statistics.tables.trends", { number: release.number }),
+        t("statistics.tables.trends", { number: release.number, scope, measure: measureText(view.metric, ctx) }),
         t("statistics.col.period"),
         entries,
         ctx,
+        view.metric,
+      );
+    }
+    case "trendsRegions": {
+      const cells = await findCells(release, { industry: view.industry, region: { not: ALL }, size: ALL });
+      const rows = regions()
+        .filter((r) => r.mainland || cells.some((c) => c.region === r.code))
+        .map((r) => ({ key: r.code, header: r[locale], cells: cells.filter((c) => c.region === r.code) }));
+      const caption = t("statistics.tables.trendsRegions", {
+        number: release.number,
+        industry: industryLabel(view.industry, locale, t),
+        measure: measureText(view.metric, ctx),
+      });
+      return periodMatrixTable(
+        "trendsRegions",
+        caption,
+        t("statistics.col.region"),
+        rows,
+        release.periods,
+        ctx,
+        view.metric,
+      );
+    }
+    case "trendsGroups": {
+      const cells = await findCells(release, { industry: { not: ALL }, region: view.region, size: ALL });
+      const rows = industries().groups.map((g) => {
+        const key = `${GROUP_PREFIX}${g.id}`;
+        return { key, header: g[locale], cells: cells.filter((c) => c.industry === key) };
+      });
+      const caption = t("statistics.tables.trendsGroups", {
+        number: release.number,
+        region: regionLabel(view.region, locale, t),
+        measure: measureText(view.metric, ctx),
+      });
+      return periodMatrixTable(
+        "trendsGroups",
+        caption,
+        t("statistics.col.industry"),
+        rows,
+        release.periods,
+        ctx,
+        view.metric,
       );
     }
     case "releases": {
@@ -313,9 +409,10 @@ export function releaseFacts(release: PublicRelease) {
   };
 }
 
-/** Every public release for the release selector. */
-export async function releaseOptions() {
-  return (await listPublicReleases()).map((r) => ({
+/** Every public release for the release selector, and the release shown when it is a staff preview. */
+export async function releaseOptions(shown?: PublicRelease) {
+  const listed = await listPublicReleases();
+  return [...(shown?.preview ? [shown] : []), ...listed].map((r) => ({
     number: r.number,
     label: r.label,
     latest: r.latest,
@@ -327,7 +424,7 @@ export async function releaseOptions() {
 export async function loadStatsPage<const Ids extends readonly TableId[]>(
   args: Args,
   ids: Ids,
-  filters: readonly ("industry" | "size")[] = [],
+  filters: readonly FilterName[] = [],
 ) {
   const view = await resolveStatsView(args);
   if (!view) return null;
@@ -345,12 +442,22 @@ export async function loadStatsPage<const Ids extends readonly TableId[]>(
           .map((d) => ({ value: d.code, label: `— ${d.code} ${d[locale]}` })),
       ]),
     ],
+    region: [
+      { value: ALL, label: regionLabel(ALL, locale, ctx.t) },
+      ...regions()
+        .filter((r) => r.mainland)
+        .map((r) => ({ value: r.code, label: r[locale] })),
+    ],
     size: [ALL, ...sizeClasses().classes.map((c) => c.id)].map((value) => ({
       value,
       label: sizeLabel(value, locale, ctx.t),
     })),
+    metric: metricOptions(ctx),
   };
-  const chosen = Object.fromEntries(filters.map((f) => [f, view[f]]));
+  // A filter left at its default stays out of the URL, so default links stay short.
+  const chosen = Object.fromEntries(
+    filters.map((f) => [f, view[f]] as const).filter(([f, v]) => v !== (f === "metric" ? DEFAULT_METRIC : ALL)),
+  );
   return {
     release: releaseFacts(view.release),
     methodology: view.release.methodology,
@@ -358,13 +465,16 @@ export async function loadStatsPage<const Ids extends readonly TableId[]>(
     unknownPeriod: view.unknownPeriod,
     query: viewQuery(view, chosen),
     picker: {
-      releases: await releaseOptions(),
+      releases: await releaseOptions(view.release),
       release: view.release.number,
       periods: view.release.periods,
       period: view.period,
       filters: filters.map((name) => ({ name, value: view[name], options: filterOptions[name] })),
     },
     period: view.period,
+    metric: view.metric,
+    measure: measureText(view.metric, ctx),
+    where: where(view),
     filters: chosen,
     tables,
   };
