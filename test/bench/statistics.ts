@@ -1,6 +1,7 @@
 // Bench part "statistics": PostgreSQL loaded with BENCH_ASSESSMENTS synthetic assessments (default
 // 1,000,000, through `db:synth`), then: release build time and memory (`release:build`, its own process),
-// and p50/p95 of a firm's report (with its peer position) and of the statistics overview under concurrent load.
+// and p50/p95 of a firm's report (with its peer position), of the statistics pages and of the insights
+// workspace (compare for an analyst, adoption for a provincial viewer) under concurrent load.
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { httpGet } from "./http-get";
@@ -102,6 +103,24 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
       cookie: (await serializeSessionCookie(token)).split(";")[0]!,
     });
   }
+  // Staff of the insights workspace: an association analyst (compare) and a provincial viewer (adoption).
+  const staffCookie = async (role: string, scope: string | null) => {
+    const user = (
+      await client.query<{ id: string }>(
+        "insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench staff') returning id",
+        [`insights-bench-${role}-${Date.now()}@example.test`],
+      )
+    ).rows[0]!;
+    await client.query("insert into role_grants (user_id, role, scope) values ($1, $2, $3)", [user.id, role, scope]);
+    const token = generateToken();
+    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [
+      hashToken(token),
+      user.id,
+    ]);
+    return (await serializeSessionCookie(token)).split(";")[0]!;
+  };
+  const analyst = await staffCookie("analyst", null);
+  const zhejiang = await staffCookie("government", "330000");
   const revisiting = members.slice(0, REVISITING);
   const firstViews = members.slice(REVISITING);
   await client.end();
@@ -152,12 +171,25 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
     "/statistics/size",
     "/statistics/trends",
   ].map((path) => ({ path }));
+  const g = (names: string[]) => names.map((n) => `g=${encodeURIComponent(n)}`).join("&");
+  const comparePaths = [
+    `/insights/compare?by=region&${g(["浙江省", "江苏省", "广东省"])}&within=${encodeURIComponent("装备制造业")}`,
+    `/insights/compare?by=industry&${g(["C36", "C38"])}`,
+    `/insights/compare?by=industry&${g(["C34", "C35", "C36", "C38", "C39"])}&within=${encodeURIComponent("浙江省")}&mode=trend`,
+    "/insights/compare?by=size",
+  ].map((path) => ({ path, cookie: analyst }));
+  const adoptionPaths = ["/insights/adoption", "/insights/adoption?period=2024"].map((path) => ({
+    path,
+    cookie: zhejiang,
+  }));
   // Four visitors at once (as in the search part), then eight.
   const atLoad = async (visitors: number) => ({
     reportRevisit: await load(revisiting, visitors, 100), // first: it also warms the server up
     reportFirstView: { ...(await load(nextFirstViews(visitors * 100), visitors, 100, false)), peerBandShown: hasPeers },
     statisticsOverview: await load([{ path: "/statistics" }], visitors, 100),
     statisticsPages: await load(statisticsPaths, visitors, 50),
+    insightsCompare: await load(comparePaths, visitors, 50),
+    insightsAdoption: await load(adoptionPaths, visitors, 50),
   });
   const fourVisitors = await atLoad(4);
   const eightVisitors = await atLoad(8);

@@ -6,6 +6,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { expectAccessible, PASSWORD, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
+import { synthRelease } from "~test/e2e/support/synth-release";
 import { parseCsv, tableText, xlsxText } from "~test/e2e/support/tables";
 
 const own = ownServer(9, "insights");
@@ -18,23 +19,8 @@ const email = (who: string) => `insights-${who}-${stamp}@example.test`;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   await own.start(async (handle) => {
-    const { useDatabase } = await import("~/platform/db.server");
-    useDatabase(handle);
-    const { syncQuestionnaireVersions, getQuestionnaireVersion } = await import("~/assessment/questionnaire.server");
-    const { runSynth } = await import("~db/synth/run");
-    const { taxonomyFromContent } = await import("~db/synth/taxonomy");
-    const { buildRelease, publishRelease } = await import("~/statistics/release/build.server");
+    await synthRelease(handle, { seed: 11, firms: 1200, label: "工作台测试期" });
     const { createUser } = await import("~/accounts/user.server");
-    await syncQuestionnaireVersions();
-    const version = (await getQuestionnaireVersion("qmd-2025"))!;
-    await runSynth(handle.db, version, taxonomyFromContent(), {
-      seed: 11,
-      firms: 1200,
-      periods: ["2024", "2025"],
-      now: new Date("2026-01-15T00:00:00Z"),
-    });
-    const release = await buildRelease({ version, actorId: null, label: "工作台测试期" });
-    await publishRelease(release.id, null);
     const grants: Array<[string, string | null, string | null]> = [
       ["analyst", "analyst", null],
       ["zj", "government", "330000"],

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { expectAccessible, PASSWORD, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
+import { synthRelease } from "~test/e2e/support/synth-release";
 
 const own = ownServer(8, "stats-attacks");
 test.describe.configure({ mode: "serial" });
@@ -21,25 +22,11 @@ const identities: string[] = [];
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   await own.start(async (handle) => {
-    const { useDatabase } = await import("~/platform/db.server");
-    useDatabase(handle);
-    const { syncQuestionnaireVersions, getQuestionnaireVersion } = await import("~/assessment/questionnaire.server");
-    const { runSynth } = await import("~db/synth/run");
-    const { taxonomyFromContent } = await import("~db/synth/taxonomy");
+    const { version, release: first } = await synthRelease(handle, { seed: 5, firms: 900, label: "攻击测试第1期" });
     const { buildRelease, publishRelease } = await import("~/statistics/release/build.server");
     const { createUser } = await import("~/accounts/user.server");
     const { addAssessments, stageOf } = await import("~test/support/statistics-population");
     const { industries } = await import("~/content/taxonomies.server");
-    await syncQuestionnaireVersions();
-    const version = (await getQuestionnaireVersion("qmd-2025"))!;
-    await runSynth(handle.db, version, taxonomyFromContent(), {
-      seed: 5,
-      firms: 900,
-      periods: ["2024", "2025"],
-      now: new Date("2026-01-15T00:00:00Z"),
-    });
-    const first = await buildRelease({ version, actorId: null, label: "攻击测试第1期" });
-    await publishRelease(first.id, null);
     // A few late submissions, then a second release checked against the first.
     await addAssessments(
       Array.from({ length: 4 }, (_, k) => ({
