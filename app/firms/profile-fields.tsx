@@ -131,7 +131,7 @@ export function CreditCodeWarning({ warning }: { warning: { named: Names; chosen
   const locale = useRouteLocale();
   if (!warning) return null;
   return (
-    <div className="notice notice--warning" role="status">
+    <div className="notice notice--warning" role="note">
       {t("firm.creditCodeOtherProvince", { named: warning.named[locale], chosen: warning.chosen[locale] })}
     </div>
   );
