@@ -19,6 +19,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  varchar,
 } from "drizzle-orm/pg-core";
 import { FIRM_ROLES, STAFF_ROLES } from "~/accounts/access";
 import type { Answers } from "~/assessment/answers";
@@ -102,7 +103,10 @@ export const firms = pgTable(
     // The two inputs of the national size rule, kept so the profile can be edited.
     employees: integer("employees"),
     revenueWanYuan: integer("revenue_wan_yuan"),
+    // Free text from before coded cities (decision 022); no longer written.
     city: text("city"),
+    // Prefecture-level city, GB/T 2260 six digits (app/firms/cities.ts); null when not given.
+    cityCode: varchar("city_code", { length: 6 }),
     // Firms of one group of companies count as one in disclosure control.
     groupKey: text("group_key"),
     isDemo: boolean("is_demo").notNull().default(false),
@@ -113,6 +117,10 @@ export const firms = pgTable(
   (t) => [
     uniqueIndex("firms_credit_code_key").on(t.creditCode),
     index("firms_peer_idx").on(t.industryDivision, t.sizeClass, t.regionCode),
+    check(
+      "firms_city_code_in_province",
+      sql`${t.cityCode} is null or (${t.cityCode} ~ '^[0-9]{6}$' and left(${t.cityCode}, 2) = left(${t.regionCode}, 2))`,
+    ),
   ],
 );
 

@@ -58,10 +58,11 @@ export function firmProfileForm(isDivision: (code: string) => boolean, isRegion:
     creditCode,
     industryDivision: z.string({ error: "errors.unknownIndustry" }).refine(isDivision, "errors.unknownIndustry"),
     regionCode: z.string({ error: "errors.unknownRegion" }).refine(isRegion, "errors.unknownRegion"),
-    city: z
+    // Checked against the province in ~/firms/profile.server (the city list stays out of this module).
+    cityCode: z
       .string()
       .trim()
-      .max(50, "errors.tooLong")
+      .regex(/^(\d{6})?$/, "errors.unknownCity")
       .optional()
       .transform((v) => (v ? v : null)),
     employees: wholeNumber,

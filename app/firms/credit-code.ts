@@ -18,6 +18,17 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
+/**
+ * The province named by the registration authority's administrative code (characters 3–8, GB/T
+ * 2260) when it is another province than `provinceCode` (six digits); null when they agree or the
+ * code carries no digits there. A firm may move, so this is a warning, never an error.
+ */
+export function creditCodeOtherProvince(creditCode: string, provinceCode: string): string | null {
+  const authority = creditCode.replace(/\s+/g, "").slice(2, 8);
+  if (!/^\d{6}$/.test(authority)) return null;
+  return authority.slice(0, 2) === provinceCode.slice(0, 2) ? null : `${authority.slice(0, 2)}0000`;
+}
+
 /** Normalise (trim, upper-case, drop inner spaces) and validate a credit code. */
 export function checkCreditCode(input: string): CreditCodeCheck {
   const code = input.replace(/\s+/g, "").toUpperCase();

@@ -10,7 +10,7 @@ export interface FirmProfileInput {
   creditCode: string;
   industryDivision: string;
   regionCode: string;
-  city: string | null;
+  cityCode: string | null;
   employees: number;
   revenueWanYuan: number;
   sizeClass: SizeClassId;

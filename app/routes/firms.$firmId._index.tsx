@@ -6,6 +6,8 @@ import { requireFirmMember, requireFirmOwner } from "~/accounts/guard.server";
 import { industryDivision, regions } from "~/content/taxonomies.server";
 import { getFirm, listMembers } from "~/firms/firm.server";
 import { createInvitation, listOpenInvitations, revokeInvitation } from "~/firms/invitation.server";
+import { cityName, creditCodeWarning } from "~/firms/profile.server";
+import { CreditCodeWarning } from "~/firms/profile-fields";
 import { pick } from "~/i18n/locales";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
@@ -29,10 +31,11 @@ export async function loader(args: LoaderFunctionArgs) {
       creditCode: firm.creditCode,
       industry: division ? { code: division.code, zh: division.zh, en: division.en } : null,
       region: region ? { zh: region.zh, en: region.en } : null,
-      city: firm.city,
+      city: cityName(firm.cityCode),
       sizeClass: firm.sizeClass,
       isDemo: firm.isDemo,
     },
+    warning: creditCodeWarning(firm.creditCode, firm.regionCode),
     isOwner,
     members: (await listMembers(firm.id)).map((m) => ({ ...m, email: isOwner ? m.email : null })),
     invitations: isOwner ? await listOpenInvitations(firm.id) : [],
@@ -91,7 +94,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function FirmOverview() {
-  const { firm, isOwner, members, invitations } = useLoaderData<typeof loader>();
+  const { firm, warning, isOwner, members, invitations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -113,6 +116,7 @@ export default function FirmOverview() {
         </Link>
       </p>
       <h2>{t("firm.profile")}</h2>
+      <CreditCodeWarning warning={warning} />
       <DataTable caption={t("firm.profile")} captionClassName="visually-hidden">
         <tbody>
           <tr>
@@ -125,10 +129,11 @@ export default function FirmOverview() {
           </tr>
           <tr>
             <th scope="row">{t("firm.region")}</th>
-            <td>
-              {firm.region ? pick(firm.region, locale) : "—"}
-              {firm.city ? ` · ${firm.city}` : ""}
-            </td>
+            <td>{firm.region ? pick(firm.region, locale) : "—"}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("firm.cityLabel")}</th>
+            <td>{firm.city ?? t("firm.cityNotGiven")}</td>
           </tr>
           <tr>
             <th scope="row">{t("firm.sizeClass")}</th>

@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireFirmOwner } from "~/accounts/guard.server";
 import { CreditCodeTakenError, getFirm, updateFirm } from "~/firms/firm.server";
-import { firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
-import { FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
+import { creditCodeWarning, firmProfileOptions, parseFirmProfile } from "~/firms/profile.server";
+import { CreditCodeWarning, FirmProfileFields, useFirmFieldLabels } from "~/firms/profile-fields";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { echoValues } from "~/platform/form-parse";
 import { notFound } from "~/platform/http.server";
-import { ErrorSummary } from "~/ui/form";
+import { ErrorSummary, Notice } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { firmId } = await requireFirmOwner(args, args.params.firmId);
@@ -20,30 +20,39 @@ export async function loader(args: LoaderFunctionArgs) {
       creditCode: firm.creditCode,
       industryDivision: firm.industryDivision,
       regionCode: firm.regionCode,
-      city: firm.city,
+      cityCode: firm.cityCode,
       employees: firm.employees,
       revenueWanYuan: firm.revenueWanYuan,
     },
     options: firmProfileOptions(),
+    warning: creditCodeWarning(firm.creditCode, firm.regionCode),
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmOwner(args, args.params.firmId);
   const form = await args.request.formData();
+  const values = echoValues(form);
+  const warning = creditCodeWarning(values.creditCode ?? "", values.regionCode ?? "");
+  // The province changed without JavaScript: show its cities, store nothing.
+  if (form.get("intent") === "cities") return data({ errors: {}, values, warning, citiesShown: true });
   const parsed = parseFirmProfile(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, warning, citiesShown: false }, { status: 400 });
   try {
     await updateFirm(caller.user.id, caller.firmId, parsed.data);
   } catch (e) {
     if (!(e instanceof CreditCodeTakenError)) throw e;
-    return data({ errors: { creditCode: "errors.creditCodeTaken" }, values: echoValues(form) }, { status: 409 });
+    return data(
+      { errors: { creditCode: "errors.creditCodeTaken" }, values, warning, citiesShown: false },
+      { status: 409 },
+    );
   }
   return redirect(`/firms/${caller.firmId}?saved=1`);
 }
 
 export default function EditFirm() {
-  const { firm, options } = useLoaderData<typeof loader>();
+  const { firm, options, warning } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
@@ -52,6 +61,8 @@ export default function EditFirm() {
     <>
       <h1>{t("firm.editTitle")}</h1>
       <ErrorSummary errors={result?.errors} labels={labels} />
+      {result?.citiesShown ? <Notice>{t("firm.citiesShown")}</Notice> : null}
+      <CreditCodeWarning warning={result ? result.warning : warning} />
       <Form method="post" className="stack" noValidate>
         <FirmProfileFields
           options={options}

@@ -105,9 +105,10 @@ export function SelectField(
     defaultValue?: string;
     placeholder?: string;
     required?: boolean;
+    onChange?: (value: string) => void;
   },
 ) {
-  const { name, error, hint, options, defaultValue, placeholder, required } = props;
+  const { name, error, hint, options, defaultValue, placeholder, required, onChange } = props;
   return (
     <FieldShell {...props}>
       <select
@@ -115,6 +116,7 @@ export function SelectField(
         name={name}
         defaultValue={defaultValue ?? ""}
         required={required}
+        onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, error, hint)}
       >

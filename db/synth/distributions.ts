@@ -3,6 +3,7 @@
 // province and by division (China Statistical Yearbook, early 2020s), widened with micro firms. They
 // make the data look plausible; they are not statistics and nothing is inferred from them.
 import { clamp, WeightedTable } from "~db/synth/random";
+import { citiesOfProvince } from "~/firms/cities";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
 import { classifySize, SIZE_CLASSES, type SizeClassId, type SizeThreshold } from "~/firms/size-class";
 import { Rng } from "~/platform/seeded-random";
@@ -184,12 +185,53 @@ export interface Taxonomy {
   sizeClasses: readonly SizeThreshold[];
 }
 
+/**
+ * City weights within a province (decision 022); the city list itself comes from ~/firms/cities. The
+ * capital (GB/T 2260 puts it first, xx01) weighs 4, the big manufacturing cities below their number,
+ * a county-level unit under the province directly 0.3, any other city 1.
+ */
+export const CAPITAL_WEIGHT = 4;
+export const COUNTY_LEVEL_WEIGHT = 0.3;
+export const MANUFACTURING_CITY_WEIGHTS: Readonly<Record<string, number>> = {
+  "440300": 8, // Shenzhen
+  "441900": 6, // Dongguan
+  "440600": 6, // Foshan
+  "320500": 8, // Suzhou
+  "320200": 5, // Wuxi
+  "320400": 3, // Changzhou
+  "330200": 6, // Ningbo
+  "330700": 3, // Jinhua
+  "330300": 3, // Wenzhou
+  "370200": 5, // Qingdao
+  "370700": 3, // Weifang
+  "350200": 4, // Xiamen
+  "350500": 5, // Quanzhou
+  "130200": 4, // Tangshan
+  "210200": 4, // Dalian
+  "420600": 2, // Xiangyang
+  "340200": 2, // Wuhu
+  "410300": 2, // Luoyang
+  "430200": 2, // Zhuzhou
+  "510700": 2, // Mianyang
+  "220200": 2, // Jilin
+  "150200": 2, // Baotou
+  "610400": 2, // Xianyang
+};
+
+export function cityWeight(cityCode: string): number {
+  if (MANUFACTURING_CITY_WEIGHTS[cityCode] !== undefined) return MANUFACTURING_CITY_WEIGHTS[cityCode];
+  if (cityCode.endsWith("0100")) return CAPITAL_WEIGHT;
+  return cityCode.endsWith("00") ? 1 : COUNTY_LEVEL_WEIGHT;
+}
+
 export interface Tables {
   taxonomy: Taxonomy;
   region: WeightedTable<string>;
   division: WeightedTable<string>;
   size: WeightedTable<SizeClassId>;
   groupSize: WeightedTable<SizeClassId>;
+  /** province code → its cities, weighted; absent for a province without coded cities */
+  city: ReadonlyMap<string, WeightedTable<string>>;
 }
 
 /** Weighted tables over the taxonomy; a code without a weight of its own gets the smallest one. */
@@ -203,6 +245,12 @@ export function buildTables(taxonomy: Taxonomy): Tables {
     division: new WeightedTable(taxonomy.divisions.map((c) => [c, DIVISION_WEIGHTS[c] ?? minDivision] as const)),
     size: new WeightedTable(inTaxonomy.map((id) => [id, SIZE_WEIGHTS[id]] as const)),
     groupSize: new WeightedTable(inTaxonomy.map((id) => [id, GROUP_SIZE_WEIGHTS[id]] as const)),
+    city: new Map(
+      taxonomy.regions
+        .map((r) => [r, citiesOfProvince(r)] as const)
+        .filter(([, cities]) => cities.length > 0)
+        .map(([r, cities]) => [r, new WeightedTable(cities.map((c) => [c.code, cityWeight(c.code)] as const))]),
+    ),
   };
 }
 
@@ -213,6 +261,7 @@ export interface FirmSpec {
   name: string;
   creditCode: string;
   regionCode: string;
+  cityCode: string | null;
   industryDivision: string;
   sizeClass: SizeClassId;
   employees: number;
@@ -299,12 +348,19 @@ export function drawFirm(tables: Tables, seed: number, index: number, structure:
     name: syntheticName(index),
     creditCode: syntheticCreditCode(regionCode, index),
     regionCode,
+    cityCode: null,
     industryDivision,
     sizeClass,
     employees,
     revenueWanYuan,
     groupKey,
   };
+  // The city has its own stream, so adding it left every other draw of a seed as it was.
+  const cityRng = new Rng(seed, 0x43, index);
+  firm.cityCode =
+    leader && leader.regionCode === regionCode && cityRng.chance(0.5)
+      ? leader.cityCode
+      : (tables.city.get(regionCode)?.pick(cityRng) ?? null);
   if (groupKey && !leader) group.leader = firm;
   if (group.remaining === 0 && leader) {
     group.key = null;

@@ -32,6 +32,7 @@ export interface FirmRow {
   credit_code: string;
   industry_division: string;
   region_code: string;
+  city_code: string | null;
   size_class: SizeClassId;
   employees: number;
   revenue_wan_yuan: number;
@@ -169,6 +170,7 @@ export class Synthesiser {
       credit_code: spec.creditCode,
       industry_division: spec.industryDivision,
       region_code: spec.regionCode,
+      city_code: spec.cityCode,
       size_class: spec.sizeClass,
       employees: spec.employees,
       revenue_wan_yuan: spec.revenueWanYuan,

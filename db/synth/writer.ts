@@ -57,11 +57,11 @@ export async function insertBatch(
     sql`
       with o as (
         insert into firms (id, name, credit_code, industry_division, region_code, size_class, employees, revenue_wan_yuan,
-                                   city, group_key, is_demo, is_synthetic, created_at, updated_at)
+                                   city, city_code, group_key, is_demo, is_synthetic, created_at, updated_at)
         select t.id, t.name, t.credit_code, t.industry_division, t.region_code, t.size_class, t.employees, t.revenue_wan_yuan,
-               null, t.group_key, false, true, t.created_at, t.created_at
+               null, t.city_code, t.group_key, false, true, t.created_at, t.created_at
         from jsonb_to_recordset(${orgJson}::jsonb) as t(
-          id uuid, name text, credit_code text, industry_division text, region_code text, size_class size_class,
+          id uuid, name text, credit_code text, industry_division text, region_code text, city_code varchar(6), size_class size_class,
           employees integer, revenue_wan_yuan integer, group_key text, created_at timestamptz)
         returning id, industry_division, region_code, size_class, group_key
       ), a as (

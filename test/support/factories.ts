@@ -32,7 +32,7 @@ export function firmInput(overrides: Partial<FirmProfileInput> = {}): FirmProfil
     creditCode: uniqueCreditCode(),
     industryDivision: "C36",
     regionCode: "330000",
-    city: null,
+    cityCode: null,
     employees: 350,
     revenueWanYuan: 5000,
     sizeClass: "medium",

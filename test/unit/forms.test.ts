@@ -17,7 +17,7 @@ const valid = {
   creditCode: "91350100M000100Y43",
   industryDivision: "C36",
   regionCode: "330000",
-  city: "",
+  cityCode: "",
   employees: "350",
   revenueWanYuan: "5000",
 };
@@ -27,7 +27,7 @@ describe("form validation", () => {
     const r = parseForm(schema, form({ ...valid, creditCode: "91350100m000100y43" }));
     expect(r).toEqual({
       ok: true,
-      data: { ...valid, creditCode: "91350100M000100Y43", city: null, employees: 350, revenueWanYuan: 5000 },
+      data: { ...valid, creditCode: "91350100M000100Y43", cityCode: null, employees: 350, revenueWanYuan: 5000 },
     });
   });
 
