@@ -226,6 +226,8 @@ export const assessments = pgTable(
     // The firm's classification when it submitted, so statistics never move when a profile is edited.
     industryDivision: text("industry_division"),
     regionCode: text("region_code"),
+    // The firm's city when it submitted (GB/T 2260, decision 025); null when the profile named none.
+    cityCode: varchar("city_code", { length: 6 }),
     sizeClass: sizeClass("size_class"),
     // Disclosure control counts firms of one group of companies as one unit: the group key, else the firm.
     unitKey: text("unit_key"),
@@ -410,6 +412,8 @@ export const releaseCells = pgTable(
     reason: text("reason"),
     // Empty for a suppressed cell.
     metrics: jsonb("metrics").$type<PublishedMetrics | Empty<PublishedMetrics>>().notNull(),
+    // "cube": the public cube; "city": the city layer (decision 025), served to staff within scope only.
+    layer: text("layer").$type<"cube" | "city">().notNull().default("cube"),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.period, t.industry, t.region, t.size] })],
 );
@@ -436,6 +440,8 @@ export const memberSpans = pgTable(
     fromRelease: integer("from_release").notNull(),
     toRelease: integer("to_release"),
     ...memberColumns(),
+    // The member's city (the release's city layer); null when not given.
+    cityCode: varchar("city_code", { length: 6 }),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.fromRelease] }),

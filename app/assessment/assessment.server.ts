@@ -180,7 +180,7 @@ const SUBMIT_SQL = `
     update assessments a
     set status = 'submitted', answers = $1::jsonb, overall_score = $2, stage = $3, dimension_scores = $4::jsonb,
         result = $5::jsonb, version = a.version + 1, submitted_at = now(), submitted_by = $6, updated_at = now(),
-        industry_division = o.industry_division, region_code = o.region_code, size_class = o.size_class,
+        industry_division = o.industry_division, region_code = o.region_code, city_code = o.city_code, size_class = o.size_class,
         unit_key = coalesce(o.group_key, o.id::text)
     from firms o
     where a.id = $7 and a.status = 'draft' and a.version = $8 and o.id = a.firm_id

@@ -826,14 +826,16 @@ export const en: Shape<typeof zh> = {
       stagesChart: "Stage shares per period ({{region}})",
       industriesChart: "Mean score per industry group ({{region}}, {{period}})",
       regionsChart: "Mean score per province ({{period}})",
-      noCities:
-        "Breakdowns by prefecture-level city and stage transitions between two periods need the release's city and transition tables, which releases do not carry yet.",
+      citiesChart: "Mean score per city ({{region}}, {{period}})",
+      citiesNote:
+        "The city table is for staff within scope only and is not public; it keeps the same rules (at least 10 firms, complementary suppression). “City not given” counts the firms whose profile names no city.",
       tables: {
         periods: "Firms assessed, mean score and stage shares per period ({{region}})",
         weakest: "The three weakest dimensions per period ({{region}})",
         industries: "By industry group ({{region}}, {{period}})",
         sizes: "By size class ({{region}}, {{period}})",
         regions: "By province ({{period}})",
+        cities: "By city ({{region}}, {{period}})",
       },
     },
   },
@@ -925,6 +927,7 @@ export const en: Shape<typeof zh> = {
       p75: "Upper quartile",
       note: "Note",
       stage: "Stage",
+      city: "City",
       share: "Share of firms (%)",
       dimension: "Dimension",
       industry: "Industry",

@@ -13,7 +13,7 @@ import {
 import { suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
 import { ALL, GROUP_PREFIX, type ReleaseCell } from "~/statistics/types";
 
-export type AdoptionTableId = "periods" | "weakest" | "industries" | "regions" | "sizes";
+export type AdoptionTableId = "periods" | "weakest" | "industries" | "regions" | "cities" | "sizes";
 
 export interface AdoptionRequest {
   /** `*` for the whole country, else a province code. */
@@ -31,6 +31,8 @@ export interface AdoptionTaxonomy {
   groups: readonly string[];
   provinces: readonly string[];
   sizes: readonly string[];
+  /** For a province: the keys of its city layer (its cities, then "city not given"), in order. */
+  cities?: readonly string[];
 }
 
 /** The cells adoption reads: every period of the jurisdiction, its groups, sizes and (nationally) provinces. */
@@ -51,7 +53,7 @@ export function adoptionTables(
   tax: AdoptionTaxonomy,
   ctx: PresentContext,
   names: AdoptionNames,
-): Partial<Record<AdoptionTableId, StatTable>> & Record<Exclude<AdoptionTableId, "regions">, StatTable> {
+): Partial<Record<AdoptionTableId, StatTable>> & Record<Exclude<AdoptionTableId, "regions" | "cities">, StatTable> {
   const t = ctx.t;
   const byKey = new Map(cells.map((c) => [`${c.period}|${c.industry}|${c.region}|${c.size}`, c]));
   const find = (period: string, industry: string, region: string, size: string) =>
@@ -148,6 +150,20 @@ export function adoptionTables(
     for (const key of [ALL, ...tax.provinces])
       regions.rows.push(scoreRow(key, names.region(key), find(req.period, ALL, key, ALL)));
     result.regions = regions;
+  } else if (tax.cities) {
+    // The city layer: staff only, within scope (the caller checked the province). Cities without firms
+    // have no cell and no row, as on every statistics table.
+    const cities = make(
+      "cities",
+      t("insights.adoption.tables.cities", { region: where, period: req.period }),
+      scoreColumns({ id: "city", label: t("statistics.col.city"), kind: "label" }),
+    );
+    cities.rows.push(scoreRow(req.region, where, find(req.period, ALL, req.region, ALL)));
+    for (const key of tax.cities) {
+      const cell = find(req.period, ALL, key, ALL);
+      if (cell) cities.rows.push({ ...scoreRow(key, names.region(key), cell), level: 1 });
+    }
+    result.cities = cities;
   }
   return result;
 }

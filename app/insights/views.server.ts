@@ -3,6 +3,7 @@
 // by the pure modules from the release's cells. A page and its download run this same code.
 import type { AppLoadContext } from "@remix-run/node";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
+import { citiesOfProvince, cityByCode } from "~/firms/cities";
 import { adoptionCellQuery, type AdoptionTableId, adoptionTables } from "~/insights/adoption";
 import {
   compareCellQuery,
@@ -16,6 +17,7 @@ import {
 import { groupName, type GroupOption, groupOptions } from "~/insights/groups";
 import { type InsightsCaller, type InsightsFormat, requireInsights, requireRegions } from "~/insights/request.server";
 import { homeRegion } from "~/insights/scope";
+import { isUnknownCity, layerOfRegion, unknownCity } from "~/statistics/disclosure/cube-shape";
 import type { StatTable } from "~/statistics/publish/present";
 import {
   openingPeriod,
@@ -24,7 +26,7 @@ import {
   releaseOptions,
   requestedRelease,
 } from "~/statistics/publish/view.server";
-import { findCells, type PublicRelease } from "~/statistics/release/read.server";
+import { findCells, findCityCells, type PublicRelease } from "~/statistics/release/read.server";
 import { ALL } from "~/statistics/types";
 
 type Args = { request: Request; context: AppLoadContext };
@@ -44,7 +46,13 @@ export function insightsGroupOptions(): GroupOption[] {
 function namesFor(who: InsightsCaller) {
   const options = insightsGroupOptions();
   return {
-    region: (key: string) => groupName(options, "region", key, who.locale, who.t("statistics.national")),
+    // A city of the city layer: the package's name (Chinese only), or "city not given".
+    region: (key: string) =>
+      layerOfRegion(key) === "city"
+        ? isUnknownCity(key)
+          ? who.t("firm.cityNotGiven")
+          : (cityByCode(key)?.name ?? key)
+        : groupName(options, "region", key, who.locale, who.t("statistics.national")),
     industry: (key: string) => groupName(options, "industry", key, who.locale, who.t("statistics.allIndustries")),
     size: (key: string) => groupName(options, "size", key, who.locale, who.t("statistics.allSizes")),
   };
@@ -158,9 +166,14 @@ export async function loadAdoption(args: Args, format: InsightsFormat) {
       .map((r) => r.code),
     sizes: sizeClasses().classes.map((c) => c.id),
   };
-  const cells = await findCells(release, adoptionCellQuery({ region, period }, tax));
+  // The province's city layer; its scope is the province's, checked above.
+  const cities = region === ALL ? undefined : [...citiesOfProvince(region).map((c) => c.code), unknownCity(region)];
+  const cells = [
+    ...(await findCells(release, adoptionCellQuery({ region, period }, tax))),
+    ...(cities ? await findCityCells(release, { period, industry: ALL, cities }) : []),
+  ];
   const ctx = await presentContext(release, who.locale);
-  const tables = adoptionTables({ region, period }, cells, release.periods, tax, ctx, names);
+  const tables = adoptionTables({ region, period }, cells, release.periods, { ...tax, cities }, ctx, names);
   const regionChoices = who.scope.kind === "national" ? [ALL, ...tax.provinces] : [...who.scope.provinces];
   return {
     who,
@@ -191,7 +204,7 @@ function shareQuery(release: PublicRelease, url: URL, extra: Record<string, stri
 export type InsightsView = "compare" | "adoption";
 export const INSIGHTS_TABLES: Record<InsightsView, readonly string[]> = {
   compare: ["summary", "stages", "dimensions", "weakest", "trend"] satisfies readonly CompareTableId[],
-  adoption: ["periods", "weakest", "industries", "regions", "sizes"] satisfies readonly AdoptionTableId[],
+  adoption: ["periods", "weakest", "industries", "regions", "cities", "sizes"] satisfies readonly AdoptionTableId[],
 };
 
 /** One table of a view, for its download; null when the view has no such table (e.g. no trend). */

@@ -101,9 +101,21 @@ export default function Adoption() {
               />
               <StatTableView table={view.tables.regions} query={view.query} downloads={downloads("regions")} />
             </ChartSection>
-          ) : (
-            <p className="notice">{t("insights.adoption.noCities")}</p>
-          )}
+          ) : view.tables.cities ? (
+            <ChartSection
+              id="adoption-cities"
+              title={t("insights.adoption.citiesChart", { region: view.regionName, period: view.period })}
+            >
+              <p className="notice">{t("insights.adoption.citiesNote")}</p>
+              <StatisticsBarChart
+                table={view.tables.cities}
+                column="mean"
+                id="chart-adoption-cities"
+                title={t("insights.adoption.citiesChart", { region: view.regionName, period: view.period })}
+              />
+              <StatTableView table={view.tables.cities} query={view.query} downloads={downloads("cities")} />
+            </ChartSection>
+          ) : null}
           <StatTableView table={view.tables.sizes} query={view.query} downloads={downloads("sizes")} />
         </>
       ) : null}

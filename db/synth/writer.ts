@@ -63,14 +63,14 @@ export async function insertBatch(
         from jsonb_to_recordset(${orgJson}::jsonb) as t(
           id uuid, name text, credit_code text, industry_division text, region_code text, city_code varchar(6), size_class size_class,
           employees integer, revenue_wan_yuan integer, group_key text, created_at timestamptz)
-        returning id, industry_division, region_code, size_class, group_key
+        returning id, industry_division, region_code, city_code, size_class, group_key
       ), a as (
         insert into assessments (id, firm_id, questionnaire_version_id, period, status, answers, current_page, version,
                                  overall_score, stage, dimension_scores, result, is_synthetic, submitted_at, submitted_by,
-                                 industry_division, region_code, size_class, unit_key, created_at, updated_at)
+                                 industry_division, region_code, city_code, size_class, unit_key, created_at, updated_at)
         select s.id, s.firm_id, ${versionId}, s.period, 'submitted', s.answers, s.current_page, s.version,
                s.overall_score, s.stage, s.dimension_scores, s.result, true, s.submitted_at, null,
-               o.industry_division, o.region_code, o.size_class, coalesce(o.group_key, o.id::text), s.created_at, s.submitted_at
+               o.industry_division, o.region_code, o.city_code, o.size_class, coalesce(o.group_key, o.id::text), s.created_at, s.submitted_at
         from jsonb_to_recordset(${rowJson}::jsonb) as s(
           id uuid, firm_id uuid, period text, answers jsonb, current_page integer, version integer,
           overall_score real, stage smallint, dimension_scores jsonb, result jsonb, submitted_at timestamptz, created_at timestamptz)

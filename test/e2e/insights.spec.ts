@@ -94,6 +94,11 @@ test("the Zhejiang viewer tracks adoption in Zhejiang and is refused Jiangsu eve
   await expect(page.getByTestId("adoption-region")).toHaveText("浙江省");
   await expect(page.getByTestId("insights-scope")).toContainText("浙江省");
   expect((await tableText(page, "periods")).map((r) => r[0])).toEqual(["期间", "2024", "2025"]);
+  // Zhejiang by city, from the release's city layer: the province first, then its cities.
+  const cities = await tableText(page, "cities");
+  expect(cities[1]![0]).toBe("浙江省");
+  expect(cities.slice(2).map((r) => r[0])).toContain("杭州市");
+  expect(cities.slice(2).every((r) => /市$|未填写城市|州$|盟$/.test(r[0]!))).toBe(true);
   await expectAccessible(page);
   // Industries within Zhejiang are the viewer's to compare.
   await page.goto("/insights/compare?by=industry&g=C36&g=C38");
@@ -114,7 +119,7 @@ test("the Zhejiang viewer tracks adoption in Zhejiang and is refused Jiangsu eve
     const answer = await page.request.get(path);
     expect(answer.status(), path).toBe(403);
     const [view, query] = [path.includes("adoption") ? "adoption" : "compare", path.split("?")[1]];
-    for (const table of view === "adoption" ? ["periods", "industries", "sizes"] : ["summary", "stages"])
+    for (const table of view === "adoption" ? ["periods", "industries", "cities", "sizes"] : ["summary", "stages"])
       for (const ext of ["csv", "json", "xlsx"]) {
         const download = await page.request.get(`/insights/tables/${view}-${table}.${ext}?${query}`);
         expect(download.status(), `${table}.${ext}?${query}`).toBe(403);

@@ -1,11 +1,9 @@
 // The release workflow around publishing: staff preview a built release on the public pages and the
 // insights workspace under a "not yet public" banner, nobody else can tell it exists; a public release
 // can be withdrawn, with a reason, after a confirmation step, and stays in the history marked withdrawn.
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { grantRole } from "~/accounts/role-grant.server";
-import { createRequestContext } from "~/platform/context";
 import { db, rowsOf } from "~/platform/db.server";
 import { loader as adminLoader } from "~/routes/admin.releases";
 import { loader as cellsApi } from "~/routes/api.v1.releases.$number.cells";
@@ -19,7 +17,7 @@ import { latestPublicRelease, publicReleaseByNumber } from "~/statistics/release
 import { useIsolatedDatabase } from "~test/support/database";
 import { makeFirmWithOwner, makeUser } from "~test/support/factories";
 import { insertRelease } from "~test/support/releases";
-import { sessionCookieFor } from "~test/support/requests";
+import { loaderArgs, loaderStatus, sessionCookieFor } from "~test/support/requests";
 
 useIsolatedDatabase();
 // Each test builds its own releases from number 1.
@@ -33,23 +31,8 @@ const form = (fields: Record<string, string>) => {
   return f;
 };
 
-const args = (path: string, cookie?: string, params: Record<string, string> = {}) =>
-  ({
-    request: new Request(`http://portal.test${path}`, { headers: cookie ? { Cookie: cookie } : {} }),
-    params,
-    context: createRequestContext(),
-  }) as LoaderFunctionArgs;
-
-/** What a loader answers, a thrown Response included. */
-async function status(run: () => Promise<unknown>): Promise<number> {
-  try {
-    const out = await run();
-    return out instanceof Response ? out.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
-}
+const args = loaderArgs;
+const status = loaderStatus;
 
 describe("previewing a built release", () => {
   it("shows staff the built release under a banner, and answers 404 to anyone else", async () => {

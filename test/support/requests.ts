@@ -1,5 +1,5 @@
 // Calling route loaders and actions directly, as a signed-in user, with a real session.
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createSession, serializeSessionCookie } from "~/accounts/session.server";
 import { createRequestContext } from "~/platform/context";
 
@@ -33,6 +33,27 @@ export async function runAction(action: Action, request: Request, params: Record
     throw new Error("the action returned plain data, not a Response");
   } catch (e) {
     if (e instanceof Response) return e;
+    throw e;
+  }
+}
+
+/** The arguments of a loader called with a GET of `path`, signed in with `cookie` when given. */
+export const loaderArgs = (path: string, cookie?: string, params: Record<string, string> = {}) =>
+  ({
+    request: new Request(`${ORIGIN}${path}`, { headers: cookie ? { Cookie: cookie } : {} }),
+    params,
+    context: createRequestContext(),
+  }) as LoaderFunctionArgs;
+
+/** The status a loader answers with: 200 for data, or a returned or thrown Response's (or `data()`'s) status. */
+export async function loaderStatus(run: () => Promise<unknown>): Promise<number> {
+  try {
+    const out = await run();
+    return out instanceof Response ? out.status : 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    const init = (e as { init?: { status?: number } } | null)?.init;
+    if (init?.status) return init.status;
     throw e;
   }
 }

@@ -1,5 +1,11 @@
 // One period of a release, pure: records in, cells of the cube (every margin) out, under disclosure control.
-import { cellKey, type CubeShape, type Relation } from "~/statistics/disclosure/cube-shape";
+import {
+  auditVariables,
+  cellKey,
+  type CubeShape,
+  recordCells,
+  type Relation,
+} from "~/statistics/disclosure/cube-shape";
 import {
   BINS,
   mergedHistogram,
@@ -22,6 +28,8 @@ export interface PeriodRecords {
   count: number;
   /** Interior cell (division × province × size) of each record. */
   interior: Int32Array;
+  /** City slot of each record in the shape's city layer (cube-shape citySlot); needed when it has one. */
+  city?: Int32Array;
   /** Group-of-companies index of each record, −1 for a firm that stands alone. */
   unit: Int32Array;
   stage: Uint8Array;
@@ -37,6 +45,15 @@ export interface CubeContext {
   dimensionIds: readonly string[];
 }
 
+/** The cells each record counts in, cube and city layer. */
+function cellsOfRecords(ctx: CubeContext, records: PeriodRecords): (r: number) => number[] {
+  const cells = recordCells(ctx.shape, ctx.interior);
+  if (!ctx.shape.city) return (r) => cells(records.interior[r]!, -1);
+  const city = records.city;
+  if (!city) throw new Error("records without cities for a shape with a city layer");
+  return (r) => cells(records.interior[r]!, city[r]!);
+}
+
 export function countCells(ctx: CubeContext, records: PeriodRecords): PeriodCounts {
   const n = ctx.shape.cellCount;
   const firms = new Int32Array(n);
@@ -44,9 +61,10 @@ export function countCells(ctx: CubeContext, records: PeriodRecords): PeriodCoun
   const groupFirms = new Map<number, number>(); // key: cell * groups + unit
   let groups = 0;
   for (let r = 0; r < records.count; r++) groups = Math.max(groups, records.unit[r]! + 1);
+  const cellsOf = cellsOfRecords(ctx, records);
   for (let r = 0; r < records.count; r++) {
     const unit = records.unit[r]!;
-    for (const a of ctx.interior.get(records.interior[r]!)!) {
+    for (const a of cellsOf(r)) {
       firms[a]!++;
       stages[a * STAGES + records.stage[r]! - 1]!++;
       if (unit >= 0) groupFirms.set(a * groups + unit, (groupFirms.get(a * groups + unit) ?? 0) + 1);
@@ -80,6 +98,7 @@ export function buildPeriodCube(
     cellCount: shape.cellCount,
     relations: ctx.relations,
     interior: ctx.interior,
+    variables: (active) => auditVariables(shape, ctx.interior, active),
     counts,
     earlier,
     rules,
@@ -121,6 +140,7 @@ function publishedMetrics(
   const hist = new Uint32Array(cells.length * BINS);
   const sums = new Float64Array(cells.length);
   const ns = new Int32Array(cells.length);
+  const cellsOf = cellsOfRecords(ctx, records);
   for (let m = 0; m < records.scores.length; m++) {
     hist.fill(0);
     sums.fill(0);
@@ -129,7 +149,7 @@ function publishedMetrics(
     for (let r = 0; r < records.count; r++) {
       const v = scores[r]!;
       if (v === NULL_SCORE) continue;
-      for (const a of ctx.interior.get(records.interior[r]!)!) {
+      for (const a of cellsOf(r)) {
         const k = slot[a]!;
         if (k < 0) continue;
         hist[k * BINS + v]!++;

@@ -29,6 +29,11 @@ export interface SuppressionInput {
   relations: readonly Relation[];
   /** Ancestors (itself included) of every interior cell of the cube. */
   interior: Map<number, number[]>;
+  /**
+   * The audit's unknowns over the cells `active` marks, each with the cells counting it; by default the
+   * active interior cells. A layer beyond the cube (the city layer) brings its own (cube-shape auditVariables).
+   */
+  variables?: (active: (cell: number) => boolean) => Map<number, number[]>;
   counts: PeriodCounts;
   earlier: readonly EarlierPeriod[];
   rules: DisclosureRules;
@@ -101,19 +106,19 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
     }
   };
 
-  const overlapping = (d: number): number[] => {
-    const out = new Set<number>();
-    for (const [cell, ancestors] of input.interior)
-      if (present(cell) && ancestors.includes(d))
-        for (const a of ancestors) if (published(a) && !knownBefore[a]) out.add(a);
-    return [...out];
-  };
-
   // What each audit works over does not change between rounds: the cube's non-empty interior cells, and
   // per earlier release the interior cells that changed since it.
-  const levelInterior = new Map([...input.interior].filter(([c]) => present(c)));
+  const variables =
+    input.variables ?? ((active: (c: number) => boolean) => new Map([...input.interior].filter(([c]) => active(c))));
+  const levelInterior = variables(present);
+  const overlapping = (d: number): number[] => {
+    const out = new Set<number>();
+    for (const ancestors of levelInterior.values())
+      if (ancestors.includes(d)) for (const a of ancestors) if (published(a) && !knownBefore[a]) out.add(a);
+    return [...out];
+  };
   const differences = earlier
-    .map((e) => ({ e, changedInterior: new Map([...input.interior].filter(([c]) => e.changedUnits[c]! > 0)) }))
+    .map((e) => ({ e, changedInterior: variables((c) => e.changedUnits[c]! > 0) }))
     .filter((d) => d.changedInterior.size > 0)
     .map(({ e, changedInterior }) => {
       const small: number[] = [];
@@ -125,6 +130,9 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
   const unresolved = new Set<number>();
   let rounds = 0;
   for (; rounds < MAX_ROUNDS; rounds++) {
+    // Only the last round's verdict counts: a cell found stuck while another fix of the same round removed
+    // the published cell it depended on is audited again in the next round.
+    unresolved.clear();
     closeSingletons();
     const disclosed = new Set<number>();
     const sensitive: number[] = [];

@@ -8,6 +8,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
 import { seededRandom } from "~/platform/seeded-random";
+import { layerOfRegion } from "~/statistics/disclosure/cube-shape";
 import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
 import { cubeContext } from "~/statistics/release/cube-context.server";
 import {
@@ -48,8 +49,8 @@ export class ReleaseError extends Error {
 }
 
 const METHODOLOGY_NOTE = {
-  zh: "统计表为行业×地区×规模×周期的固定立方体（含全部合计）。得分统计至少需10家独立企业（同一企业集团计为1家），四分位数至少需20家，十分位数至少需50家；同一阶段集中n−1家及以上时整格隐去。为防止通过合计相减推算，另行隐去必要的格（次级隐去），并用线性代数核验任何被隐去格都不能由公开格计算得出。新一期沿用以往各期的隐去，且与以往每一期比较：变化少于10家的格不再公开。",
-  en: "Tables are a fixed cube of industry × region × size × period with every margin. Score statistics need at least 10 independent firms (firms of one group of companies count once), quartiles at least 20, deciles at least 50; a cell where n−1 or more firms share one stage is suppressed. Further cells are suppressed so that no suppressed cell can be computed from published ones, which a linear-algebra audit verifies. Each release keeps the suppressions of earlier releases and is compared with every one of them: a cell that changed by fewer than 10 firms is not republished.",
+  zh: "统计表为行业×地区×规模×周期的固定立方体（含全部合计）。得分统计至少需10家独立企业（同一企业集团计为1家），四分位数至少需20家，十分位数至少需50家；同一阶段集中n−1家及以上时整格隐去。为防止通过合计相减推算，另行隐去必要的格（次级隐去），并用线性代数核验任何被隐去格都不能由公开格计算得出。新一期沿用以往各期的隐去，且与以往每一期比较：变化少于10家的格不再公开。另有地级市表（城市×行业大类，仅向辖区内的工作人员提供，不公开），与立方体作为一个整体执行同样的规则和核验。",
+  en: "Tables are a fixed cube of industry × region × size × period with every margin. Score statistics need at least 10 independent firms (firms of one group of companies count once), quartiles at least 20, deciles at least 50; a cell where n−1 or more firms share one stage is suppressed. Further cells are suppressed so that no suppressed cell can be computed from published ones, which a linear-algebra audit verifies. Each release keeps the suppressions of earlier releases and is compared with every one of them: a cell that changed by fewer than 10 firms is not republished. A city table (city × industry group, for staff within their jurisdiction only, never public) follows the same rules and is audited together with the cube.",
 };
 
 export interface BuildInput {
@@ -149,6 +150,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
               suppressed: c.suppressed,
               reason: c.reason,
               metrics: c.metrics ?? {},
+              layer: layerOfRegion(c.region),
             })),
           );
         for (const c of cube.cells) if (c.reason) suppressed[c.reason]++;

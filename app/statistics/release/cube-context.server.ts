@@ -1,6 +1,7 @@
 // The cube of the portal's taxonomies for one benchmark model: built once per model and kept.
 import type { BenchmarkModel } from "~/assessment/schemas";
 import { industries, selectableRegions, sizeClasses } from "~/content/taxonomies.server";
+import { allCities } from "~/firms/cities";
 import { cubeShape, interiorAncestors, relations } from "~/statistics/disclosure/cube-shape";
 import type { CubeContext } from "~/statistics/disclosure/period-cube";
 import { DISCLOSURE_RULES } from "~/statistics/types";
@@ -19,6 +20,7 @@ export function cubeContext(model: BenchmarkModel): CubeContext {
       })),
       regions: selectableRegions().map((r) => r.code),
       sizes: sizeClasses().classes.map((c) => c.id),
+      cities: allCities().map((c) => ({ code: c.code, province: `${c.code.slice(0, 2)}0000` })),
     });
     ctx = {
       shape,

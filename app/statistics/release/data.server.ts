@@ -4,7 +4,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
 import { rowsOf } from "~/platform/db.server";
-import { cellIndex, type CubeShape } from "~/statistics/disclosure/cube-shape";
+import { cellIndex, cellOfKey, citySlot, type CubeShape, recordCells } from "~/statistics/disclosure/cube-shape";
 import { NULL_SCORE } from "~/statistics/disclosure/metrics";
 import type { PeriodRecords } from "~/statistics/disclosure/period-cube";
 import type { EarlierPeriod } from "~/statistics/disclosure/suppression";
@@ -39,7 +39,7 @@ export async function snapshotMembers(
   cutoff: Date,
 ): Promise<void> {
   await tx.execute(sql`create temporary table release_current on commit drop as
-    select a.id, a.period, a.industry_division, a.region_code, a.size_class, a.unit_key, ${DIGEST} as digest
+    select a.id, a.period, a.industry_division, a.region_code, a.city_code, a.size_class, a.unit_key, ${DIGEST} as digest
     from assessments a where ${sql.join(
       periods.map((p) => sql`(${membership(version, p, cutoff)})`),
       sql` or `,
@@ -64,13 +64,16 @@ export async function advanceSpans(tx: Tx, number: number, periods: readonly str
   await tx.execute(sql`analyze span_kept`);
   await tx.execute(sql`update member_spans s set to_release = ${number}
     where s.period in (${covered}) and s.to_release is null and not exists (select 1 from span_kept k where k.assessment_id = s.assessment_id)`);
-  await tx.execute(sql`insert into member_spans (assessment_id, from_release, to_release, period, industry_division, region_code, size_class, unit_key, digest)
-    select c.id, ${number}, null, c.period, c.industry_division, c.region_code, c.size_class, c.unit_key, c.digest from release_current c
+  await tx.execute(sql`insert into member_spans (assessment_id, from_release, to_release, period, industry_division, region_code, city_code, size_class, unit_key, digest)
+    select c.id, ${number}, null, c.period, c.industry_division, c.region_code, c.city_code, c.size_class, c.unit_key, c.digest from release_current c
     where not exists (select 1 from span_kept k where k.assessment_id = c.id)`);
 }
 
-/** Changes whenever anything a release used from an assessment changes. */
-export const DIGEST = sql`md5(concat_ws('|', a.period, a.industry_division, a.region_code, a.size_class::text, a.unit_key, a.stage::text, a.overall_score::text, a.dimension_scores::text))`;
+/**
+ * Changes whenever anything a release used from an assessment changes. concat_ws skips nulls, so a member
+ * without a city keeps the digest it had before releases used cities.
+ */
+export const DIGEST = sql`md5(concat_ws('|', a.period, a.industry_division, a.region_code, a.size_class::text, a.unit_key, a.stage::text, a.overall_score::text, a.dimension_scores::text, a.city_code))`;
 
 const PAGE = 10_000;
 
@@ -93,6 +96,7 @@ export async function loadPeriodRecords(
     await tx.execute(sql`select count(*)::int as n from assessments a where ${membership(version, period, cutoff)}`),
   ) as [{ n: number }];
   const interior = new Int32Array(expected);
+  const city = new Int32Array(expected);
   const unit = new Int32Array(expected);
   const stage = new Uint8Array(expected);
   const scores = [0, ...dimensionIds].map(() => new Uint16Array(expected));
@@ -106,7 +110,7 @@ export async function loadPeriodRecords(
   );
   // One pass over the period through a cursor, read in pages; the repeatable-read snapshot keeps it consistent with the count.
   await tx.execute(sql`declare release_records no scroll cursor for
-    select a.industry_division as d, a.region_code as r, a.size_class as s,
+    select a.industry_division as d, a.region_code as r, a.city_code as c, a.size_class as s,
       case when a.unit_key = a.firm_id::text then null else a.unit_key end as u,
       a.stage as st, round(a.overall_score::numeric * 10)::int as o, a.is_synthetic as syn, array_to_string(array[${dims}], ',') as ds
     from assessments a where ${membership(version, period, cutoff)}`);
@@ -114,6 +118,7 @@ export async function loadPeriodRecords(
     const page = rowsOf<{
       d: string;
       r: string;
+      c: string | null;
       s: string;
       u: string | null;
       st: number;
@@ -132,6 +137,7 @@ export async function loadPeriodRecords(
         continue;
       }
       interior[count] = cellIndex(shape, i, r, s);
+      city[count] = citySlot(shape, r, row.c);
       if (row.u === null) unit[count] = -1;
       else {
         if (!groups.has(row.u)) groups.set(row.u, groups.size);
@@ -150,6 +156,7 @@ export async function loadPeriodRecords(
     records: {
       count,
       interior: interior.subarray(0, count),
+      city: city.subarray(0, count),
       unit: unit.subarray(0, count),
       stage: stage.subarray(0, count),
       scores: scores.map((a) => a.subarray(0, count)),
@@ -162,6 +169,7 @@ export async function loadPeriodRecords(
 interface ChangedRow {
   d: string;
   r: string;
+  c: string | null;
   s: string;
   u: string;
 }
@@ -178,26 +186,24 @@ export async function earlierPeriod(
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
   for (const c of await earlierCellPattern(tx, earlier.id, period)) {
-    const i = shape.industry.indexOf.get(c.industry);
-    const r = shape.region.indexOf.get(c.region);
-    const s = shape.size.indexOf.get(c.size);
-    if (i === undefined || r === undefined || s === undefined) continue;
-    (c.suppressed ? suppressed : published)[cellIndex(shape, i, r, s)] = 1;
+    const cell = cellOfKey(shape, c);
+    if (cell !== undefined) (c.suppressed ? suppressed : published)[cell] = 1;
   }
   // The member versions counted by exactly one of the two releases (spans are immutable versions, so one
   // counted by both is the same in both): the earlier release's that ended since, and those begun since.
   const changed = rowsOf<ChangedRow>(
-    await tx.execute(sql`select industry_division as d, region_code as r, size_class::text as s, unit_key as u from member_spans
+    await tx.execute(sql`select industry_division as d, region_code as r, city_code as c, size_class::text as s, unit_key as u from member_spans
       where period = ${period} and ((from_release <= ${earlier.number} and to_release > ${earlier.number} and to_release <= ${current})
         or (from_release > ${earlier.number} and to_release is null))`),
   );
   const unitsByCell = new Map<number, Set<string>>();
+  const cellsOf = recordCells(shape, interior);
   for (const row of changed) {
     const i = shape.industry.leafIndex.get(row.d);
     const r = shape.region.leafIndex.get(row.r);
     const z = shape.size.leafIndex.get(row.s);
     if (i === undefined || r === undefined || z === undefined) continue;
-    for (const a of interior.get(cellIndex(shape, i, r, z))!) {
+    for (const a of cellsOf(cellIndex(shape, i, r, z), citySlot(shape, r, row.c))) {
       let set = unitsByCell.get(a);
       if (!set) unitsByCell.set(a, (set = new Set()));
       set.add(row.u);

@@ -230,9 +230,13 @@ function keyCondition(
 
 const isKeyList = (filter: KeyFilter): filter is readonly string[] => Array.isArray(filter);
 
-function cellConditions(release: PublicRelease, query: CellQuery): SQL[] {
+type LayerQuery = (CellQuery | CellKey) & { layer?: "cube" | "city" };
+
+function cellConditions(release: PublicRelease, query: LayerQuery): SQL[] {
   const conditions = [
     eq(releaseCells.releaseId, release.id),
+    // The city layer is never public: only findCityCells, behind the insights scope check, reads it.
+    eq(releaseCells.layer, query.layer ?? "cube"),
     query.period === undefined ? undefined : eq(releaseCells.period, query.period),
     keyCondition(releaseCells.industry, query.industry),
     keyCondition(releaseCells.region, query.region),
@@ -261,7 +265,7 @@ const KEY_ORDER = [
 // Bounded by the number of cells kept, not of queries: a peer lookup keeps four cells, a page table hundreds.
 const CACHED_CELLS = 50_000;
 const cellCache = perDatabase(() => new Lru<string, ReleaseCell[]>(CACHED_CELLS, (cells) => Math.max(1, cells.length)));
-const cachedCells = (release: PublicRelease, query: CellQuery | CellKey, load: () => Promise<ReleaseCell[]>) =>
+const cachedCells = (release: PublicRelease, query: LayerQuery, load: () => Promise<ReleaseCell[]>) =>
   cellCache().through(`${release.id}|${JSON.stringify(query)}`, load);
 
 /** The cells of a public release that match the query, in key order. */
@@ -271,6 +275,26 @@ export async function findCells(release: PublicRelease, query: CellQuery): Promi
       .select(CELL_COLUMNS)
       .from(releaseCells)
       .where(and(...cellConditions(release, query)))
+      .orderBy(...KEY_ORDER);
+    return rows.map(toCell);
+  });
+}
+
+/**
+ * Cells of a release's city layer (decision 025): cities × (all industries, industry groups), all sizes.
+ * Never public: the only caller is the insights workspace, after its scope check (app/insights/scope.ts).
+ */
+export async function findCityCells(
+  release: PublicRelease,
+  query: { period?: string; industry?: KeyFilter; cities: readonly string[] },
+): Promise<ReleaseCell[]> {
+  if (query.cities.length === 0) return [];
+  const q: LayerQuery = { period: query.period, industry: query.industry, region: query.cities, layer: "city" };
+  return cachedCells(release, q, async () => {
+    const rows = await db()
+      .select(CELL_COLUMNS)
+      .from(releaseCells)
+      .where(and(...cellConditions(release, q)))
       .orderBy(...KEY_ORDER);
     return rows.map(toCell);
   });
