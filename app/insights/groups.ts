@@ -1,5 +1,5 @@
-// The groups an insights view compares, chosen by name: provinces, industry groups, industry divisions and
-// size classes. A reader types or picks "浙江省", "Zhejiang", "装备制造业" or "C36 汽车制造业"; the server
+// The groups an insights view compares, chosen by name: provinces, cities, industry groups, industry
+// divisions and size classes. A reader types or picks "浙江省", "Zhejiang", "装备制造业" or "C36 汽车制造业"; the server
 // turns the name into the cube key. Pure: the server passes the taxonomies in.
 import type { Locale } from "~/i18n/locales";
 import { ALL, GROUP_PREFIX } from "~/statistics/types";
@@ -9,7 +9,7 @@ export type GroupKind = (typeof GROUP_KINDS)[number];
 
 export interface GroupOption {
   kind: GroupKind;
-  /** The cube key: a province code, `G:<group>`, a division code or a size class id. */
+  /** The cell key: a province or city code, `G:<group>`, a division code or a size class id. */
   key: string;
   zh: string;
   en: string;
@@ -22,6 +22,8 @@ export interface Taxonomies {
   groups: ReadonlyArray<{ id: string; zh: string; en: string }>;
   divisions: ReadonlyArray<{ code: string; zh: string; en: string; group: string }>;
   sizes: ReadonlyArray<{ id: string; zh: string; en: string }>;
+  /** Prefecture-level cities (the release's city layer); their names are Chinese only. */
+  cities?: ReadonlyArray<{ code: string; name: string }>;
 }
 
 const shortZh = (zh: string) => zh.replace(/(壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区|省|市)$/, "");
@@ -35,6 +37,13 @@ export function groupOptions(tax: Taxonomies): GroupOption[] {
       zh: r.zh,
       en: r.en,
       aliases: [shortZh(r.zh), r.code, r.abbr],
+    })),
+    ...(tax.cities ?? []).map((c) => ({
+      kind: "region" as const,
+      key: c.code,
+      zh: c.name,
+      en: c.name,
+      aliases: [shortZh(c.name), c.code],
     })),
     ...tax.groups.flatMap((g) => [
       { kind: "industry" as const, key: `${GROUP_PREFIX}${g.id}`, zh: g.zh, en: g.en, aliases: [g.id] },

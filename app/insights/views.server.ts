@@ -3,7 +3,7 @@
 // by the pure modules from the release's cells. A page and its download run this same code.
 import type { AppLoadContext } from "@remix-run/node";
 import { industries, regions, sizeClasses } from "~/content/taxonomies.server";
-import { citiesOfProvince, cityByCode } from "~/firms/cities";
+import { allCities, citiesOfProvince, cityByCode } from "~/firms/cities";
 import { adoptionCellQuery, type AdoptionTableId, adoptionTables } from "~/insights/adoption";
 import {
   compareCellQuery,
@@ -39,6 +39,7 @@ export function insightsGroupOptions(): GroupOption[] {
     groups: industries().groups,
     divisions: industries().divisions,
     sizes: sizeClasses().classes,
+    cities: allCities(),
   });
   return cachedOptions;
 }
@@ -113,12 +114,19 @@ export async function loadCompare(args: Args, format: InsightsFormat) {
   const req = parsed.request;
   requireRegions(who, compareRegions(req), names.region);
   const q = compareCellQuery(req);
-  const cells = await findCells(release, {
-    ...(q.period === undefined ? {} : { period: q.period }),
-    industry: q.industry,
-    region: q.region,
-    size: q.size,
-  });
+  // Cities come from the release's city layer (all sizes, all industries or a group), after the scope check.
+  const cityKeys = q.region.filter((r) => layerOfRegion(r) === "city");
+  const cells = [
+    ...(await findCells(release, {
+      ...(q.period === undefined ? {} : { period: q.period }),
+      industry: q.industry,
+      region: q.region.filter((r) => layerOfRegion(r) === "cube"),
+      size: q.size,
+    })),
+    ...(cityKeys.length > 0
+      ? await findCityCells(release, { period: q.period, industry: q.industry, cities: cityKeys })
+      : []),
+  ];
   const ctx = await presentContext(release, who.locale);
   const groupNames = names[req.by];
   const reference =

@@ -7,6 +7,7 @@ import { getQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment
 import { db, rowsOf } from "~/platform/db.server";
 import { loader as cellsApi } from "~/routes/api.v1.releases.$number.cells";
 import { loader as adoptionLoader } from "~/routes/insights.adoption";
+import { loader as compareLoader } from "~/routes/insights.compare";
 import { loader as insightsTables } from "~/routes/insights_.tables.$file";
 import { loader as openData } from "~/routes/statistics_.tables.$file";
 import { buildRelease, publishRelease } from "~/statistics/release/build.server";
@@ -106,6 +107,16 @@ describe("the city layer of a release", () => {
     // The national viewer may open any province's cities.
     const page = await adoptionLoader(args("/insights/adoption?region=320000", national));
     expect(page.view!.tables.cities!.rows.find((r) => r.key === "320100")!.values[1]).toBe(15);
+  });
+
+  it("compares cities side by side, chosen by name, within the viewer's scope", async () => {
+    const page = await compareLoader(args("/insights/compare?by=region&g=杭州&g=宁波市", zhejiang));
+    const summary = page.view!.tables!.summary;
+    expect(summary.rows.find((r) => r.key === "330100")!.values).toContain(14);
+    expect(summary.rows.find((r) => r.key === "330200")!.values).toContain(13);
+    expect(await status(() => compareLoader(args("/insights/compare?by=region&g=杭州市&g=南京市", zhejiang)))).toBe(
+      403,
+    );
   });
 
   it("is never public: not in page queries, the open-data API or the bulk download", async () => {

@@ -62,6 +62,11 @@ const tax = {
     { id: "large", zh: "大型", en: "Large" },
     { id: "small", zh: "小型", en: "Small" },
   ],
+  cities: [
+    { code: "330100", name: "杭州市" },
+    { code: "330200", name: "宁波市" },
+    { code: "320100", name: "南京市" },
+  ],
 };
 const options = groupOptions(tax);
 const defaults = { period: "2025", region: ALL, sizes: ["large", "small"] };
@@ -90,6 +95,18 @@ describe("compare requests", () => {
     expect(opened.state === "ok" && opened.request.within).toBe("330000");
     const national = parseCompare(new URLSearchParams("by=industry&g=C36&g=C38&within=*"), options, ["2025"], home);
     expect(national.state === "ok" && compareRegions(national.request)).toEqual([ALL]);
+  });
+
+  it("compares cities by name, and the scope check sees their provinces", () => {
+    const r = parse("by=region&g=杭州&g=宁波市&g=南京市&within=装备制造业");
+    expect(r.state === "ok" && r.request.groups).toEqual(["330100", "330200", "320100"]);
+    if (r.state !== "ok") return;
+    expect(refuseRegions({ kind: "provinces", provinces: ["330000"] }, compareRegions(r.request))).toEqual({
+      reason: "outside",
+      region: "320100",
+    });
+    const within = parse("by=industry&g=C36&g=C38&within=杭州市");
+    expect(within.state === "ok" && within.request.within).toBe("330100");
   });
 
   it("shows an empty form until asked, and names every problem", () => {
