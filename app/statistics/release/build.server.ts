@@ -48,8 +48,8 @@ export class ReleaseError extends Error {
 }
 
 const METHODOLOGY_NOTE = {
-  zh: "统计表为行业×地区×规模×周期的固定立方体（含全部合计）。得分统计至少需10家独立企业（同一企业集团计为1家），四分位数至少需20家，十分位数至少需50家；同一阶段集中n−1家及以上时整格隐去。为防止通过合计相减推算，另行隐去必要的格（次级隐去），并用线性代数核验任何被隐去格都不能由公开格计算得出。新一期沿用以往各期的隐去，且与以往每一期比较：变化少于10家的格不再公开。",
-  en: "Tables are a fixed cube of industry × region × size × period with every margin. Score statistics need at least 10 independent firms (firms of one group of companies count once), quartiles at least 20, deciles at least 50; a cell where n−1 or more firms share one stage is suppressed. Further cells are suppressed so that no suppressed cell can be computed from published ones, which a linear-algebra audit verifies. Each release keeps the suppressions of earlier releases and is compared with every one of them: a cell that changed by fewer than 10 firms is not republished.",
+  zh: "统计表为行业×地区×规模×周期的固定立方体（含全部合计）。得分统计至少需10家独立企业（同一企业集团计为1家），四分位数至少需20家，十分位数至少需50家；同一阶段集中n−1家及以上时整格隐去。阶段占比乘以企业数即为各阶段的企业数，因此某一阶段只有1或2家企业时，该格不公布阶段分布（其余指标照常公布）；阶段为0家的可以公布。为防止推算，必要时其他格的阶段分布也不公布，并同样经线性代数核验。为防止通过合计相减推算，另行隐去必要的格（次级隐去），并用线性代数核验任何被隐去格都不能由公开格计算得出。新一期沿用以往各期的隐去，且与以往每一期比较：变化少于10家的格不再公开。",
+  en: "Tables are a fixed cube of industry × region × size × period with every margin. Score statistics need at least 10 independent firms (firms of one group of companies count once), quartiles at least 20, deciles at least 50; a cell where n−1 or more firms share one stage is suppressed. A stage share times the firms is a count of firms, so a cell with a stage of 1 or 2 firms publishes everything but its stage distribution (a stage of 0 firms is shown); further stage distributions are withheld where needed so that none withheld can be computed, which the same audit verifies. Further cells are suppressed so that no suppressed cell can be computed from published ones, which a linear-algebra audit verifies. Each release keeps the suppressions of earlier releases and is compared with every one of them: a cell that changed by fewer than 10 firms is not republished.",
 };
 
 export interface BuildInput {

@@ -177,12 +177,15 @@ export async function earlierPeriod(
 ): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
+  const stagesWithheld = new Uint8Array(shape.cellCount);
   for (const c of await earlierCellPattern(tx, earlier.id, period)) {
     const i = shape.industry.indexOf.get(c.industry);
     const r = shape.region.indexOf.get(c.region);
     const s = shape.size.indexOf.get(c.size);
     if (i === undefined || r === undefined || s === undefined) continue;
-    (c.suppressed ? suppressed : published)[cellIndex(shape, i, r, s)] = 1;
+    const cell = cellIndex(shape, i, r, s);
+    (c.suppressed ? suppressed : published)[cell] = 1;
+    if (c.stagesWithheld) stagesWithheld[cell] = 1;
   }
   // The member versions counted by exactly one of the two releases (spans are immutable versions, so one
   // counted by both is the same in both): the earlier release's that ended since, and those begun since.
@@ -205,5 +208,5 @@ export async function earlierPeriod(
   }
   const changedUnits = new Int32Array(shape.cellCount);
   for (const [cell, set] of unitsByCell) changedUnits[cell] = set.size;
-  return { published, suppressed, changedUnits };
+  return { published, suppressed, changedUnits, stagesWithheld };
 }
