@@ -120,7 +120,8 @@ export function buildPeriodCube(
     stagesWithheld,
     counts,
     rounds: Math.max(outcome.rounds, stages.rounds),
-    unresolved: outcome.unresolved.length + stages.unresolved.length,
+    // A cell both audits could not protect counts once.
+    unresolved: new Set([...outcome.unresolved, ...stages.unresolved]).size,
   };
 }
 
