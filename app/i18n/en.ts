@@ -912,7 +912,15 @@ export const en: Shape<typeof zh> = {
       carried: "suppressed in an earlier release",
       "across-time": "too few firms changed since an earlier release: not published",
     },
-    withheld: "not published (too few firms for this quantile) or no data",
+    stageReasons: {
+      threshold: "stage shares not published (a stage has fewer than {{n}} firms)",
+      dominance: "stage shares not published (firms concentrated in one stage)",
+      secondary:
+        "stage shares not published so that other hidden stage shares cannot be derived (secondary suppression)",
+      carried: "stage shares not published, as in an earlier release",
+      "across-time": "stage shares not published (too few firms changed since an earlier release)",
+    },
+    withheld: "not published (too few firms for this quantile, or stage shares withheld) or no data",
     download: "Download this table:",
     noData: "no data",
     national: "Whole country",
@@ -1009,6 +1017,7 @@ export const en: Shape<typeof zh> = {
         quantileTailUnits: "A quantile q needs n × min(q, 1−q) of at least",
         dominanceSlack: "A stage distribution is suppressed when at least n minus this many firms sit in one stage",
         minChangedUnits: "Minimum firms by which a cell must change from an earlier release",
+        minFirmsPerStage: "A published stage distribution has in each stage 0 firms or at least",
         minHistogramBin: "Minimum firms in each histogram bin",
         kBenchmark: "Minimum other firms in a benchmark peer group",
       },
@@ -1025,7 +1034,8 @@ export const en: Shape<typeof zh> = {
         "across-time":
           "Too few firms changed since an earlier release: the difference of the two releases could reveal one firm.",
       },
-      withheldDetail: "A single quantile in a published cell: too few firms to publish that quantile safely.",
+      withheldDetail:
+        "A single figure in a published cell: too few firms to publish that quantile safely; or a stage holds only 1–2 firms (a stage share times the firms is a count), so the cell's whole stage distribution is withheld, and where needed other cells' stage distributions too, so that it cannot be derived.",
       presentationTitle: "How numbers are shown",
       presentation:
         "Means have 1 decimal, quantiles are whole points, shares are percentages with 1 decimal, all on published cells; a suppressed value shows its mark and reason, never 0. Pages, downloads and the open data API carry exactly the same numbers.",

@@ -10,7 +10,7 @@ import {
   type StatTable,
   type TableColumn,
 } from "~/statistics/publish/present";
-import { suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
+import { stagesNote, suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
 import { ALL, GROUP_PREFIX, type ReleaseCell } from "~/statistics/types";
 
 export type AdoptionTableId = "periods" | "weakest" | "industries" | "regions" | "cities" | "sizes";
@@ -89,8 +89,8 @@ export function adoptionTables(
         m ? m.firms : null,
         m ? roundMean(m.overall.mean) : null,
         m && m.overall.median !== null ? roundQuantile(m.overall.median) : null,
-        ...ctx.stageNames.map((_, i) => m?.stageShares[i] ?? null),
-        note(cell),
+        ...ctx.stageNames.map((_, i) => m?.stageShares?.[i] ?? null),
+        m && !m.stageShares ? stagesNote(m, ctx) : note(cell),
       ],
     };
   };

@@ -96,7 +96,8 @@ export function StackedStages({
             <text x={left - 8} y={y.bandwidth() / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
               {clip(String(row.values[0] ?? row.key))}
             </text>
-            {row.reason ? (
+            {/* A suppressed cell, or a published one whose stage distribution is withheld: hatched, with its mark. */}
+            {row.reason || stageCols.every(({ i }) => typeof row.values[i] !== "number") ? (
               <>
                 <rect
                   x={x(0)}
@@ -106,7 +107,7 @@ export function StackedStages({
                   className="chart-suppressed"
                 />
                 <text x={x(0) + 24} y={y.bandwidth() / 2} dominantBaseline="middle" className="chart-value">
-                  {table.marks[row.reason]}
+                  {row.reason ? table.marks[row.reason] : table.withheldMark}
                 </text>
               </>
             ) : (

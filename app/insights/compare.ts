@@ -10,7 +10,7 @@ import {
   type StatTable,
   type TableColumn,
 } from "~/statistics/publish/present";
-import { suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
+import { stagesNote, suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
 import { ALL, type CellKey, type ReleaseCell } from "~/statistics/types";
 
 export const MIN_GROUPS = 2;
@@ -289,7 +289,11 @@ export function compareTables(
   for (const e of entries) {
     const m = published(e.cell);
     stages.rows.push(
-      rowOf(e, [e.header, ...ctx.stageNames.map((_, i) => m?.stageShares[i] ?? null), note(e.cell, ctx)]),
+      rowOf(e, [
+        e.header,
+        ...ctx.stageNames.map((_, i) => m?.stageShares?.[i] ?? null),
+        m && !m.stageShares ? stagesNote(m, ctx) : note(e.cell, ctx),
+      ]),
     );
   }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCaller } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { columnValues, slotText, thresholdUnits } from "~/statistics/publish/present";
+import { columnValues, slotText, thresholdUnits, withheldStagesNote } from "~/statistics/publish/present";
 import { loadStatsPage } from "~/statistics/publish/view.server";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -17,6 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
         period: page.period,
         national: page.tables.national,
         stages: columnValues(page.tables.stages, "share"),
+        // A published cell whose stage distribution is withheld: one sentence saying why, not five marks.
+        stagesWithheld: withheldStagesNote(page.tables.stages),
         threshold: thresholdUnits(page.tables.stages),
         weakest: columnValues(page.tables.dimensions, "mean")
           .filter((d) => d.value !== null)
@@ -72,7 +74,10 @@ export default function Home() {
             </div>
             <div>
               <dt>{t("home.stageMix")}</dt>
-              <dd>{headline.stages.map((s) => `${s.label} ${s.text}${s.value === null ? "" : "%"}`).join("；")}</dd>
+              <dd data-testid="home-stages">
+                {headline.stagesWithheld ??
+                  headline.stages.map((s) => `${s.label} ${s.text}${s.value === null ? "" : "%"}`).join("；")}
+              </dd>
             </div>
             {headline.weakest.length ? (
               <div>

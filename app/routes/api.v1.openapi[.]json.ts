@@ -31,7 +31,7 @@ const cellParams = [
   keyParam("size", `\`*\` or ${SIZE_CLASSES.join(", ")}; omitted: every size key.`, "*"),
 ];
 const csvColumns =
-  "Columns: period, industry, region, size, suppressed, reason, firms, overall_mean, overall_median, overall_p25, overall_p75, overall_p10…overall_p90, stage1_share…stage5_share, then <dimension>_mean, _median, _p25, _p75 for each dimension of the release's methodology, histogram_edges and histogram_counts (semicolon-separated). Means and shares have 1 decimal, quantiles and counts are whole; a value not published is empty.";
+  "Columns: period, industry, region, size, suppressed, reason, firms, overall_mean, overall_median, overall_p25, overall_p75, overall_p10…overall_p90, stage1_share…stage5_share, stage_reason (why a published cell's stage shares are empty), then <dimension>_mean, _median, _p25, _p75 for each dimension of the release's methodology, histogram_edges and histogram_counts (semicolon-separated). Means and shares have 1 decimal, quantiles and counts are whole; a value not published is empty.";
 
 export const openApiDocument = {
   openapi: "3.1.0",
@@ -285,7 +285,7 @@ export const openApiDocument = {
       },
       PublishedMetrics: {
         type: "object",
-        required: ["firms", "overall", "dimensions", "stageShares", "histogram"],
+        required: ["firms", "overall", "dimensions", "stageShares", "stageReason", "histogram"],
         properties: {
           firms: { type: "integer", minimum: 0 },
           overall: ref("OverallSummary"),
@@ -295,9 +295,17 @@ export const openApiDocument = {
             description: "Keyed by dimension id; null when too few firms have a score for it.",
           },
           stageShares: {
-            type: "array",
+            type: ["array", "null"],
             items: { type: "number" },
-            description: "Percent of firms at stage 1…5, 1 decimal.",
+            minItems: 5,
+            maxItems: 5,
+            description:
+              "Percent of firms at stage 1…5, 1 decimal. null when the cell's stage distribution is withheld while the rest of the cell is published: a stage held 1 or 2 firms (a share times the firms is a count of firms, which needs 0 or at least 3), or the distribution is withheld so that another withheld one cannot be derived; stageReason says which.",
+          },
+          stageReason: {
+            anyOf: [{ type: "string", enum: [...SUPPRESSION_REASONS] }, { type: "null" }],
+            description:
+              "Why stageShares is null: threshold (a stage with 1 or 2 firms), secondary (protects another withheld distribution), carried (withheld by an earlier release for the period), across-time (too few firms changed since an earlier release). null when stageShares is published.",
           },
           histogram: ref("Histogram"),
         },

@@ -12,6 +12,7 @@ import { DataTable } from "~/ui/data-table";
 const RULES: Array<keyof DisclosureRules> = [
   "minUnitsForScores",
   "minUnitsForCounts",
+  "minFirmsPerStage",
   "quantileTailUnits",
   "dominanceSlack",
   "minChangedUnits",
@@ -28,7 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     release: releaseFacts(release),
     releases: await releaseOptions(),
-    rules: RULES.map((id) => ({ id, value: m.rules[id] })),
+    // A rule a release predates (minFirmsPerStage before decision 023) is not listed for it.
+    rules: RULES.map((id) => ({ id, value: m.rules[id] })).filter((r) => r.value !== undefined),
     marks: suppressionMarks(m.rules.minUnitsForScores),
     minUnits: m.rules.minUnitsForScores,
     note: m.note[locale],

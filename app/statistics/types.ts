@@ -37,7 +37,7 @@ export const GROUP_PREFIX = "G:";
 
 /** Why a cell is suppressed; a page shows the mark and the reason, never a 0. */
 export const SUPPRESSION_REASONS = [
-  "threshold", // fewer than 10 independent firms (groups of companies count once)
+  "threshold", // fewer than 10 independent firms (groups of companies count once); of stage shares: a stage with 1 or 2 firms
   "dominance", // n−1 or more firms in one stage
   "secondary", // would let a suppressed cell be computed from published ones
   "carried", // suppressed in an earlier release for the same period
@@ -73,8 +73,13 @@ export interface PublishedMetrics {
   overall: OverallSummary;
   /** Keyed by the benchmark model's dimension ids; null when fewer than 10 firms have a score for it. */
   dimensions: Record<string, ScoreSummary | null>;
-  /** Share of firms (percent, 1 decimal) at stage 1…5. */
-  stageShares: number[];
+  /**
+   * Share of firms (percent, 1 decimal) at stage 1…5; null when the cell's stage distribution is withheld
+   * (a stage with 1 or 2 firms, or protecting such a distribution), while the rest of the cell is published.
+   */
+  stageShares: number[] | null;
+  /** Why stageShares is withheld; null when published. Absent in releases built before the rule (read as null). */
+  stageReason?: SuppressionReason | null;
   histogram: Histogram;
 }
 
@@ -94,6 +99,11 @@ export interface DisclosureRules {
   dominanceSlack: number;
   /** A cell published by an earlier release may be republished only if unchanged or changed by at least this many units. */
   minChangedUnits: number;
+  /**
+   * A published stage distribution has no stage with 1 … this − 1 firms (a share × firms is a count); 0 is
+   * allowed. Otherwise the cell publishes everything but its stage shares.
+   */
+  minFirmsPerStage: number;
   /** Histogram bins are merged until each non-empty bin holds at least this many firms. */
   minHistogramBin: number;
   /** Peer groups need at least this many firms other than the firm itself. */
@@ -106,6 +116,7 @@ export const DISCLOSURE_RULES: DisclosureRules = {
   quantileTailUnits: 5,
   dominanceSlack: 1,
   minChangedUnits: 10,
+  minFirmsPerStage: 3,
   minHistogramBin: 3,
   kBenchmark: 10,
 };

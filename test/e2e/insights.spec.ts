@@ -68,7 +68,17 @@ test("an analyst compares Zhejiang, Jiangsu and Guangdong in equipment manufactu
   for (const row of summary.slice(1)) expect(row[1]).toMatch(/^\d+$/);
   const stages = await tableText(page, "stages");
   expect(stages).toHaveLength(5);
-  for (const row of stages.slice(2)) expect(row.slice(1, 6).every((v) => /^\d+\.\d$/.test(v))).toBe(true);
+  // Each province shows its five stage shares, or (decision 023: a stage of 1 or 2 firms, or protecting
+  // one) five withheld marks with the reason in the note, never a 0 in their place.
+  for (const row of stages.slice(2)) {
+    const shares = row.slice(1, 6);
+    if (shares.every((v) => v === "—")) expect(row[6], row.join(" | ")).toMatch(/^阶段分布不公布/);
+    else
+      expect(
+        shares.every((v) => /^\d+\.\d$/.test(v)),
+        row.join(" | "),
+      ).toBe(true);
+  }
   expect((await tableText(page, "dimensions"))[0]!.length).toBeGreaterThan(5);
   await expect(page.locator('[data-chart="chart-compare-stages"]')).toBeVisible();
   await expect(page.locator('[data-chart="chart-compare-dimensions"]')).toBeVisible();

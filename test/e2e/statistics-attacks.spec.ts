@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { expectAccessible, PASSWORD, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
 import { synthRelease } from "~test/e2e/support/synth-release";
+import { stageCountLeaks } from "~test/support/stage-leaks";
 
 const own = ownServer(8, "stats-attacks");
 test.describe.configure({ mode: "serial" });
@@ -150,6 +151,7 @@ test("crawler: every public page, download and API cell keeps the thresholds and
       if (!ok) problems.push(what);
     };
     let published = 0;
+    let stageWithheld = 0;
     for (const c of cells) {
       const key = `${c.period}|${c.industry}|${c.region}|${c.size}`;
       const units = truth.get(key) ?? 0;
@@ -172,9 +174,14 @@ test("crawler: every public page, download and API cell keeps the thresholds and
         m.histogram.counts.every((n: number) => n === 0 || n >= 3),
         `${key}: a histogram bin under 3`,
       );
-      check(Math.max(...m.stageShares) < ((m.firms - 1) / m.firms) * 100, `${key}: a dominant stage`);
+      if (m.stageShares)
+        check(Math.max(...m.stageShares) < ((m.firms - 1) / m.firms) * 100, `${key}: a dominant stage`);
+      else stageWithheld++;
     }
+    // A stage share × firms is a count of firms: none may be 1 or 2 (decision 023).
+    problems.push(...stageCountLeaks(cells));
     expect(problems).toEqual([]);
+    expect(stageWithheld).toBeGreaterThan(0);
     expect(published).toBeGreaterThan(10);
     // The CSV and XLSX carry the same cells.
     const csv = await (await request.get(`/api/v1/releases/${number}/cells.csv`)).body();

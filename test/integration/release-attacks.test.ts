@@ -11,6 +11,7 @@ import { cubeContext } from "~/statistics/release/cube-context.server";
 import type { PublishedMetrics } from "~/statistics/types";
 import { useIsolatedDatabase } from "~test/support/database";
 import { ExactSpan } from "~test/support/exact-span";
+import { stageCountLeaks } from "~test/support/stage-leaks";
 import { addAssessments, spread, stageOf } from "~test/support/statistics-population";
 
 useIsolatedDatabase();
@@ -136,6 +137,48 @@ describe("attacks on built releases", () => {
       if (suppressed.some((c) => c !== leak && leaky.inSpan(row(c)))) caught++;
     }
     expect(caught).toBeGreaterThan(0);
+  });
+
+  it("stage distributions: none has a stage of 1 or 2 firms, none withheld is a combination of published ones", async () => {
+    const [published] = rowsOf<{ id: string }>(
+      await db().execute(sql`select id from statistics_releases where status = 'published'`),
+    );
+    const { cells, members } = await release(published!.id);
+    expect(stageCountLeaks(cells)).toEqual([]);
+    const withheld = cells.filter((c) => !c.suppressed && !c.metrics.stageShares);
+    expect(withheld.length).toBeGreaterThan(10);
+    expect(new Set(withheld.map((c) => c.metrics.stageReason))).toContain("threshold");
+    // A stage's counts add up like firms: the published distributions give one equation per stage each.
+    const holds = await container();
+    const interior = [...new Map(members.map((m) => [keyOf(interiorOf(m)), interiorOf(m)])).values()];
+    const row = (c: Cell) => interior.map((i) => (holds(c, i) ? 1 : 0));
+    const span = new ExactSpan(interior.length);
+    for (const c of cells) if (!c.suppressed && c.metrics.stageShares) span.add(row(c));
+    for (const c of [...withheld, ...cells.filter((x) => x.suppressed)])
+      expect(span.inSpan(row(c)), `${c.period}/${c.industry}/${c.region}/${c.size}`).toBe(false);
+  });
+
+  it("the stage check catches a planted leak: one stored cell tampered to show a stage of 1 firm", async () => {
+    const [published] = rowsOf<{ id: string }>(
+      await db().execute(sql`select id from statistics_releases where status = 'published'`),
+    );
+    const target = (await release(published!.id)).cells.find((c) => !c.suppressed && c.metrics.stageShares)!;
+    const where = sql`release_id = ${published!.id} and period = ${target.period} and industry = ${target.industry}
+      and region = ${target.region} and size = ${target.size}`;
+    const n = target.metrics.firms;
+    const planted = [100 / n, 100 - 100 / n, 0, 0, 0].map((x) => Math.round(x * 10) / 10);
+    await db().execute(
+      sql`update release_cells set metrics = jsonb_set(metrics, '{stageShares}', ${JSON.stringify(planted)}::jsonb) where ${where}`,
+    );
+    try {
+      const key = `${target.period}|${target.industry}|${target.region}|${target.size}`;
+      expect(stageCountLeaks((await release(published!.id)).cells)).toEqual([`${key}: stage 1 holds 1 firm(s)`]);
+    } finally {
+      await db().execute(
+        sql`update release_cells set metrics = jsonb_set(metrics, '{stageShares}', ${JSON.stringify(target.metrics.stageShares)}::jsonb) where ${where}`,
+      );
+    }
+    expect(stageCountLeaks((await release(published!.id)).cells)).toEqual([]);
   });
 
   for (const kind of ["add", "remove", "change"] as const)

@@ -73,12 +73,19 @@ describe("statistics releases", () => {
     const after = await cellsOf(second.id);
     const key = (c: CellRow) => `${c.period}|${c.industry}|${c.region}|${c.size}`;
     const old = new Map(before.map((c) => [key(c), c]));
+    let carriedStages = 0;
     for (const c of after) {
       const o = old.get(key(c));
       if (!o) continue;
       if (o.suppressed) expect(c.suppressed).toBe(true);
-      if (!o.suppressed && !c.suppressed) expect(c.metrics).toEqual(o.metrics);
+      if (o.suppressed || c.suppressed) continue;
+      // Every figure, withheld stage shares included, is the same; a stage distribution withheld before
+      // stays withheld, for the same reason or as carried forward from that release (decision 023).
+      expect({ ...c.metrics, stageReason: null }).toEqual({ ...o.metrics, stageReason: null });
+      expect(c.metrics.stageReason === o.metrics.stageReason || c.metrics.stageReason === "carried").toBe(true);
+      if (o.metrics.stageShares === null) carriedStages++;
     }
+    expect(carriedStages).toBeGreaterThan(0);
     const national = after.find(
       (c) => c.period === "2024" && c.industry === "*" && c.region === "*" && c.size === "*",
     )!;

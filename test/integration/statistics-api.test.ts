@@ -16,9 +16,10 @@ import { loader as statisticsLayoutLoader } from "~/routes/statistics";
 import { loader as industryPageLoader } from "~/routes/statistics.industry";
 import { loader as tableLoader } from "~/routes/statistics_.tables.$file";
 import { tableText } from "~/statistics/publish/present";
+import { publishedCell } from "~/statistics/publish/serialise";
 import { buildStatsTable, resolveStatsView } from "~/statistics/publish/view.server";
 import { useIsolatedDatabase } from "~test/support/database";
-import { insertRelease } from "~test/support/releases";
+import { fixtureMetrics, insertRelease } from "~test/support/releases";
 
 useIsolatedDatabase();
 
@@ -121,6 +122,16 @@ describe("open data API", () => {
     const other = await get(notFoundLoader, "/api/v1/firms");
     expect(other.status).toBe(404);
     expect(other.headers.get("Content-Type")).toMatch(/json/);
+  });
+
+  it("documents a published cell whose stage shares are withheld (decision 023)", () => {
+    const key = { period: "2025", industry: "C34", region: "330000", size: "small" };
+    const metrics = { ...fixtureMetrics("C34|330000|small"), stageShares: null, stageReason: "secondary" as const };
+    const served = publishedCell({ ...key, suppressed: false, reason: null, metrics });
+    expect(served.metrics).toMatchObject({ stageShares: null, stageReason: "secondary" });
+    expect(validate(schema("Cell"), JSON.parse(JSON.stringify(served)))).toEqual([]);
+    // The check has teeth: a stage reason outside the documented list fails it.
+    expect(validate(schema("Cell"), { ...served, metrics: { ...metrics, stageReason: 3 } })).not.toEqual([]);
   });
 
   it("serves cells by exact keys, valid against the documented schema, cacheable for good", async () => {

@@ -143,6 +143,66 @@ describe("secondary suppression, attacked with exact linear algebra", () => {
   });
 });
 
+const stageOf = (f: Firm) => Math.min(5, 1 + Math.floor(f.score / 200));
+/** The same cube without the count rule for stages (no stage of 1 firm or more is below 1): the cell pattern alone. */
+const cellsOnly: CubeContext = { ...ctx, rules: { ...DISCLOSURE_RULES, minFirmsPerStage: 1 } };
+
+describe("the count rule inside published cells (stage distributions)", () => {
+  it("publishes no stage with 1 or 2 firms, and withholds only the stage shares of a cell", () => {
+    fc.assert(
+      fc.property(populationArb, (firms) => {
+        const cube = buildPeriodCube(ctx, "2025", records(firms), [], seededRandom(5));
+        const plain = buildPeriodCube(cellsOnly, "2025", records(firms), [], seededRandom(5));
+        expect(cube.cells.map((c) => c.reason)).toEqual(plain.cells.map((c) => c.reason));
+        cube.cells.forEach((c, k) => {
+          if (c.suppressed) return;
+          const inside = firms.filter((f) => contains(indexOf(shape, c), f.cell));
+          const stages = [1, 2, 3, 4, 5].map((s) => inside.filter((f) => stageOf(f) === s).length);
+          const { stageShares, stageReason } = c.metrics;
+          // Everything but the stage shares is what the cell pattern alone publishes.
+          const blank = { stageShares: null, stageReason: null };
+          expect({ ...c.metrics, ...blank }).toEqual({ ...plain.cells[k]!.metrics, ...blank });
+          if (stageShares === null) {
+            expect(["threshold", "secondary"]).toContain(stageReason);
+            if (stageReason === "threshold") expect(stages.some((n) => n === 1 || n === 2)).toBe(true);
+            return;
+          }
+          expect(stageReason).toBeNull();
+          // What a reader computes: share × firms, a count of firms, never 1 or 2.
+          for (const share of stageShares) {
+            const count = Math.round((share * c.metrics.firms) / 100);
+            expect(count === 0 || count >= DISCLOSURE_RULES.minFirmsPerStage).toBe(true);
+          }
+          expect(stages.every((n) => n === 0 || n >= 3)).toBe(true);
+        });
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("leaves no withheld stage distribution in the span of the published ones", () => {
+    let withheld = 0;
+    fc.assert(
+      fc.property(populationArb, (firms) => {
+        const cube = buildPeriodCube(ctx, "2025", records(firms), [], seededRandom(6));
+        const live = interiorCells.filter((c) => firms.some((f) => f.cell === c));
+        const rowOf = (cell: number) => live.map((i) => (contains(cell, i) ? 1 : 0));
+        // Stage counts add up like firms: a cell's stage-s count is the sum of its interior cells' counts.
+        const span = new ExactSpan(live.length);
+        for (const c of cube.cells) if (!c.suppressed && c.metrics.stageShares) span.add(rowOf(indexOf(shape, c)));
+        for (const c of cube.cells)
+          if (c.suppressed || !c.metrics.stageShares) {
+            if (!c.suppressed) withheld++;
+            expect(span.inSpan(rowOf(indexOf(shape, c))), `${c.industry}/${c.region}/${c.size}`).toBe(false);
+          }
+      }),
+      { numRuns: 120 },
+    );
+    // The property is not empty: random cubes do withhold stage distributions.
+    expect(withheld).toBeGreaterThan(20);
+  });
+});
+
 describe("across releases: the snapshot-differencing attack", () => {
   const change = fc.oneof(
     fc.record({ kind: fc.constant("add" as const), firm: firmArb.map((f) => ({ ...f, unit: -1 })) }),
@@ -163,7 +223,12 @@ describe("across releases: the snapshot-differencing attack", () => {
         } else next[ch.at % firms.length] = { ...(moved = firms[ch.at % firms.length]!), score: ch.score };
         const changedUnits = new Int32Array(shape.cellCount);
         for (const a of ctx.interior.get(moved.cell)!) changedUnits[a] = 1;
-        const earlier: EarlierPeriod = { published: first.published, suppressed: first.suppressed, changedUnits };
+        const earlier: EarlierPeriod = {
+          published: first.published,
+          suppressed: first.suppressed,
+          changedUnits,
+          stagesWithheld: first.stagesWithheld,
+        };
         const second = buildPeriodCube(ctx, "2025", records(next), [earlier], seededRandom(4));
         // Unknowns: every interior cell's old value, plus the firm's contribution d. Old cells know x; new cells know x + d·[cell ∋ firm].
         const live = interiorCells.filter((c) => firms.some((f) => f.cell === c) || c === moved.cell);
@@ -177,9 +242,18 @@ describe("across releases: the snapshot-differencing attack", () => {
           if (second.published[c]) span.add(row(c, true));
         }
         expect(span.inSpan([...live.map(() => 0), 1])).toBe(false);
-        // And what was suppressed stays suppressed.
-        for (let c = 0; c < shape.cellCount; c++)
+        // The same attack on stage counts, from the cells whose stage shares both releases published.
+        const stageSpan = new ExactSpan(live.length + 1);
+        for (let c = 0; c < shape.cellCount; c++) {
+          if (first.published[c] && !first.stagesWithheld[c]) stageSpan.add(row(c, false));
+          if (second.published[c] && !second.stagesWithheld[c]) stageSpan.add(row(c, true));
+        }
+        expect(stageSpan.inSpan([...live.map(() => 0), 1])).toBe(false);
+        // And what was suppressed stays suppressed; a withheld stage distribution stays withheld.
+        for (let c = 0; c < shape.cellCount; c++) {
           if (first.suppressed[c] && second.counts.firms[c]! > 0) expect(second.published[c]).toBe(0);
+          if (first.stagesWithheld[c] && second.published[c]) expect(second.stagesWithheld[c]).toBe(1);
+        }
       }),
       { numRuns: 120 },
     );

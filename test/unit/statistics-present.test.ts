@@ -5,10 +5,12 @@ import {
   dimensionsTable,
   formatValue,
   marksUsed,
+  periodMatrixTable,
   shortRegionName,
   slotText,
   stagesTable,
   tableText,
+  withheldStagesNote,
 } from "~/statistics/publish/present";
 import { cellQueryMessage, type CubeVocabulary, isCubeKey, parseCellQuery } from "~/statistics/publish/present-keys";
 import type { PublishedMetrics, ReleaseCell } from "~/statistics/types";
@@ -109,6 +111,33 @@ describe("statistics tables", () => {
         .map((r) => r[1]),
     ).toEqual(["10.0", "20.1", "30.0", "25.0", "15.0"]);
     expect(tableText(stagesTable(suppressed("threshold"), "c", ctx))[1]![1]).toBe("<10");
+  });
+
+  it("show a withheld stage distribution with the withheld mark and its reason, the rest of the cell as published", () => {
+    const cell = published(50);
+    const withheld: ReleaseCell = {
+      ...cell,
+      metrics: { ...cell.metrics!, stageShares: null, stageReason: "secondary" },
+    } as ReleaseCell;
+    const reason = 'statistics.stageReasons.secondary{"n":3}';
+    const stages = stagesTable(withheld, "c", ctx);
+    expect(tableText(stages).slice(1)).toEqual(ctx.stageNames.map((name) => [name, "—", reason]));
+    expect(withheldStagesNote(stages)).toBe(reason);
+    expect(withheldStagesNote(stagesTable(published(50), "c", ctx))).toBeNull();
+    const breakdown = breakdownTable("t", "c", "n", [{ key: "x", header: "X", cell: withheld }], ctx, "stages");
+    expect(tableText(breakdown)[1]).toEqual(["X", "40", "—", "—", "—", "—", "—", "—", reason]);
+    expect(marksUsed(breakdown)).toEqual({ reasons: [], withheld: true });
+    expect(columnValues(breakdown, "stage3plus")[0]).toMatchObject({ value: null, reason: null, text: "—" });
+    const matrix = periodMatrixTable(
+      "m",
+      "c",
+      "n",
+      [{ key: "x", header: "X", cells: [withheld] }],
+      ["2025"],
+      ctx,
+      "stages",
+    );
+    expect(tableText(matrix)[1]).toEqual(["X", "—", `2025: ${reason}`]);
   });
 
   it("give charts null, not 0, for suppressed values, with the page's text", () => {

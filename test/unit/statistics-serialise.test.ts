@@ -115,6 +115,22 @@ describe("release cells as flat rows", () => {
     expect(suppressed!.slice(4, 8)).toEqual(["true", "threshold", "", ""]);
   });
 
+  it("leave withheld stage shares empty with their reason, in CSV and for the JSON API", () => {
+    const withheld = {
+      ...cell,
+      metrics: { ...cell.metrics!, stageShares: null, stageReason: "carried" },
+    } as ReleaseCell;
+    const [header, row] = (cellsCsvHeader(["a"]) + cellsCsvChunk([withheld], ["a"]))
+      .slice(1)
+      .split("\r\n")
+      .map((l) => l.split(","));
+    const at = (id: string) => row![header!.indexOf(id)];
+    expect([1, 2, 3, 4, 5].map((s) => at(`stage${s}_share`))).toEqual(["", "", "", "", ""]);
+    expect([at("stage_reason"), at("firms"), at("overall_mean")]).toEqual(["carried", "60", "55.6"]);
+    expect(publishedCell(withheld).metrics).toMatchObject({ stageShares: null, stageReason: "carried", firms: 60 });
+    expect(publishedCell(cell).metrics!.stageReason).toBeNull();
+  });
+
   it("round a cell's metrics for the JSON API the same way", () => {
     const rounded = publishedCell(cell);
     expect(rounded.metrics!.overall).toMatchObject({
@@ -122,7 +138,7 @@ describe("release cells as flat rows", () => {
       median: 56,
       deciles: [30, 35, 40, 45, 50, 55, 60, 65, 71],
     });
-    expect(rounded.metrics!.stageShares[1]).toBe(15);
+    expect(rounded.metrics!.stageShares![1]).toBe(15);
     expect(publishedCell(hidden)).toEqual(hidden);
   });
 

@@ -14,7 +14,13 @@ import {
   stageShares,
   summary,
 } from "~/statistics/disclosure/metrics";
-import { type EarlierPeriod, type PeriodCounts, STAGES, suppressPeriod } from "~/statistics/disclosure/suppression";
+import {
+  type EarlierPeriod,
+  type PeriodCounts,
+  stagePass,
+  STAGES,
+  suppressPeriod,
+} from "~/statistics/disclosure/suppression";
 import type {
   DisclosureRules,
   PublishedMetrics,
@@ -80,6 +86,8 @@ export interface PeriodCube {
   /** Per cell index: published (1) or not. Empty cells are neither published nor suppressed. */
   published: Uint8Array;
   suppressed: Uint8Array;
+  /** Per cell index: published with its stage distribution withheld (1) or not. */
+  stagesWithheld: Uint8Array;
   counts: PeriodCounts;
   rounds: number;
   unresolved: number;
@@ -94,16 +102,18 @@ export function buildPeriodCube(
 ): PeriodCube {
   const { shape, rules } = ctx;
   const counts = countCells(ctx, records);
-  const outcome = suppressPeriod({
+  const input = {
     cellCount: shape.cellCount,
     relations: ctx.relations,
     interior: ctx.interior,
-    variables: (active) => auditVariables(shape, ctx.interior, active),
+    variables: (active: (cell: number) => boolean) => auditVariables(shape, ctx.interior, active),
     counts,
     earlier,
     rules,
     random,
-  });
+  };
+  const outcome = suppressPeriod(input);
+  const stages = stagePass(input, outcome.reasons);
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
   for (let c = 0; c < shape.cellCount; c++) {
@@ -111,7 +121,9 @@ export function buildPeriodCube(
     if (outcome.reasons[c] === null) published[c] = 1;
     else suppressed[c] = 1;
   }
-  const metrics = publishedMetrics(ctx, records, counts, published);
+  const stagesWithheld = new Uint8Array(shape.cellCount);
+  for (let c = 0; c < shape.cellCount; c++) if (published[c] && stages.reasons[c] !== null) stagesWithheld[c] = 1;
+  const metrics = publishedMetrics(ctx, records, counts, published, stages.reasons);
   const cells: ReleaseCell[] = [];
   for (let c = 0; c < shape.cellCount; c++) {
     if (counts.firms[c] === 0) continue;
@@ -120,7 +132,16 @@ export function buildPeriodCube(
     if (m) cells.push({ ...key, suppressed: false, reason: null, metrics: m });
     else cells.push({ ...key, suppressed: true, reason: outcome.reasons[c] as SuppressionReason, metrics: null });
   }
-  return { cells, published, suppressed, counts, rounds: outcome.rounds, unresolved: outcome.unresolved.length };
+  return {
+    cells,
+    published,
+    suppressed,
+    stagesWithheld,
+    counts,
+    rounds: Math.max(outcome.rounds, stages.rounds),
+    // A cell both audits could not protect counts once.
+    unresolved: new Set([...outcome.unresolved, ...stages.unresolved]).size,
+  };
 }
 
 /** Metrics of every published cell, one metric at a time so memory stays at one histogram cube. */
@@ -129,6 +150,7 @@ function publishedMetrics(
   records: PeriodRecords,
   counts: PeriodCounts,
   published: Uint8Array,
+  stageReasons: ReadonlyArray<SuppressionReason | null>,
 ): Map<number, PublishedMetrics> {
   const { shape, rules } = ctx;
   const out = new Map<number, PublishedMetrics>();
@@ -164,7 +186,9 @@ function publishedMetrics(
           firms: counts.firms[c]!,
           overall: overallSummary(hist, k * BINS, ns[k]!, sums[k]!, units, rules),
           dimensions: {},
-          stageShares: stageShares(counts.stages, c * STAGES, counts.firms[c]!, STAGES),
+          stageShares:
+            stageReasons[c] === null ? stageShares(counts.stages, c * STAGES, counts.firms[c]!, STAGES) : null,
+          stageReason: stageReasons[c] ?? null,
           histogram: mergedHistogram(hist, k * BINS, rules.minHistogramBin),
         });
         return;

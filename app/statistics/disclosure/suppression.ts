@@ -1,6 +1,8 @@
 // Disclosure control of one period of a release: primary suppression, suppressions carried from earlier
 // releases, the across-time rule, then secondary suppression until the linear audit finds nothing
-// computable. Pure: counts in, one suppression pattern (shared by every metric of a cell) out.
+// computable. Pure: counts in, one suppression pattern (shared by every metric of a cell) out. A second
+// run over the same machinery, given the first run's pattern, withholds the stage distributions of
+// otherwise published cells (`stagePass`, decision 023).
 import type { Relation } from "~/statistics/disclosure/cube-shape";
 import { disclosedCells } from "~/statistics/disclosure/linear-audit";
 import type { DisclosureRules, SuppressionReason } from "~/statistics/types";
@@ -22,6 +24,8 @@ export interface EarlierPeriod {
   suppressed: Uint8Array;
   /** Units added, removed or changed since that release, per cell (every level). */
   changedUnits: Int32Array;
+  /** Cells that release published with their stage distribution withheld (stageShares null). */
+  stagesWithheld: Uint8Array;
 }
 
 export interface SuppressionInput {
@@ -38,6 +42,13 @@ export interface SuppressionInput {
   earlier: readonly EarlierPeriod[];
   rules: DisclosureRules;
   random: () => number;
+  /** This pass's primary rule; the cell-level one (`primaryReason`) unless given. */
+  primary?: (cell: number) => SuppressionReason | null;
+  /**
+   * Reasons settled by an earlier pass, taken as given: such a cell stays withheld, unknown to readers and
+   * never a candidate for secondary suppression.
+   */
+  given?: ReadonlyArray<SuppressionReason | null>;
 }
 
 export interface SuppressionResult {
@@ -59,17 +70,70 @@ export function primaryReason(counts: PeriodCounts, cell: number, rules: Disclos
   return null;
 }
 
+/** A stage distribution with a stage of 1 … minFirmsPerStage − 1 firms publishes a count below the rule. */
+export function stagePrimaryReason(
+  counts: PeriodCounts,
+  cell: number,
+  rules: DisclosureRules,
+): SuppressionReason | null {
+  for (let s = 0; s < STAGES; s++) {
+    const n = counts.stages[cell * STAGES + s]!;
+    if (n > 0 && n < rules.minFirmsPerStage) return "threshold";
+  }
+  return null;
+}
+
+/** An earlier release's pattern of stage distributions: published only where the cell's stages were. */
+export function earlierStagePattern(e: EarlierPeriod): EarlierPeriod {
+  const published = new Uint8Array(e.published.length);
+  const suppressed = new Uint8Array(e.published.length);
+  for (let c = 0; c < published.length; c++) {
+    published[c] = e.published[c] && !e.stagesWithheld[c] ? 1 : 0;
+    suppressed[c] = e.suppressed[c] || e.stagesWithheld[c] ? 1 : 0;
+  }
+  return { published, suppressed, changedUnits: e.changedUnits, stagesWithheld: e.stagesWithheld };
+}
+
+/**
+ * The stage distributions to withhold, given the cell pattern (`cellReasons`, from `suppressPeriod`): stage
+ * counts add up over the cube's relations like every other count, so the same machinery runs over them,
+ * one pattern for all five stages. A cell suppressed whole stays so and is unknown; the result gives a
+ * reason only for published cells whose stage shares are withheld. Skipped when nothing differs from the
+ * cell pattern (no stage below the rule and no earlier release withheld stages), since the first pass then
+ * settled it already.
+ */
+export function stagePass(
+  input: Omit<SuppressionInput, "primary" | "given">,
+  cellReasons: ReadonlyArray<SuppressionReason | null>,
+): SuppressionResult {
+  const { counts, rules } = input;
+  const present = (c: number) => counts.firms[c]! > 0;
+  const primary = (c: number) => stagePrimaryReason(counts, c, rules);
+  const withheldBefore = input.earlier.some((e) => e.stagesWithheld.some((x) => x === 1));
+  let any = withheldBefore;
+  for (let c = 0; c < input.cellCount && !any; c++) if (present(c) && cellReasons[c] === null && primary(c)) any = true;
+  if (!any) return { reasons: new Array(input.cellCount).fill(null), rounds: 0, unresolved: [] };
+  const outcome = suppressPeriod({
+    ...input,
+    earlier: input.earlier.map(earlierStagePattern),
+    primary,
+    given: cellReasons,
+  });
+  return { ...outcome, reasons: outcome.reasons.map((r, c) => (cellReasons[c] === null ? r : null)) };
+}
+
 const MAX_ROUNDS = 50;
 
 export function suppressPeriod(input: SuppressionInput): SuppressionResult {
   const { cellCount, counts, earlier, rules } = input;
   const present = (c: number) => counts.firms[c]! > 0;
+  const primary = input.primary ?? ((c: number) => primaryReason(counts, c, rules));
   const reasons: Array<SuppressionReason | null> = new Array(cellCount).fill(null);
   // Known to any reader already: published by an earlier release and unchanged since.
   const knownBefore = new Uint8Array(cellCount);
   for (let c = 0; c < cellCount; c++) {
     if (!present(c)) continue;
-    reasons[c] = primaryReason(counts, c, rules);
+    reasons[c] = input.given?.[c] ?? primary(c);
     for (const e of earlier) {
       if (e.published[c] && e.changedUnits[c] === 0) knownBefore[c] = 1;
       if (reasons[c]) continue;

@@ -2,7 +2,13 @@
 // One table per chart; the rules of presentation live here once: means 1 decimal, quantiles whole
 // points, shares 1 decimal on published cells, and a suppressed cell shows its mark, never a 0.
 import { type Metric, metricDimension } from "~/statistics/publish/metric";
-import type { PublishedMetrics, ReleaseCell, ScoreSummary, SuppressionReason } from "~/statistics/types";
+import {
+  DISCLOSURE_RULES,
+  type PublishedMetrics,
+  type ReleaseCell,
+  type ScoreSummary,
+  type SuppressionReason,
+} from "~/statistics/types";
 
 export type ColumnKind = "label" | "count" | "mean" | "quantile" | "share" | "note";
 export interface TableColumn {
@@ -107,9 +113,16 @@ function newTable(id: string, caption: string, columns: TableColumn[], ctx: Pres
   return { id, caption, columns, rows: [], marks: suppressionMarks(ctx.minUnits), withheldMark: WITHHELD_MARK };
 }
 
-function noteFor(cell: ReleaseCell | null, ctx: PresentContext): string {
+function noteFor(cell: ReleaseCell | null, ctx: PresentContext, stages = false): string {
   if (!cell) return ctx.t("statistics.noData");
-  return cell.suppressed ? ctx.t(`statistics.reasons.${cell.reason}`, { n: ctx.minUnits }) : "";
+  if (cell.suppressed) return ctx.t(`statistics.reasons.${cell.reason}`, { n: ctx.minUnits });
+  return stages ? stagesNote(cell.metrics, ctx) : "";
+}
+
+/** Why a published cell's stage shares are withheld (they then show the withheld mark), or "" when shown. */
+export function stagesNote(m: PublishedMetrics, ctx: Pick<PresentContext, "t">): string {
+  if (m.stageShares) return "";
+  return ctx.t(`statistics.stageReasons.${m.stageReason ?? "threshold"}`, { n: DISCLOSURE_RULES.minFirmsPerStage });
 }
 
 function summaryValues(s: ScoreSummary | null | undefined): TableValue[] {
@@ -148,9 +161,12 @@ export interface BreakdownEntry {
 /** The stage from which a firm counts as integrated or beyond (集成及以上) in the stage-share column. */
 export const INTEGRATED_STAGE = 3;
 
-/** Stage shares of a published cell and the share at INTEGRATED_STAGE or above, null where withheld. */
+/**
+ * Stage shares of a published cell and the share at INTEGRATED_STAGE or above, null where withheld (a
+ * suppressed cell, or a published one whose stage distribution is withheld: the withheld mark, never 0).
+ */
 function stageValues(m: PublishedMetrics | null, stages: number): TableValue[] {
-  const shares: readonly number[] | null = m ? m.stageShares : null;
+  const shares: readonly number[] | null = m?.stageShares ?? null;
   if (!shares) return [...Array.from({ length: stages }, () => null), null];
   const above = shares.slice(INTEGRATED_STAGE - 1).reduce((a, b) => a + b, 0);
   return [...Array.from({ length: stages }, (_, i) => shares[i] ?? null), roundMean(above)];
@@ -192,7 +208,7 @@ export function breakdownTable(
       key: e.key,
       level: e.level ?? 0,
       reason: e.cell?.suppressed ? e.cell.reason : null,
-      values: [e.header, m ? m.firms : null, ...figures, noteFor(e.cell, ctx)],
+      values: [e.header, m ? m.firms : null, ...figures, noteFor(e.cell, ctx, stages)],
     });
   }
   return table;
@@ -224,6 +240,7 @@ export function periodMatrixTable(
   for (const g of groups) {
     const byPeriod = new Map(g.cells.map((c) => [c.period, c]));
     const reasons = new Set<SuppressionReason>();
+    const stageNotes = new Set<string>();
     const values: TableValue[] = periods.map((p) => {
       const cell = byPeriod.get(p);
       if (!cell) return null;
@@ -232,7 +249,11 @@ export function periodMatrixTable(
         return table.marks[cell.reason];
       }
       const m = cell.metrics;
-      if (metric === "stages") return stageValues(m, ctx.stageNames.length).at(-1) ?? null;
+      if (metric === "stages") {
+        const note = stagesNote(m, ctx);
+        if (note) stageNotes.add(`${p}: ${note}`);
+        return stageValues(m, ctx.stageNames.length).at(-1) ?? null;
+      }
       const summary = dimension ? m.dimensions[dimension] : m.overall;
       if (!summary) return null;
       return metric === "median"
@@ -241,9 +262,10 @@ export function periodMatrixTable(
           : roundQuantile(summary.median)
         : roundMean(summary.mean);
     });
-    const note = [...reasons]
-      .map((r) => `${table.marks[r]} ${ctx.t(`statistics.reasons.${r}`, { n: ctx.minUnits })}`)
-      .join("；");
+    const note = [
+      ...[...reasons].map((r) => `${table.marks[r]} ${ctx.t(`statistics.reasons.${r}`, { n: ctx.minUnits })}`),
+      ...stageNotes,
+    ].join("；");
     table.rows.push({ key: g.key, level: 0, reason: null, values: [g.header, ...values, note] });
   }
   return table;
@@ -274,10 +296,18 @@ export function stagesTable(cell: ReleaseCell | null, caption: string, ctx: Pres
       key: String(i + 1),
       level: 0,
       reason: cell?.suppressed ? cell.reason : null,
-      values: [name, m ? (m.stageShares[i] ?? null) : null, noteFor(cell, ctx)],
+      values: [name, m?.stageShares?.[i] ?? null, noteFor(cell, ctx, true)],
     });
   });
   return table;
+}
+
+/** For a stages table of a published cell whose stage distribution is withheld: the note saying why; else null. */
+export function withheldStagesNote(table: StatTable): string | null {
+  const share = table.columns.findIndex((c) => c.id === "share");
+  const withheld = table.rows.length > 0 && table.rows.every((r) => !r.reason && r.values[share] === null);
+  const note = table.rows[0]?.values.at(-1);
+  return withheld && typeof note === "string" && note !== "" ? note : null;
 }
 
 /** Dimension scores of one cell, weakest (lowest mean) first: the 薄弱环节. */

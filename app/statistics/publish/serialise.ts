@@ -78,6 +78,8 @@ export function cellColumns(dimensionIds: readonly string[], stages = 5): FlatCo
     ...score("overall"),
     ...Array.from({ length: 9 }, (_, i) => ({ id: `overall_p${(i + 1) * 10}`, kind: "quantile" as const })),
     ...Array.from({ length: stages }, (_, i) => ({ id: `stage${i + 1}_share`, kind: "share" as const })),
+    // Why a published cell's stage shares are withheld (they are then empty), else empty.
+    { id: "stage_reason", kind: "key" },
     ...dimensionIds.flatMap((d) => score(d)),
     { id: "histogram_edges", kind: "key" },
     { id: "histogram_counts", kind: "key" },
@@ -104,7 +106,11 @@ export function cellRow(cell: ReleaseCell, dimensionIds: readonly string[], stag
     m.firms,
     ...summary(m.overall),
     ...Array.from({ length: 9 }, (_, i) => (deciles ? roundQuantile(deciles[i]!) : null)),
-    ...Array.from({ length: stages }, (_, i) => (m.stageShares[i] === undefined ? null : roundMean(m.stageShares[i]!))),
+    ...Array.from({ length: stages }, (_, i) => {
+      const share = m.stageShares?.[i];
+      return share === undefined ? null : roundMean(share);
+    }),
+    m.stageShares ? null : (m.stageReason ?? "threshold"),
     ...dimensionIds.flatMap((d) => summary(m.dimensions[d])),
     m.histogram.edges.join(";"),
     m.histogram.counts.join(";"),
@@ -154,7 +160,8 @@ export function publishedCell(cell: ReleaseCell): ReleaseCell {
         deciles: m.overall.deciles ? m.overall.deciles.map(roundQuantile) : null,
       },
       dimensions: Object.fromEntries(Object.entries(m.dimensions).map(([id, s]) => [id, s ? roundedSummary(s) : null])),
-      stageShares: m.stageShares.map(roundMean),
+      stageShares: m.stageShares ? m.stageShares.map(roundMean) : null,
+      stageReason: m.stageShares ? null : (m.stageReason ?? "threshold"),
       histogram: m.histogram,
     },
   };

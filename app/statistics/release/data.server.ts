@@ -185,9 +185,12 @@ export async function earlierPeriod(
 ): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
+  const stagesWithheld = new Uint8Array(shape.cellCount);
   for (const c of await earlierCellPattern(tx, earlier.id, period)) {
     const cell = cellOfKey(shape, c);
-    if (cell !== undefined) (c.suppressed ? suppressed : published)[cell] = 1;
+    if (cell === undefined) continue;
+    (c.suppressed ? suppressed : published)[cell] = 1;
+    if (c.stagesWithheld) stagesWithheld[cell] = 1;
   }
   // The member versions counted by exactly one of the two releases (spans are immutable versions, so one
   // counted by both is the same in both): the earlier release's that ended since, and those begun since.
@@ -211,5 +214,5 @@ export async function earlierPeriod(
   }
   const changedUnits = new Int32Array(shape.cellCount);
   for (const [cell, set] of unitsByCell) changedUnits[cell] = set.size;
-  return { published, suppressed, changedUnits };
+  return { published, suppressed, changedUnits, stagesWithheld };
 }

@@ -407,18 +407,21 @@ const releasesCovering = () =>
   );
 
 /**
- * For a release build's across-time check: which cells an earlier public release published and which it
- * suppressed for a period (keys and the flag only, no figures). Runs on the build's transaction, so it sees
- * the build's snapshot; the caller passes the id of a release it read as public in that snapshot.
+ * For a release build's across-time check: which cells an earlier public release published, which it
+ * suppressed, and which it published with their stage distribution withheld (stageShares not an array: null
+ * since decision 023), for a period (keys and flags only, no figures). Runs on the build's transaction, so
+ * it sees the build's snapshot; the caller passes the id of a release it read as public in that snapshot.
  */
 export async function earlierCellPattern(
   executor: Pick<Db, "execute">,
   releaseId: string,
   period: string,
-): Promise<Array<{ industry: string; region: string; size: string; suppressed: boolean }>> {
+): Promise<Array<{ industry: string; region: string; size: string; suppressed: boolean; stagesWithheld: boolean }>> {
   return rowsOf(
     await executor.execute(
-      sql`select industry, region, size, suppressed from release_cells where release_id = ${releaseId} and period = ${period}`,
+      sql`select industry, region, size, suppressed,
+        (not suppressed and coalesce(jsonb_typeof(metrics->'stageShares'), 'null') <> 'array') as "stagesWithheld"
+        from release_cells where release_id = ${releaseId} and period = ${period}`,
     ),
   );
 }
