@@ -769,8 +769,11 @@ export const en: Shape<typeof zh> = {
       period: "This release has no period “{{period}}”.",
       count: "Choose {{min}} to {{max}} groups to compare.",
       repeated: "“{{name}}” is listed twice; name each group once.",
+      cityGroups:
+        "City figures go down to industry groups (such as “Equipment manufacturing”), not to single divisions (such as “C36 Manufacture of automobiles”); choose an industry group.",
+      citySizes: "City figures are not broken down by size class; choose a province or the whole country.",
       unknown: {
-        region: "No province is called “{{name}}”; pick one from the list.",
+        region: "No province or city is called “{{name}}”; pick one from the list.",
         industry: "No industry is called “{{name}}”; pick an industry group or division from the list.",
         size: "No size class is called “{{name}}”.",
       },
@@ -780,12 +783,12 @@ export const en: Shape<typeof zh> = {
       lead: "Choose groups by name (type and pick from the suggestions); no codes needed.",
       form: "What to compare",
       by: "Compare",
-      byRegion: "Regions (provinces)",
+      byRegion: "Regions (provinces or cities)",
       byIndustry: "Industries",
       bySize: "Size classes (all of them)",
       group: "Group {{n}}",
       groupHint:
-        "Provinces when comparing regions, industry groups or divisions when comparing industries, e.g. “Zhejiang”, “Equipment manufacturing”, “C36 Manufacture of automobiles”. Leave empty for size classes.",
+        "Provinces or cities when comparing regions, industry groups or divisions when comparing industries, e.g. “Zhejiang”, “杭州市”, “Equipment manufacturing”, “C36 Manufacture of automobiles”. Leave empty for size classes.",
       within: "Within (optional)",
       withinHint:
         "When comparing regions, one industry such as “Equipment manufacturing”; when comparing industries or sizes, one province such as “Zhejiang”.",

@@ -3,6 +3,7 @@
 // Pure: the request is read from the URL here, the tables are built here from the cells the server found,
 // and every number in them is a published cell of the release (or a difference of two published means).
 import { type GroupKind, type GroupOption, resolveGroup } from "~/insights/groups";
+import { layerOfRegion } from "~/statistics/disclosure/cube-shape";
 import {
   type PresentContext,
   roundMean,
@@ -11,7 +12,7 @@ import {
   type TableColumn,
 } from "~/statistics/publish/present";
 import { stagesNote, suppressionMarks, WITHHELD_MARK } from "~/statistics/publish/present";
-import { ALL, type CellKey, type ReleaseCell } from "~/statistics/types";
+import { ALL, type CellKey, GROUP_PREFIX, type ReleaseCell } from "~/statistics/types";
 
 export const MIN_GROUPS = 2;
 export const MAX_GROUPS = 6;
@@ -45,6 +46,8 @@ export type CompareMessage =
   | "insights.errors.period"
   | "insights.errors.count"
   | "insights.errors.repeated"
+  | "insights.errors.cityGroups"
+  | "insights.errors.citySizes"
   | `insights.errors.unknown.${GroupKind}`;
 export interface CompareProblem {
   field: CompareField;
@@ -125,6 +128,15 @@ export function parseCompare(
     if (found) within = found.key;
     else problems.push({ field: "within", message: `insights.errors.unknown.${kind}`, values: { name: form.within } });
   }
+  // The city layer has all industries and the industry groups, all sizes: no divisions, no size classes.
+  const isCity = (key: string) => key !== ALL && layerOfRegion(key) === "city";
+  const isDivision = (key: string) => key !== ALL && !key.startsWith(GROUP_PREFIX);
+  if (
+    (by === "region" && groups.some(isCity) && isDivision(within)) ||
+    (by === "industry" && isCity(within) && groups.some(isDivision))
+  )
+    problems.push({ field: by === "region" ? "within" : "groups", message: "insights.errors.cityGroups" });
+  if (by === "size" && isCity(within)) problems.push({ field: "within", message: "insights.errors.citySizes" });
   if (problems.length) return { state: "invalid", form, problems };
   return { state: "ok", form, request: { by, groups, within, period: form.period, mode: form.mode } };
 }

@@ -105,8 +105,13 @@ describe("compare requests", () => {
       reason: "outside",
       region: "320100",
     });
-    const within = parse("by=industry&g=C36&g=C38&within=杭州市");
-    expect(within.state === "ok" && within.request.within).toBe("330100");
+    const within = parse("by=industry&g=装备制造业&g=C36&within=杭州市");
+    expect(within.state === "invalid" && within.problems.map((p) => p.message)).toEqual(["insights.errors.cityGroups"]);
+    const groupsOnly = parse("by=region&g=杭州&g=宁波市&within=C36");
+    expect(groupsOnly.state === "invalid" && groupsOnly.problems.map((p) => p.field)).toEqual(["within"]);
+    expect(parse("by=size&within=杭州市").state).toBe("invalid");
+    const whole = parse("by=industry&g=装备制造业&g=C36&within=浙江省");
+    expect(whole.state).toBe("ok");
   });
 
   it("shows an empty form until asked, and names every problem", () => {
