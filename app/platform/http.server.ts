@@ -13,10 +13,26 @@ export function isUuid(value: string | undefined): value is string {
   return typeof value === "string" && UUID.test(value);
 }
 
-/** Only same-site relative paths are allowed as redirect targets. */
+const PROBE_ORIGIN = "http://same-site.invalid";
+
+/**
+ * Only same-site relative paths are allowed as redirect targets. Browsers drop tabs and newlines from a
+ * URL and read a backslash as a slash, so "/\t/evil.test" would leave the site: any control character,
+ * space or backslash refuses the target (and a control character could not go in a header anyway), and the
+ * rest must resolve to this site; it comes back percent-encoded.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(to) || to.length > 2000) return fallback;
+  try {
+    const url = new URL(to, PROBE_ORIGIN);
+    if (url.origin !== PROBE_ORIGIN) return fallback;
+    // As the URL parser writes it: percent-encoded ASCII, so it always fits a Location header.
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The site's public origin, for links in emails. */
