@@ -114,7 +114,10 @@ export async function findValidResetToken(token: string) {
   return row ?? null;
 }
 
-/** Set a new password from a reset token; every session of the user ends. Returns false for a bad token. */
+/**
+ * Set a new password from a reset token; every other reset link of the user and every session end.
+ * Returns false for a bad token.
+ */
 export async function resetPassword(token: string, newPassword: string): Promise<boolean> {
   const row = await findValidResetToken(token);
   if (!row) return false;
@@ -126,6 +129,11 @@ export async function resetPassword(token: string, newPassword: string): Promise
       .where(and(eq(passwordResetTokens.id, row.id), isNull(passwordResetTokens.usedAt)))
       .returning({ id: passwordResetTokens.id });
     if (marked.length === 0) return false; // used concurrently
+    // Every other link the user was sent ends too: one reset answers all of them.
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, row.userId), isNull(passwordResetTokens.usedAt)));
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, row.userId));
     await recordAudit(
       { actorId: row.userId, action: "auth.password_reset", subjectType: "user", subjectId: row.userId },

@@ -121,6 +121,18 @@ describe("password reset through the outbox", () => {
     expect((await signIn(user.email, "a brand new password", "ip-d")).ok).toBe(true);
   });
 
+  it("ends every other reset link of the user once one is used", async () => {
+    const user = await makeUser();
+    for (let k = 0; k < 3; k++) await requestPasswordReset(user.email, "https://qmd.example.org", texts);
+    const mails = await db().select().from(emailOutbox).where(eq(emailOutbox.to, user.email));
+    const tokens = mails.map((m) => /token=([a-z2-7]+)/.exec(m.body)![1]!);
+    expect(new Set(tokens).size).toBe(3);
+    expect(await resetPassword(tokens[1]!, "a brand new password")).toBe(true);
+    for (const other of [tokens[0]!, tokens[2]!])
+      expect(await resetPassword(other, "an attacker's password")).toBe(false);
+    expect((await signIn(user.email, "a brand new password", "ip-e")).ok).toBe(true);
+  });
+
   it("writes nothing for an unknown address and refuses a made-up token", async () => {
     const email = uniqueEmail();
     await requestPasswordReset(email, "https://qmd.example.org", texts);
