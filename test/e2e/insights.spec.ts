@@ -55,7 +55,7 @@ test("an analyst compares Zhejiang, Jiangsu and Guangdong in equipment manufactu
   await expectAccessible(page);
   await page.getByRole("link", { name: "并排对比" }).first().click();
   await expect(page).toHaveTitle(/并排对比/);
-  await page.getByLabel("地区（省份）").check();
+  await page.getByLabel("地区（省份或城市）").check();
   await page.getByLabel("对比对象 1", { exact: true }).fill("浙江省");
   await page.getByLabel("对比对象 2", { exact: true }).fill("江苏");
   await page.getByLabel("对比对象 3", { exact: true }).fill("Guangdong");
