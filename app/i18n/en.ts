@@ -310,12 +310,16 @@ export const en: Shape<typeof zh> = {
     prioritiesLead:
       "Ranked by the dimension's weight × its gap to the target; dimensions that held the stage come first.",
     noPriorities: "Every dimension is at full score: no priority to work on.",
-    gap: "gap {{gap}} points",
+    gapToMaximum: "{{gap}} points below the maximum (100)",
+    maximumNoPeers: "No peer benchmark is available, so gaps are measured to the maximum score of 100.",
+    maximumSomeDimensions:
+      "For a few dimensions the peers' top quartile is not published (disclosure control); their gaps are measured to the maximum score of 100.",
     heldStage: "held the stage",
     seeArticle: "See article {{article}} of the guide",
     scenes: "Scenes to look at",
     cases: "Cases from similar firms",
     sameIndustry: "your industry",
+    otherIndustry: "from another industry (none from yours fits)",
     peers: "Peer benchmark",
     peersPending:
       "The peer benchmark arrives with the first statistics release: the report will then show your position (decile band) among firms of your industry and size, with the peers' median and top quartile.",
@@ -624,10 +628,24 @@ export const en: Shape<typeof zh> = {
   benchmark: {
     status: {
       "no-release":
-        "No statistics release covers this period yet: the peer benchmark will appear with the next release.",
+        "No statistics release covers this period or an earlier one yet: the peer benchmark will appear with the next release.",
       "not-submitted": "Submit the assessment to compare it with peers.",
-      "no-group": "This release has no peer group large enough (at least 10 other firms): no benchmark is shown.",
+      "no-group":
+        "No published release has a peer group large enough (at least 10 other firms) for this period or an earlier one: no benchmark is shown.",
     },
+    compared: "Compared with {{period}} peers ({{group}}, {{firms}} firms)",
+    periodYear: "{{period}}",
+    periodWave: "{{period}}",
+    separator: ", ",
+    fallback: {
+      "no-release":
+        "No statistics release covers your assessment period ({{from}}) yet, so you are compared with the latest published period that has enough peers ({{period}}). Your score is only placed against that period's published lines; it is not added to any statistic.",
+      "no-group":
+        "The releases covering your assessment period ({{from}}) have no peer group large enough, so you are compared with the latest published period that has enough peers ({{period}}). Your score is only placed against that period's published lines; it is not added to any statistic.",
+    },
+    source:
+      "Source: the published figures for {{period}} in release {{number}}, “{{release}}” (published {{published}}).",
+    why: "Why this group: it is the narrowest published group ({{group}}) with at least 10 firms besides yours.",
     synthetic: "Note: this release contains synthetic demo data; the benchmark is for demonstration only.",
     band: {
       decile:
@@ -636,7 +654,6 @@ export const en: Shape<typeof zh> = {
       half: "Your overall score is in half {{band}} of 2 among your peers (1 below the median, 2 above).",
     },
     noBand: "The peer group's published quantiles are too few to place you in a band.",
-    group: "Peer group: {{group}}, {{firms}} firms (from release {{number}}, “{{release}}”).",
     skipped: "Not used: “{{group}}”: {{reason}}.",
     reasons: {
       "not-in-release": "not in this release",

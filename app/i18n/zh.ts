@@ -286,12 +286,15 @@ export const zh = {
     gapToPeers: "距同行前四分之一线（{{target}}）差 {{gap}} 分",
     prioritiesLead: "按“维度权重 × 与目标的差距”排序；限制阶段的维度排在最前。",
     noPriorities: "各维度均已满分，暂无需要优先改进的方向。",
-    gap: "差距 {{gap}} 分",
+    gapToMaximum: "距满分（100）差 {{gap}} 分",
+    maximumNoPeers: "暂无可用的同行对标，差距按与满分 100 分的距离计算。",
+    maximumSomeDimensions: "个别维度的同行前四分之一线未公布（披露控制），这些维度的差距按与满分 100 分的距离计算。",
     heldStage: "限制了阶段",
     seeArticle: "参见指南第 {{article}} 条",
     scenes: "可参考的场景",
     cases: "同类企业的案例",
     sameIndustry: "本行业",
+    otherIndustry: "来自其他行业（本行业暂无适用场景）",
     peers: "同行对标",
     peersPending:
       "同行对标将在首份统计公报发布后提供：届时报告会显示你在同行业、同规模企业中所处的位置（十分位区间），以及同行中位数和前四分之一水平。",
@@ -592,10 +595,22 @@ export const zh = {
   },
   benchmark: {
     status: {
-      "no-release": "尚无覆盖本期的统计发布，同行对标将在下一期统计发布后提供。",
+      "no-release": "尚无覆盖本期或此前各期的统计发布，同行对标将在下一期统计发布后提供。",
       "not-submitted": "提交评估后才能与同行对标。",
-      "no-group": "本期统计发布中没有足够大的同行组（至少10家其他企业），暂不显示对标结果。",
+      "no-group": "已发布的统计中，本期及此前各期都没有足够大的同行组（至少10家其他企业），暂不显示对标结果。",
     },
+    compared: "与 {{period}}同行（{{group}}，共 {{firms}} 家）相比",
+    periodYear: "{{period}} 年",
+    periodWave: "{{period}} 期",
+    separator: "，",
+    fallback: {
+      "no-release":
+        "尚无统计发布覆盖你的评估期（{{from}}），因此与最近一个有足够同行的已发布期（{{period}}）相比。你的得分只与该期已公开的分数线比较，不会计入或改变任何统计数字。",
+      "no-group":
+        "覆盖你的评估期（{{from}}）的统计发布中没有足够大的同行组，因此与最近一个有足够同行的已发布期（{{period}}）相比。你的得分只与该期已公开的分数线比较，不会计入或改变任何统计数字。",
+    },
+    source: "数据来源：第 {{number}} 期统计发布“{{release}}”（{{published}} 发布）中 {{period}}的公开数字。",
+    why: "选择该组的原因：这是除你以外至少有10家企业、且数据已公开的最窄同行组（{{group}}）。",
     synthetic: "注意：本期统计发布含合成演示数据，对标结果仅供演示。",
     band: {
       decile: "你的总分位于同行的第 {{band}} 个十分位段（约高于 {{from}}% 的同行，低于 {{to}}% 以上的同行）。",
@@ -603,7 +618,6 @@ export const zh = {
       half: "你的总分位于同行中位数的{{band}}侧（1 为下半部，2 为上半部）。",
     },
     noBand: "同行组公布的分位数不足，无法给出位置区间。",
-    group: "对标同行组：{{group}}，共 {{firms}} 家企业（来源：第 {{number}} 期统计发布“{{release}}”）。",
     skipped: "未使用“{{group}}”：{{reason}}。",
     reasons: {
       "not-in-release": "本期发布中没有该组",

@@ -18,6 +18,8 @@ export interface ReportScene {
   title: Localized;
   summary: Localized;
   sameIndustry: boolean;
+  /** Suggested only because no scene of the firm's own industry group fits: the report labels it. */
+  otherIndustry: boolean;
 }
 
 /** A published case from a similar firm: by title only, the publisher stays on the case page. */
@@ -54,6 +56,8 @@ export interface ReportData {
     dimension: Localized;
     score: number;
     target: number;
+    /** What the gap is measured to: the peer group's top quartile, or the maximum when there is none. */
+    targetBasis: "peers" | "maximum";
     gap: number;
     heldStage: boolean;
     recommendation: {
@@ -189,6 +193,7 @@ export interface ReportInputs {
 export function assembleReport(input: ReportInputs): ReportData {
   const { model, result } = input;
   const stage = model.stages.find((s) => s.stage === result.stage)!;
+  const targets = peerTargets(input.peers);
   const next = model.stages.find((s) => s.stage === result.stage + 1);
   const dimension = (id: string) => model.dimensions.find((d) => d.id === id)!;
   return {
@@ -212,6 +217,7 @@ export function assembleReport(input: ReportInputs): ReportData {
       dimension: dimension(p.dimension).name,
       score: p.score,
       target: p.target,
+      targetBasis: p.dimension in targets ? "peers" : "maximum",
       gap: p.gap,
       heldStage: p.heldStage,
       recommendation: rec
@@ -224,6 +230,7 @@ export function assembleReport(input: ReportInputs): ReportData {
               title: m.scene.title,
               summary: m.scene.summary,
               sameIndustry: m.sameIndustry,
+              otherIndustry: m.otherIndustry,
             })),
             cases: casesFor(
               input.candidates,

@@ -1,5 +1,6 @@
 // The report's peer section: band, peer group and why, and the peer distribution with the firm's marker.
 import { scaleBand, scaleLinear } from "d3-scale";
+import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PeerOutcome } from "~/report/peer-benchmark.server";
 import { DataTable } from "~/ui/data-table";
@@ -53,7 +54,15 @@ function PeerHistogram({ peers, score }: { peers: Peers; score: number }) {
   );
 }
 
-export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome; score: number }) {
+export function PeerBenchmarkSection({
+  outcome,
+  score,
+  locale,
+}: {
+  outcome: PeerOutcome;
+  score: number;
+  locale: Locale;
+}) {
   const { t } = useTranslation();
   if (outcome.status !== "ok")
     return (
@@ -63,6 +72,15 @@ export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome;
     );
   const peers = outcome.peers;
   const { band } = peers;
+  const periodName = (period: string) =>
+    /^\d{4}$/.test(period) ? t("benchmark.periodYear", { period }) : t("benchmark.periodWave", { period });
+  const groupName = ({ group, level }: Peers) =>
+    group.industry
+      ? [
+          `${group.industry.code ? `${group.industry.code} ` : ""}${pick(group.industry.name, locale)}`,
+          ...(group.size ? [t(`firm.sizes.${group.size}` as "firm.sizes.small")] : []),
+        ].join(t("benchmark.separator"))
+      : t(`benchmark.levels.${level}`);
   return (
     <div data-testid="peer-benchmark">
       {peers.release.synthetic ? <p className="notice">{t("benchmark.synthetic")}</p> : null}
@@ -76,13 +94,31 @@ export function PeerBenchmarkSection({ outcome, score }: { outcome: PeerOutcome;
             })
           : t("benchmark.noBand")}
       </p>
+      <p data-testid="peer-compared">
+        <strong>
+          {t("benchmark.compared", {
+            period: periodName(peers.period),
+            group: groupName(peers),
+            firms: peers.firms,
+          })}
+        </strong>
+      </p>
+      {peers.fallback ? (
+        <p className="notice" data-testid="peer-fallback">
+          {t(`benchmark.fallback.${peers.fallback.reason}`, {
+            from: periodName(peers.fallback.from),
+            period: periodName(peers.period),
+          })}
+        </p>
+      ) : null}
       <p>
-        {t("benchmark.group", {
-          group: t(`benchmark.levels.${peers.level}`),
-          firms: peers.firms,
+        {t("benchmark.source", {
           release: peers.release.label,
           number: peers.release.number,
-        })}
+          published: peers.release.publishedAt.slice(0, 10),
+          period: periodName(peers.period),
+        })}{" "}
+        {t("benchmark.why", { group: t(`benchmark.levels.${peers.level}`) })}
       </p>
       {peers.skipped.length > 0 ? (
         <ul className="muted">

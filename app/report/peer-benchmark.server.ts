@@ -1,21 +1,34 @@
-// The firm report's peer benchmark: a few primary-key reads of the newest public release that covers the
-// assessment's period, so its cost does not grow with the number of firms. It reads releases and cells only
-// through release/read.server, so it sees exactly what the public sees and shares its cell cache.
+// The firm report's peer benchmark: a few primary-key reads of public releases, so its cost does not grow
+// with the number of firms. It looks at the assessment's own period first and, when no release has a usable
+// peer group there, at the latest earlier period that has one (peer-position.ts `peerSources`). It reads
+// releases and cells only through release/read.server, so it sees exactly what the public sees and shares
+// its cell cache; the firm's score is placed against published cut points, never added to them (no what-if).
 import type { Assessment } from "~db/schema";
-import { industryGroupOf } from "~/content/taxonomies.server";
+import type { Localized } from "~/content/schemas";
+import { industries, industryDivision, industryGroupOf } from "~/content/taxonomies.server";
 import {
   choosePeerGroup,
   histogramBin,
   type PeerChoice,
   type PeerLevel,
+  peerSources,
   type PositionBand,
   positionBand,
 } from "~/report/peer-position";
-import { findCells, type PublicRelease, publicReleasesCovering } from "~/statistics/release/read.server";
+import { findCells, peerReleases, type PublicRelease } from "~/statistics/release/read.server";
 import { ALL, DISCLOSURE_RULES, GROUP_PREFIX } from "~/statistics/types";
 
 export interface PeerBenchmark {
   release: { number: number; label: string; publishedAt: string; synthetic: boolean };
+  /** The period whose published figures the firm is compared with. */
+  period: string;
+  /**
+   * Null when that is the assessment's own period. Otherwise why the own period could not serve: no public
+   * release covers it, or the releases that do have no peer group with enough other firms.
+   */
+  fallback: { from: string; reason: "no-release" | "no-group" } | null;
+  /** The chosen group by name: the division (or the industry group) and the size class, when narrowed to them. */
+  group: { industry: { code: string | null; name: Localized } | null; size: string | null };
   level: PeerLevel;
   skipped: PeerChoice["skipped"];
   firms: number;
@@ -38,20 +51,45 @@ export async function peerBenchmark(assessment: Assessment): Promise<PeerOutcome
   if (!benchmarkable(assessment)) return { status: "not-submitted" };
   // The newest public release that covers the period and has a usable group: a late submission can make a
   // newer release suppress the firm's groups (across-time rule) while an older one still serves.
-  const releases = await publicReleasesCovering(assessment.questionnaireVersionId, assessment.period, assessment.id);
-  if (releases.length === 0) return { status: "no-release" };
-  for (const { release, counted } of releases) {
-    const peers = await fromRelease(assessment, release, counted);
-    if (peers) return { status: "ok", peers };
+  const { releases, spans } = await peerReleases(assessment.questionnaireVersionId, assessment.firmId);
+  const sources = peerSources(releases, assessment.period, spans);
+  const ownCovered = sources.some((s) => s.period === assessment.period);
+  for (const { period, release, counted } of sources) {
+    const peers = await fromRelease(assessment, period, release, counted);
+    if (peers) {
+      const fallback =
+        period === assessment.period
+          ? null
+          : { from: assessment.period, reason: ownCovered ? ("no-group" as const) : ("no-release" as const) };
+      return { status: "ok", peers: { ...peers, fallback } };
+    }
   }
-  return { status: "no-group" };
+  return { status: ownCovered ? "no-group" : "no-release" };
+}
+
+function groupOf(level: PeerLevel, division: string, size: string): PeerBenchmark["group"] {
+  const d = industryDivision(division);
+  const g = industries().groups.find((x) => x.id === d?.group);
+  switch (level) {
+    case "division-size":
+    case "division":
+      return {
+        industry: d ? { code: d.code, name: { zh: d.zh, en: d.en } } : null,
+        size: level === "division-size" ? size : null,
+      };
+    case "group":
+      return { industry: g ? { code: null, name: { zh: g.zh, en: g.en } } : null, size: null };
+    case "all":
+      return { industry: null, size: null };
+  }
 }
 
 async function fromRelease(
   assessment: Assessment & { industryDivision: string; sizeClass: string; overallScore: number },
+  period: string,
   release: PublicRelease,
   counted: boolean,
-): Promise<PeerBenchmark | null> {
+): Promise<Omit<PeerBenchmark, "fallback"> | null> {
   const division = assessment.industryDivision;
   const group = industryGroupOf(division);
   const keys: Array<[PeerLevel, string, string]> = [
@@ -61,7 +99,7 @@ async function fromRelease(
     ["all", "*", "*"],
   ];
   const cells = await findCells(release, {
-    period: assessment.period,
+    period,
     industry: [...new Set(keys.map(([, industry]) => industry))],
     region: ALL,
     size: [...new Set(keys.map(([, , size]) => size))],
@@ -81,6 +119,8 @@ async function fromRelease(
       publishedAt: release.publishedAt!,
       synthetic: release.containsSynthetic,
     },
+    period,
+    group: groupOf(choice.level, division, assessment.sizeClass),
     level: choice.level,
     skipped: choice.skipped,
     firms: m.firms,

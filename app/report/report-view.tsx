@@ -156,16 +156,21 @@ export function ReportView({
       </DataTable>
 
       <h2>{t("report.priorities")}</h2>
-      <p className="muted">{peerLines ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead")}</p>
+      <p className="muted">
+        {peerLines ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead")}
+        {report.priorities.some((p) => p.targetBasis === "maximum")
+          ? ` ${t(peerLines ? "report.maximumSomeDimensions" : "report.maximumNoPeers")}`
+          : ""}
+      </p>
       {report.priorities.length === 0 ? <p>{t("report.noPriorities")}</p> : null}
       <ol className="plain-list">
         {report.priorities.map((p) => (
           <li key={pick(p.dimension, locale)} className="priority">
             <h3>
               {pick(p.dimension, locale)} · {p.score.toFixed(1)} ·{" "}
-              {peerLines
+              {p.targetBasis === "peers"
                 ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target })
-                : t("report.gap", { gap: p.gap.toFixed(1) })}
+                : t("report.gapToMaximum", { gap: p.gap.toFixed(1) })}
               {p.heldStage ? <span className="tag"> {t("report.heldStage")}</span> : null}
             </h3>
             {p.recommendation ? (
@@ -189,6 +194,7 @@ export function ReportView({
                         <li key={s.slug}>
                           <a href={sceneHref(s.slug)}>{pick(s.title, locale)}</a>
                           {s.sameIndustry ? <span className="tag"> {t("report.sameIndustry")}</span> : null}
+                          {s.otherIndustry ? <span className="tag tag-other"> {t("report.otherIndustry")}</span> : null}
                           <br />
                           <span className="muted">{pick(s.summary, locale)}</span>
                         </li>
@@ -219,7 +225,7 @@ export function ReportView({
       </ol>
 
       <h2>{t("report.peers")}</h2>
-      <PeerBenchmarkSection outcome={report.peers} score={report.overall} />
+      <PeerBenchmarkSection outcome={report.peers} score={report.overall} locale={locale} />
 
       <h2>{t("report.progress")}</h2>
       {report.history.length <= 1 ? (

@@ -1,7 +1,7 @@
 // Which scenes a report suggests for one priority: the recommendation's own scenes and the
 // catalogue's scenes for that dimension, kept only when the firm meets their prerequisites
-// (the priority's own dimension may be one level short: that is the gap the scene closes),
-// ranked recommended first, then the firm's industry group.
+// (the priority's own dimension may be one level short: that is the gap the scene closes), from the
+// firm's own industry group when any of those fits, ranked recommended first.
 import type { Scene } from "~/content/schemas";
 
 export interface SceneMatchInput {
@@ -17,6 +17,8 @@ export interface MatchedScene {
   scene: Scene;
   recommended: boolean;
   sameIndustry: boolean;
+  /** From another industry group than the firm's: shown only when none of the firm's own group fits. */
+  otherIndustry: boolean;
 }
 
 export function prerequisitesMet(scene: Scene, dimension: string, levels: SceneMatchInput["levels"]): boolean {
@@ -26,19 +28,24 @@ export function prerequisitesMet(scene: Scene, dimension: string, levels: SceneM
   });
 }
 
+/**
+ * The scenes for one priority. With the firm's industry group known, only scenes of that group are
+ * suggested, recommended first; scenes of other groups appear only when none of the firm's own fits, and
+ * are marked `otherIndustry`. Without a known group every fitting scene is a candidate, recommended first.
+ */
 export function matchScenes(catalogue: readonly Scene[], input: SceneMatchInput): MatchedScene[] {
-  return catalogue
+  const fitting = catalogue
     .filter((s) => input.recommended.includes(s.slug) || s.dimensions.includes(input.dimension))
-    .filter((s) => prerequisitesMet(s, input.dimension, input.levels))
+    .filter((s) => prerequisitesMet(s, input.dimension, input.levels));
+  const own = input.industryGroup === null ? fitting : fitting.filter((s) => s.industryGroup === input.industryGroup);
+  const chosen = own.length > 0 ? own : fitting;
+  return chosen
     .map((scene) => ({
       scene,
       recommended: input.recommended.includes(scene.slug),
-      sameIndustry: scene.industryGroup === input.industryGroup,
+      sameIndustry: input.industryGroup !== null && scene.industryGroup === input.industryGroup,
+      otherIndustry: input.industryGroup !== null && scene.industryGroup !== input.industryGroup,
     }))
-    .sort(
-      (a, b) =>
-        Number(b.recommended) * 2 + Number(b.sameIndustry) - (Number(a.recommended) * 2 + Number(a.sameIndustry)) ||
-        a.scene.slug.localeCompare(b.scene.slug),
-    )
+    .sort((a, b) => Number(b.recommended) - Number(a.recommended) || a.scene.slug.localeCompare(b.scene.slug))
     .slice(0, input.limit);
 }

@@ -97,10 +97,40 @@ describe("peer benchmark", () => {
     expect((await peerBenchmark(draft)).status).toBe("not-submitted");
   });
 
-  it("says when no release covers the period", async () => {
+  it("falls back to the latest earlier published period and says so, and never looks at a later one", async () => {
     const [other] = await addAssessments([
       { division: "C36", region: "330000", size: "small", period: "2031", overall: 50, stage: 3 },
     ]);
-    expect((await peerBenchmark(await load(other!.assessmentId))).status).toBe("no-release");
+    const outcome = await peerBenchmark(await load(other!.assessmentId));
+    expect(outcome.status).toBe("ok");
+    if (outcome.status !== "ok") return;
+    expect(outcome.peers.period).toBe("2025");
+    expect(outcome.peers.fallback).toEqual({ from: "2031", reason: "no-release" });
+    expect(outcome.peers.level).toBe("division");
+    expect(outcome.peers.group.industry?.code).toBe("C36");
+    expect(outcome.peers.firms).toBe(60);
+    // The same published cell as a 2025 firm sees: a fallback is a lookup, not a recomputation.
+    const own = await peerBenchmark(await load(firmAssessment));
+    if (own.status !== "ok") throw new Error("no benchmark");
+    expect(outcome.peers.histogram.counts).toEqual(own.peers.histogram.counts);
+    expect(outcome.peers.overall).toEqual(own.peers.overall);
+    // A period before every release: nothing earlier is published, and a later period is never used.
+    const [early] = await addAssessments([
+      { division: "C36", region: "330000", size: "small", period: "2019", overall: 50, stage: 3 },
+    ]);
+    expect((await peerBenchmark(await load(early!.assessmentId))).status).toBe("no-release");
+  });
+
+  it("excludes the firm's own earlier assessment from the peer count of the period it falls back to", async () => {
+    const firmId = (await load(firmAssessment)).firmId;
+    const [next] = await addAssessments([
+      { firmId, division: "C36", region: "330000", size: "small", period: "2032", overall: 70, stage: 4 },
+    ]);
+    const outcome = await peerBenchmark(await load(next!.assessmentId));
+    if (outcome.status !== "ok") throw new Error("no benchmark");
+    // The 2025 C36 cell counted this firm's 2025 assessment: 60 firms, 59 besides it, still enough.
+    expect(outcome.peers.period).toBe("2025");
+    expect(outcome.peers.level).toBe("division");
+    expect(outcome.peers.band?.kind).toBe("decile");
   });
 });

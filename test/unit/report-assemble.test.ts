@@ -25,6 +25,9 @@ function peersWith(dimensions: PeerBenchmark["dimensions"]): PeerOutcome {
     status: "ok",
     peers: {
       release: { number: 1, label: "2026", publishedAt: "2026-06-30T00:00:00.000Z", synthetic: false },
+      period: "2026",
+      fallback: null,
+      group: { industry: { code: "C36", name: { zh: "汽车制造业", en: "Manufacture of automobiles" } }, size: null },
       level: "division",
       skipped: [],
       firms: 40,

@@ -27,19 +27,55 @@ describe("scenes matched to a report priority", () => {
     );
   });
 
-  it("puts recommended scenes first, then the firm's industry group", () => {
-    const dimension = dimensions[0]!;
-    const all = {
+  it("suggests the firm's own industry group only, recommended first, whenever one of its scenes fits", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...dimensions),
+        levelsArb,
+        fc.constantFrom("raw-materials", "equipment", "consumer-goods", "electronics"),
+        fc.subarray(
+          catalogue.map((s) => s.slug),
+          { maxLength: 4 },
+        ),
+        (dimension, levels, group, recommended) => {
+          const input = { dimension, recommended, industryGroup: group, levels, limit: 1000 };
+          const found = matchScenes(catalogue, input);
+          const fitting = catalogue.filter(
+            (s) =>
+              (recommended.includes(s.slug) || s.dimensions.includes(dimension)) &&
+              prerequisitesMet(s, dimension, levels),
+          );
+          const ownFits = fitting.some((s) => s.industryGroup === group);
+          for (const m of found) {
+            // An other-industry scene only when none of the firm's own fits, and then it is labelled.
+            expect(m.otherIndustry).toBe(m.scene.industryGroup !== group);
+            expect(m.sameIndustry).toBe(!m.otherIndustry);
+            if (ownFits) expect(m.otherIndustry).toBe(false);
+          }
+          expect(found.length).toBe(ownFits ? fitting.filter((s) => s.industryGroup === group).length : fitting.length);
+          const flags = found.map((m) => m.recommended);
+          expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+        },
+      ),
+    );
+  });
+
+  it("keeps a C36 (equipment) firm away from other industries' scenes when its own fit", () => {
+    const dimension = dimensions.find((d) =>
+      catalogue.some(
+        (s) => s.dimensions.includes(d) && s.industryGroup === "equipment" && s.prerequisites.length === 0,
+      ),
+    )!;
+    const others = catalogue.filter((s) => s.dimensions.includes(dimension) && s.industryGroup !== "equipment");
+    const found = matchScenes(catalogue, {
       dimension,
-      industryGroup: "electronics",
+      recommended: others.map((s) => s.slug),
+      industryGroup: "equipment",
       levels: Object.fromEntries(dimensions.map((d) => [d, 5])),
       limit: 100,
-    };
-    const someOther = catalogue.find((s) => !s.dimensions.includes(dimension))!;
-    const found = matchScenes(catalogue, { ...all, recommended: [someOther.slug] });
-    expect(found[0]!.scene.slug).toBe(someOther.slug);
-    const rest = found.slice(1).map((m) => m.sameIndustry);
-    expect(rest).toEqual([...rest].sort((a, b) => Number(b) - Number(a)));
+    });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((m) => m.scene.industryGroup === "equipment" && !m.otherIndustry)).toBe(true);
   });
 
   it("a better level never removes a suggestion (more capability, more scenes open)", () => {

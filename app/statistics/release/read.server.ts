@@ -8,7 +8,7 @@
 // (release_id, period, industry, region, size).
 import { and, asc, desc, eq, getTableColumns, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "~db/connect";
-import { releaseCells, statisticsReleases } from "~db/schema";
+import { assessments, memberSpans, releaseCells, statisticsReleases } from "~db/schema";
 import { db, perDatabase, rowsOf } from "~/platform/db.server";
 import { Lru } from "~/platform/lru";
 import { prepared } from "~/platform/prepared.server";
@@ -366,44 +366,61 @@ export async function nationalCellAcrossReleases(
   return rows.map((r) => ({ release: toPublic(r.release, latest), cell: toCell(r.cell) }));
 }
 
-/** How many releases the peer benchmark tries, newest first, before it gives up on a period. */
-export const RELEASES_TRIED = 4;
+/** How many public releases of a version the report's peer search looks at, newest first. */
+export const RELEASES_TRIED = 12;
 
-/**
- * Up to RELEASES_TRIED public releases of a questionnaire version that cover a period, newest first, each
- * saying whether the given assessment is one of its counted members (a span open at the release's number).
- */
-export async function publicReleasesCovering(
-  version: string,
-  period: string,
-  assessmentId: string,
-): Promise<Array<{ release: PublicRelease; counted: boolean }>> {
-  const rows = await releasesCovering().execute({ version, period, assessmentId });
-  return rows.map(({ counted, latestNumber, ...row }) => ({ release: toPublic(row, latestNumber), counted }));
+/** A firm's assessment as a member of releases: its period and the releases that counted it. */
+export interface FirmSpan {
+  period: string;
+  fromRelease: number;
+  toRelease: number | null;
 }
 
-const releasesCovering = () =>
-  prepared("public_releases_covering", (d) =>
+/**
+ * For the firm report's peer benchmark: the newest public releases of a questionnaire version (at most
+ * RELEASES_TRIED), and the firm's own member spans in that version, so the caller can tell for every
+ * release and period whether the firm's own assessment is among the counted firms (its peers exclude it).
+ */
+export async function peerReleases(
+  version: string,
+  firmId: string,
+): Promise<{ releases: PublicRelease[]; spans: FirmSpan[] }> {
+  const [rows, spans] = await Promise.all([
+    releasesOfVersion().execute({ version }),
+    firmSpans().execute({ version, firmId }),
+  ]);
+  return { releases: rows.map(({ latestNumber, ...row }) => toPublic(row, latestNumber)), spans };
+}
+
+const releasesOfVersion = () =>
+  prepared("public_releases_of_version", (d) =>
     d
       .select({
         ...getTableColumns(statisticsReleases),
-        counted: sql<boolean>`exists (select 1 from member_spans m where m.assessment_id = ${sql.placeholder("assessmentId")}
-          and m.from_release <= ${statisticsReleases.number} and (m.to_release is null or m.to_release > ${statisticsReleases.number}))`,
         latestNumber: sql<
           number | null
         >`(select max(l.number) from statistics_releases l where l.status = 'published')`,
       })
       .from(statisticsReleases)
-      .where(
-        and(
-          eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")),
-          isPublicStatus,
-          sql`${sql.placeholder("period")} = any(${statisticsReleases.periods})`,
-        ),
-      )
+      .where(and(eq(statisticsReleases.questionnaireVersionId, sql.placeholder("version")), isPublicStatus))
       .orderBy(desc(statisticsReleases.number))
       .limit(RELEASES_TRIED)
-      .prepare("public_releases_covering"),
+      .prepare("public_releases_of_version"),
+  );
+
+const firmSpans = () =>
+  prepared("firm_member_spans", (d) =>
+    d
+      .select({ period: memberSpans.period, fromRelease: memberSpans.fromRelease, toRelease: memberSpans.toRelease })
+      .from(memberSpans)
+      .innerJoin(assessments, eq(assessments.id, memberSpans.assessmentId))
+      .where(
+        and(
+          eq(assessments.firmId, sql.placeholder("firmId")),
+          eq(assessments.questionnaireVersionId, sql.placeholder("version")),
+        ),
+      )
+      .prepare("firm_member_spans"),
   );
 
 /**
