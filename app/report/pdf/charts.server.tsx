@@ -36,11 +36,13 @@ function withStyle(markup: string): string {
   return markup.replace(/^<svg([^>]*)>/, `<svg xmlns="http://www.w3.org/2000/svg"$1><style>${CHART_STYLE}</style>`);
 }
 
+/** The radar with its viewBox widened sideways and trimmed at top and bottom: the page's box clips long axis labels. */
 export function radarSvg(axes: string[], series: RadarSeries[], title: string): string {
+  const size = 420;
   return withStyle(
     renderToStaticMarkup(
-      <RadarChart axes={axes} series={series} title={title} id="pdf-radar" describedBy="pdf-dimensions" />,
-    ),
+      <RadarChart axes={axes} series={series} title={title} id="pdf-radar" describedBy="pdf-dimensions" size={size} />,
+    ).replace(/viewBox="[^"]+"/, `viewBox="${-size / 2 - 100} ${-size / 2 + 40} ${size + 200} ${size - 80}"`),
   );
 }
 

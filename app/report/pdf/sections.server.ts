@@ -106,14 +106,9 @@ export const dimensionsSection: PdfSection = (doc, { report, locale, t }) => {
     doc.x = MARGIN.left;
     doc.y = y + height + 6;
   };
-  draw(radar, 300);
+  draw(radar, 420);
   draw(bars, 460);
-  if (lines) {
-    paragraph(doc, `— ${t("report.score")}   — ${t("benchmark.median")}   - - ${t("benchmark.p75")}`, {
-      muted: true,
-      size: 9,
-    });
-  }
+  if (lines) legend(doc, t);
   table(
     doc,
     [
@@ -142,6 +137,31 @@ export const dimensionsSection: PdfSection = (doc, { report, locale, t }) => {
     t("report.tableCaption"),
   );
 };
+
+/** The chart key: a line in each series' colour and its name, as on the page. */
+function legend(doc: Doc, t: Text): void {
+  const items = [
+    { label: t("report.score"), colour: PDF_COLOURS.brand, dash: false },
+    { label: t("benchmark.median"), colour: PDF_COLOURS.median, dash: false },
+    { label: t("benchmark.p75"), colour: PDF_COLOURS.p75, dash: true },
+  ];
+  ensureSpace(doc, 20);
+  const y = doc.y + 6;
+  let x = MARGIN.left;
+  for (const item of items) {
+    doc
+      .moveTo(x, y)
+      .lineTo(x + 22, y)
+      .lineWidth(2.5)
+      .strokeColor(item.colour);
+    if (item.dash) doc.dash(5, { space: 3 });
+    doc.stroke().undash();
+    setFont(doc, "regular", 9).text(item.label, x + 28, y - 6, { lineBreak: false });
+    x += 28 + doc.widthOfString(item.label) + 20;
+  }
+  doc.x = MARGIN.left;
+  doc.y = y + 14;
+}
 
 export const prioritiesSection: PdfSection = (doc, ctx) => {
   const { report, locale, t } = ctx;
@@ -236,7 +256,7 @@ export const peersSection: PdfSection = (doc, { report, t }) => {
       mean: peers.overall.mean.toFixed(1),
     }),
   );
-  histogram(doc, peers.histogram, t);
+  histogram(doc, peers.histogram, report.overall, t);
   table(
     doc,
     [
@@ -253,11 +273,11 @@ export const peersSection: PdfSection = (doc, { report, t }) => {
 };
 
 /** The peer distribution as vector bars, the firm's band in the accent colour. */
-function histogram(doc: Doc, h: { edges: number[]; counts: number[]; firmBin: number }, t: Text): void {
+function histogram(doc: Doc, h: { edges: number[]; counts: number[]; firmBin: number }, score: number, t: Text): void {
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const height = 120;
   ensureSpace(doc, height + 40);
-  paragraph(doc, t("benchmark.histogramTitle", { score: "" }).trim(), { muted: true, size: 9 });
+  paragraph(doc, t("benchmark.histogramTitle", { score: score.toFixed(1) }), { muted: true, size: 9 });
   const top = doc.y;
   const max = Math.max(1, ...h.counts);
   const slot = width / Math.max(1, h.counts.length);
