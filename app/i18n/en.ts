@@ -333,6 +333,11 @@ export const en: Shape<typeof zh> = {
     notApplicable: "Not applicable",
     noScore: "—",
   },
+  pdf: {
+    download: "Download PDF",
+    page: "Page {{page}} of {{pages}}",
+    filename: "{{firm}} self-assessment report {{period}}.pdf",
+  },
   scoring: {
     title: "How scoring works",
     lead: "Scores, stages and recommendations come from a published scoring model; this page is drawn from the same model file the scoring uses.",

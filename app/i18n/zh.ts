@@ -308,6 +308,11 @@ export const zh = {
     notApplicable: "不适用",
     noScore: "—",
   },
+  pdf: {
+    download: "下载 PDF",
+    page: "第 {{page}} 页 / 共 {{pages}} 页",
+    filename: "{{firm}}-{{period}}年度自评估报告.pdf",
+  },
   scoring: {
     title: "评分方法",
     lead: "自评估的得分、阶段和建议全部由公开的评分模型计算，本页内容与实际计分使用同一份模型文件。",

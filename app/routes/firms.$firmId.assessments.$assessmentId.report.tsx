@@ -39,6 +39,9 @@ export default function ReportPage() {
         <a className="button" href={`${base}/download`} download>
           {t("report.download")}
         </a>
+        <a className="button" href={`${base}/report.pdf`} download>
+          {t("pdf.download")}
+        </a>
         <PrintButton label={t("report.print")} />
       </div>
     </>

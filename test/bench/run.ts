@@ -46,6 +46,14 @@ if (want("statistics"))
     );
     return { ...part, postgresBaseline: await postgresBaseline(url) };
   });
+if (want("pdf"))
+  results.pdf = await withBenchDatabase("qmd_bench_pdf", async ({ url, startServer }) => {
+    const { benchPdf } = await import("./pdf");
+    return benchPdf(
+      { url, startServer, serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)], cpuMs, peakRss, percentile },
+      Number(process.env.BENCH_ASSESSMENTS ?? 20_000),
+    );
+  });
 console.log(JSON.stringify(results, null, 2));
 
 function benchScoring() {

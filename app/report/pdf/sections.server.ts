@@ -1,0 +1,337 @@
+// The report PDF, one function per section in the page's order; each writes at the document's cursor.
+import SVGtoPDF from "svg-to-pdfkit";
+import { type Locale, pick } from "~/i18n/locales";
+import type { ReportData } from "~/report/assemble";
+import { barSvg, PDF_COLOURS, radarSvg, viewBoxSize } from "~/report/pdf/charts.server";
+import { bullets, type Doc, ensureSpace, heading, MARGIN, paragraph, setFont, table } from "~/report/pdf/layout.server";
+
+export type Text = (key: string, options?: Record<string, unknown>) => string;
+
+/** What every section reads: the report, the reader's language and its translate function. */
+export interface PdfContext {
+  report: ReportData;
+  locale: Locale;
+  t: Text;
+}
+
+export type PdfSection = (doc: Doc, ctx: PdfContext) => void;
+
+const articleList = (ctx: PdfContext, ns: number[]) => ns.map((n) => ctx.t("guide.article", { number: n })).join("、");
+
+function peerLines(report: ReportData) {
+  const peers = report.peers;
+  if (peers.status !== "ok") return null;
+  return report.dimensions.map((d) => peers.peers.dimensions[d.id] ?? { median: null, p75: null });
+}
+
+export const titleSection: PdfSection = (doc, { report, t }) => {
+  heading(doc, t("report.title", { period: report.period }), 1);
+  paragraph(doc, report.firmName, { bold: true, size: 12 });
+  paragraph(
+    doc,
+    `${t("report.submittedAt")} ${report.submittedAt.slice(0, 10)} · ${t("report.versions", {
+      questionnaire: report.versions.questionnaire,
+      model: report.versions.model,
+      version: report.versions.modelVersion,
+    })}`,
+    { muted: true, size: 9 },
+  );
+};
+
+export const summarySection: PdfSection = (doc, { report, locale, t }) => {
+  const y = doc.y + 6;
+  const half = (doc.page.width - MARGIN.left - MARGIN.right) / 2;
+  doc.rect(MARGIN.left, y, half * 2, 58).fill(PDF_COLOURS.surface);
+  setFont(doc, "regular", 9, PDF_COLOURS.muted).text(t("report.overall"), MARGIN.left + 10, y + 8);
+  setFont(doc, "bold", 20).text(`${report.overall.toFixed(1)}`, MARGIN.left + 10, y + 22, { continued: true });
+  setFont(doc, "regular", 9, PDF_COLOURS.muted).text(`  ${t("report.outOf")}`);
+  setFont(doc, "regular", 9, PDF_COLOURS.muted).text(t("report.stage"), MARGIN.left + half + 10, y + 8);
+  setFont(doc, "bold", 14).text(
+    t("report.stageName", { stage: report.stage.number, name: pick(report.stage.name, locale) }),
+    MARGIN.left + half + 10,
+    y + 26,
+    { width: half - 20 },
+  );
+  doc.x = MARGIN.left;
+  doc.y = y + 66;
+  heading(doc, t("report.meaning"));
+  paragraph(doc, pick(report.stage.description, locale));
+  if (report.held.length > 0) {
+    paragraph(doc, t("report.held", { band: report.bandStage, stage: report.stage.number }), { bold: true });
+    bullets(
+      doc,
+      report.held.map((h) => pick(h.explanation, locale)),
+    );
+  }
+  heading(doc, t("report.next"));
+  paragraph(doc, report.nextStage ? pick(report.stage.nextStep, locale) : t("report.top"));
+};
+
+export const dimensionsSection: PdfSection = (doc, { report, locale, t }) => {
+  heading(doc, t("report.dimensions"));
+  const names = report.dimensions.map((d) => pick(d.name, locale));
+  const lines = peerLines(report);
+  const medians = lines?.map((l) => l.median) ?? [];
+  const tops = lines?.map((l) => l.p75) ?? [];
+  const complete = (xs: Array<number | null>) => xs.length > 0 && xs.every((x) => x !== null);
+  const radar = radarSvg(
+    names,
+    [
+      { label: t("report.score"), values: report.dimensions.map((d) => d.score), className: "series-firm" },
+      ...(complete(medians) ? [{ label: t("benchmark.median"), values: medians, className: "series-median" }] : []),
+      ...(complete(tops) ? [{ label: t("benchmark.p75"), values: tops, className: "series-p75" }] : []),
+    ],
+    t("report.radarTitle"),
+  );
+  const bars = barSvg(
+    report.dimensions.map((d, i) => ({ label: names[i]!, value: d.score })),
+    lines
+      ? [
+          { values: medians, className: "mark-median" },
+          { values: tops, className: "mark-p75" },
+        ]
+      : [],
+    t("report.barTitle"),
+  );
+  const draw = (svg: string, width: number) => {
+    const box = viewBoxSize(svg);
+    const height = (box.height / box.width) * width;
+    ensureSpace(doc, height + 10);
+    const y = doc.y;
+    SVGtoPDF(doc as never, svg, MARGIN.left + (doc.page.width - MARGIN.left - MARGIN.right - width) / 2, y, {
+      width,
+      height,
+      fontCallback: (_family, bold) => (bold ? "bold" : "regular"),
+    });
+    doc.x = MARGIN.left;
+    doc.y = y + height + 6;
+  };
+  draw(radar, 420);
+  draw(bars, 460);
+  if (lines) legend(doc, t);
+  table(
+    doc,
+    [
+      { label: t("report.dimension"), width: lines ? 0.24 : 0.3 },
+      { label: t("report.score"), width: 0.09, align: "right" },
+      { label: t("report.level"), width: 0.08, align: "right" },
+      ...(lines
+        ? [
+            { label: t("benchmark.median"), width: 0.11, align: "right" as const },
+            { label: t("benchmark.p75"), width: 0.12, align: "right" as const },
+          ]
+        : []),
+      { label: t("report.weight"), width: 0.08, align: "right" },
+      { label: t("report.answered"), width: 0.1, align: "right" },
+      { label: t("report.articles"), width: lines ? 0.18 : 0.35 },
+    ],
+    report.dimensions.map((d, i) => [
+      names[i]!,
+      d.score === null ? t("report.notApplicable") : d.score.toFixed(1),
+      d.level === null ? t("report.noScore") : String(d.level),
+      ...(lines ? [String(lines[i]!.median ?? "—"), String(lines[i]!.p75 ?? "—")] : []),
+      `${Math.round(d.weight * 100)}%`,
+      `${d.answered}/${d.total}`,
+      articleList({ report, locale, t }, d.articles),
+    ]),
+    t("report.tableCaption"),
+  );
+};
+
+/** The chart key: a line in each series' colour and its name, as on the page. */
+function legend(doc: Doc, t: Text): void {
+  const items = [
+    { label: t("report.score"), colour: PDF_COLOURS.brand, dash: false },
+    { label: t("benchmark.median"), colour: PDF_COLOURS.median, dash: false },
+    { label: t("benchmark.p75"), colour: PDF_COLOURS.p75, dash: true },
+  ];
+  ensureSpace(doc, 20);
+  const y = doc.y + 6;
+  let x = MARGIN.left;
+  for (const item of items) {
+    doc
+      .moveTo(x, y)
+      .lineTo(x + 22, y)
+      .lineWidth(2.5)
+      .strokeColor(item.colour);
+    if (item.dash) doc.dash(5, { space: 3 });
+    doc.stroke().undash();
+    setFont(doc, "regular", 9).text(item.label, x + 28, y - 6, { lineBreak: false });
+    x += 28 + doc.widthOfString(item.label) + 20;
+  }
+  doc.x = MARGIN.left;
+  doc.y = y + 14;
+}
+
+export const prioritiesSection: PdfSection = (doc, ctx) => {
+  const { report, locale, t } = ctx;
+  const withPeers = report.peers.status === "ok";
+  heading(doc, t("report.priorities"));
+  paragraph(doc, withPeers ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead"), { muted: true });
+  if (report.priorities.length === 0) paragraph(doc, t("report.noPriorities"));
+  report.priorities.forEach((p, i) => {
+    const gap = withPeers
+      ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target })
+      : t("report.gap", { gap: p.gap.toFixed(1) });
+    heading(
+      doc,
+      `${i + 1}. ${pick(p.dimension, locale)} · ${p.score.toFixed(1)} · ${gap}${p.heldStage ? ` [${t("report.heldStage")}]` : ""}`,
+      3,
+    );
+    const rec = p.recommendation;
+    if (!rec) return;
+    paragraph(doc, pick(rec.title, locale), { bold: true });
+    bullets(
+      doc,
+      rec.actions.map((a) => pick(a, locale)),
+    );
+    if (rec.articles.length > 0) paragraph(doc, articleList(ctx, rec.articles), { muted: true, size: 9 });
+    if (rec.scenes.length > 0) {
+      paragraph(doc, t("report.scenes"), { bold: true });
+      bullets(
+        doc,
+        rec.scenes.map(
+          (s) =>
+            `${pick(s.title, locale)}${s.sameIndustry ? ` [${t("report.sameIndustry")}]` : ""}: ${pick(s.summary, locale)}`,
+        ),
+      );
+    }
+    if (rec.cases.length > 0) {
+      paragraph(doc, t("report.cases"), { bold: true });
+      bullets(
+        doc,
+        rec.cases.map(
+          (c) =>
+            `${c.title}${c.sameIndustry ? ` [${t("report.sameIndustry")}]` : ""}${c.fictional ? ` [${t("cases.fictional")}]` : ""}`,
+        ),
+      );
+    }
+  });
+};
+
+export const peersSection: PdfSection = (doc, { report, t }) => {
+  heading(doc, t("report.peers"));
+  const outcome = report.peers;
+  if (outcome.status !== "ok") {
+    paragraph(doc, t(`benchmark.status.${outcome.status}`));
+    return;
+  }
+  const peers = outcome.peers;
+  if (peers.release.synthetic) paragraph(doc, t("benchmark.synthetic"), { bold: true });
+  const { band } = peers;
+  paragraph(
+    doc,
+    band
+      ? t(`benchmark.band.${band.kind}`, {
+          band: band.band,
+          of: band.of,
+          from: Math.round(((band.band - 1) / band.of) * 100),
+          to: Math.round((band.band / band.of) * 100),
+        })
+      : t("benchmark.noBand"),
+    { bold: true },
+  );
+  paragraph(
+    doc,
+    t("benchmark.group", {
+      group: t(`benchmark.levels.${peers.level}`),
+      firms: peers.firms,
+      release: peers.release.label,
+      number: peers.release.number,
+    }),
+  );
+  if (peers.skipped.length > 0)
+    bullets(
+      doc,
+      peers.skipped.map((s) =>
+        t("benchmark.skipped", { group: t(`benchmark.levels.${s.level}`), reason: t(`benchmark.reasons.${s.reason}`) }),
+      ),
+      { muted: true },
+    );
+  paragraph(
+    doc,
+    t("benchmark.lines", {
+      median: peers.overall.median ?? "—",
+      p75: peers.overall.p75 ?? "—",
+      mean: peers.overall.mean.toFixed(1),
+    }),
+  );
+  histogram(doc, peers.histogram, report.overall, t);
+  table(
+    doc,
+    [
+      { label: t("benchmark.scoreBand"), width: 0.5 },
+      { label: t("benchmark.firms"), width: 0.5, align: "right" },
+    ],
+    peers.histogram.counts.map((n, k) => [
+      `${peers.histogram.edges[k]}–${peers.histogram.edges[k + 1]}${k === peers.histogram.firmBin ? ` (${t("benchmark.you")})` : ""}`,
+      String(n),
+    ]),
+    t("benchmark.histogramCaption"),
+  );
+  paragraph(doc, t("benchmark.privacy"), { muted: true, size: 9 });
+};
+
+/** The peer distribution as vector bars, the firm's band in the accent colour. */
+function histogram(doc: Doc, h: { edges: number[]; counts: number[]; firmBin: number }, score: number, t: Text): void {
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const height = 120;
+  ensureSpace(doc, height + 40);
+  paragraph(doc, t("benchmark.histogramTitle", { score: score.toFixed(1) }), { muted: true, size: 9 });
+  const top = doc.y;
+  const max = Math.max(1, ...h.counts);
+  const slot = width / Math.max(1, h.counts.length);
+  h.counts.forEach((n, k) => {
+    const barHeight = (n / max) * height;
+    const x = MARGIN.left + k * slot + slot * 0.1;
+    doc
+      .rect(x, top + height - barHeight, slot * 0.8, barHeight)
+      .fill(k === h.firmBin ? PDF_COLOURS.p75 : PDF_COLOURS.brand);
+    setFont(doc, "regular", 7, PDF_COLOURS.muted).text(`${h.edges[k]}–${h.edges[k + 1]}`, x - 4, top + height + 3, {
+      width: slot * 0.8 + 8,
+      align: "center",
+      lineBreak: false,
+    });
+    if (k === h.firmBin)
+      setFont(doc, "bold", 8).text(`▼ ${t("benchmark.you")}`, x - 10, top + height - barHeight - 12, {
+        width: slot * 0.8 + 20,
+        align: "center",
+        lineBreak: false,
+      });
+  });
+  doc.x = MARGIN.left;
+  doc.y = top + height + 18;
+}
+
+export const historySection: PdfSection = (doc, { report, t }) => {
+  heading(doc, t("report.progress"));
+  if (report.history.length <= 1) {
+    paragraph(doc, t("report.noPrevious"));
+    return;
+  }
+  table(
+    doc,
+    [
+      { label: t("assessment.period"), width: 0.25 },
+      { label: t("report.overall"), width: 0.25, align: "right" },
+      { label: t("report.stage"), width: 0.25, align: "right" },
+      { label: t("report.change"), width: 0.25, align: "right" },
+    ],
+    report.history.map((h) => [
+      h.current ? `${h.period} *` : h.period,
+      h.overall.toFixed(1),
+      String(h.stage),
+      h.change === null ? "—" : `${h.change > 0 ? "+" : ""}${h.change.toFixed(1)}`,
+    ]),
+  );
+};
+
+/** The report's sections in the page's order; extra sections (e.g. the improvement plan) follow them. */
+export const REPORT_SECTIONS: readonly PdfSection[] = [
+  titleSection,
+  summarySection,
+  dimensionsSection,
+  prioritiesSection,
+  peersSection,
+  historySection,
+];

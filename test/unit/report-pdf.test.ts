@@ -1,0 +1,118 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import type { ReportData } from "~/report/assemble";
+import { pdfDisposition, renderReportPdf } from "~/report/pdf/report-pdf.server";
+
+const dims = Array.from({ length: 10 }, (_, i) => ({
+  id: `d${i}`,
+  name: { zh: `维度${i}数据建模与决策`, en: `Dimension ${i}` },
+  score: 30 + i * 5,
+  level: 2,
+  weight: 0.1,
+  articles: [4 + i],
+  answered: 5,
+  total: 5,
+}));
+
+const report: ReportData = {
+  firmName: "浙江堃瑄汽车零部件有限公司",
+  period: "2025",
+  submittedAt: "2025-11-03T08:00:00.000Z",
+  versions: { questionnaire: "qmd-2025", model: "qmd-2025", modelVersion: 1 },
+  overall: 42.5,
+  bandStage: 3,
+  stage: {
+    number: 2,
+    name: { zh: "环节数字化", en: "Link-level" },
+    description: { zh: "关键环节已经数字化。", en: "Key links are digital." },
+    nextStep: { zh: "打通各环节的数据。", en: "Connect the links' data." },
+  },
+  nextStage: { number: 3, name: { zh: "集成", en: "Integrated" } },
+  held: [{ id: "security", explanation: { zh: "数据安全低于 40 分。", en: "Data security is below 40." } }],
+  dimensions: dims,
+  peers: {
+    status: "ok",
+    peers: {
+      release: { number: 3, label: "2025 年度", publishedAt: "2026-01-01", synthetic: true },
+      level: "division",
+      skipped: [{ level: "division-size", reason: "too-few" }],
+      firms: 143,
+      band: { kind: "decile", band: 4, of: 10 },
+      overall: { median: 45, p75: 58, mean: 46.2 },
+      dimensions: Object.fromEntries(dims.map((d) => [d.id, { median: 40, p75: 55 }])),
+      histogram: { edges: [0, 20, 40, 60, 80, 100], counts: [10, 40, 60, 25, 8], firmBin: 2 },
+    },
+  } as ReportData["peers"],
+  priorities: Array.from({ length: 5 }, (_, i) => ({
+    dimension: dims[i]!.name,
+    score: dims[i]!.score!,
+    target: 55,
+    gap: 55 - dims[i]!.score!,
+    heldStage: i === 0,
+    recommendation: {
+      title: { zh: `建议${i}`, en: `Recommendation ${i}` },
+      actions: [
+        { zh: "建立质量数据台账，明确数据责任人。".repeat(3), en: "Keep a register of quality data. ".repeat(3) },
+        { zh: "引入机器视觉检测。", en: "Introduce machine vision." },
+      ],
+      articles: [13, 14],
+      scenes: [
+        {
+          slug: "s",
+          title: { zh: "来料检验", en: "Incoming inspection" },
+          summary: { zh: "摘要", en: "Summary" },
+          sameIndustry: true,
+        },
+      ],
+      cases: [{ id: "c", title: "某汽车零部件企业的案例", sameIndustry: true, fictional: true }],
+    },
+  })),
+  history: [
+    { period: "2024", overall: 38.1, stage: 2, change: null, current: false },
+    { period: "2025", overall: 42.5, stage: 2, change: 4.4, current: true },
+  ],
+};
+
+async function textOf(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  let text = "";
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    text += content.items.map((i) => ("str" in i ? i.str : "")).join("") + "\n";
+  }
+  return { pages: doc.numPages, text };
+}
+
+describe("the report PDF", () => {
+  it("is a PDF in Chinese with the firm, the stage name and page numbers on each page", async () => {
+    const pdf = await renderReportPdf(report, "zh");
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const { pages, text } = await textOf(pdf);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain("环节数字化");
+    expect(text).toContain("同行对标");
+    expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
+    expect(text).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
+    expect(text.split(report.firmName).length - 1).toBeGreaterThanOrEqual(pages);
+  }, 30_000);
+
+  it("has English headings for an English reader", async () => {
+    const { pages, text } = await textOf(await renderReportPdf(report, "en"));
+    expect(text).toContain("Peer benchmark");
+    expect(text).toContain("Link-level");
+    expect(text).toContain(`Page 1 of ${pages}`);
+  }, 30_000);
+
+  it("adds extra sections after the report's own", async () => {
+    const { text } = await textOf(
+      await renderReportPdf(report, "zh", [(doc) => void doc.font("regular").text("改进计划 EXTRA")]),
+    );
+    expect(text).toContain("改进计划 EXTRA");
+  }, 30_000);
+
+  it("names the download in ASCII and, in filename*, with the firm's name", () => {
+    const header = pdfDisposition(report, "zh");
+    expect(header).toMatch(/^attachment; filename="qmd-report-2025\.pdf"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(header.split("''")[1]!)).toBe(`${report.firmName}-2025年度自评估报告.pdf`);
+  });
+});
