@@ -1,8 +1,9 @@
 // The report's peer section: band, peer group and why, and the peer distribution with the firm's marker.
 import { scaleBand, scaleLinear } from "d3-scale";
-import { type Locale, pick } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PeerOutcome } from "~/report/peer-benchmark.server";
+import { peerSentences } from "~/report/peer-text";
 import { DataTable } from "~/ui/data-table";
 
 type Peers = Extract<PeerOutcome, { status: "ok" }>["peers"];
@@ -72,15 +73,7 @@ export function PeerBenchmarkSection({
     );
   const peers = outcome.peers;
   const { band } = peers;
-  const periodName = (period: string) =>
-    /^\d{4}$/.test(period) ? t("benchmark.periodYear", { period }) : t("benchmark.periodWave", { period });
-  const groupName = ({ group, level }: Peers) =>
-    group.industry
-      ? [
-          `${group.industry.code ? `${group.industry.code} ` : ""}${pick(group.industry.name, locale)}`,
-          ...(group.size ? [t(`firm.sizes.${group.size}` as "firm.sizes.small")] : []),
-        ].join(t("benchmark.separator"))
-      : t(`benchmark.levels.${level}`);
+  const sentences = peerSentences(t as (key: string, options?: Record<string, unknown>) => string, locale, peers);
   return (
     <div data-testid="peer-benchmark">
       {peers.release.synthetic ? <p className="notice">{t("benchmark.synthetic")}</p> : null}
@@ -95,31 +88,14 @@ export function PeerBenchmarkSection({
           : t("benchmark.noBand")}
       </p>
       <p data-testid="peer-compared">
-        <strong>
-          {t("benchmark.compared", {
-            period: periodName(peers.period),
-            group: groupName(peers),
-            firms: peers.firms,
-          })}
-        </strong>
+        <strong>{sentences.compared}</strong>
       </p>
-      {peers.fallback ? (
+      {sentences.fallback ? (
         <p className="notice" data-testid="peer-fallback">
-          {t(`benchmark.fallback.${peers.fallback.reason}`, {
-            from: periodName(peers.fallback.from),
-            period: periodName(peers.period),
-          })}
+          {sentences.fallback}
         </p>
       ) : null}
-      <p>
-        {t("benchmark.source", {
-          release: peers.release.label,
-          number: peers.release.number,
-          published: peers.release.publishedAt.slice(0, 10),
-          period: periodName(peers.period),
-        })}{" "}
-        {t("benchmark.why", { group: t(`benchmark.levels.${peers.level}`) })}
-      </p>
+      <p>{sentences.source}</p>
       {peers.skipped.length > 0 ? (
         <ul className="muted">
           {peers.skipped.map((s) => (

@@ -3,6 +3,7 @@ import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
 import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
+import { gapText } from "~/report/peer-text";
 import { BarChart } from "~/ui/bar-chart";
 import { DataTable } from "~/ui/data-table";
 import { RadarChart } from "~/ui/radar-chart";
@@ -168,9 +169,7 @@ export function ReportView({
           <li key={pick(p.dimension, locale)} className="priority">
             <h3>
               {pick(p.dimension, locale)} · {p.score.toFixed(1)} ·{" "}
-              {p.targetBasis === "peers"
-                ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target })
-                : t("report.gapToMaximum", { gap: p.gap.toFixed(1) })}
+              {gapText(t as (key: string, options?: Record<string, unknown>) => string, p)}
               {p.heldStage ? <span className="tag"> {t("report.heldStage")}</span> : null}
             </h3>
             {p.recommendation ? (

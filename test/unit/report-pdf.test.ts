@@ -34,6 +34,9 @@ const report: ReportData = {
     status: "ok",
     peers: {
       release: { number: 3, label: "2025 年度", publishedAt: "2026-01-01", synthetic: true },
+      period: "2025",
+      fallback: { from: "2026", reason: "no-release" },
+      group: { industry: { code: "C36", name: { zh: "汽车制造业", en: "Manufacture of automobiles" } }, size: null },
       level: "division",
       skipped: [{ level: "division-size", reason: "too-few" }],
       firms: 143,
@@ -47,6 +50,7 @@ const report: ReportData = {
     dimension: dims[i]!.name,
     score: dims[i]!.score!,
     target: 55,
+    targetBasis: "peers" as const,
     gap: 55 - dims[i]!.score!,
     heldStage: i === 0,
     recommendation: {
@@ -62,6 +66,7 @@ const report: ReportData = {
           title: { zh: "来料检验", en: "Incoming inspection" },
           summary: { zh: "摘要", en: "Summary" },
           sameIndustry: true,
+          otherIndustry: false,
         },
       ],
       cases: [{ id: "c", title: "某汽车零部件企业的案例", sameIndustry: true, fictional: true }],
@@ -91,6 +96,7 @@ describe("the report PDF", () => {
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain("环节数字化");
     expect(text).toContain("同行对标");
+    expect(text.replace(/\s+/g, "")).toContain("与2025年同行（C36汽车制造业，共143家）相比");
     expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
     expect(text).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
     expect(text.split(report.firmName).length - 1).toBeGreaterThanOrEqual(pages);

@@ -4,6 +4,7 @@ import { type Locale, pick } from "~/i18n/locales";
 import type { ReportData } from "~/report/assemble";
 import { barSvg, PDF_COLOURS, radarSvg, viewBoxSize } from "~/report/pdf/charts.server";
 import { bullets, type Doc, ensureSpace, heading, MARGIN, paragraph, setFont, table } from "~/report/pdf/layout.server";
+import { gapText, peerSentences } from "~/report/peer-text";
 
 export type Text = (key: string, options?: Record<string, unknown>) => string;
 
@@ -167,12 +168,13 @@ export const prioritiesSection: PdfSection = (doc, ctx) => {
   const { report, locale, t } = ctx;
   const withPeers = report.peers.status === "ok";
   heading(doc, t("report.priorities"));
-  paragraph(doc, withPeers ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead"), { muted: true });
+  const maximum = report.priorities.some((p) => p.targetBasis === "maximum")
+    ? ` ${t(withPeers ? "report.maximumSomeDimensions" : "report.maximumNoPeers")}`
+    : "";
+  paragraph(doc, (withPeers ? t("report.prioritiesLeadPeers") : t("report.prioritiesLead")) + maximum, { muted: true });
   if (report.priorities.length === 0) paragraph(doc, t("report.noPriorities"));
   report.priorities.forEach((p, i) => {
-    const gap = withPeers
-      ? t("report.gapToPeers", { gap: p.gap.toFixed(1), target: p.target })
-      : t("report.gap", { gap: p.gap.toFixed(1) });
+    const gap = gapText(t, p);
     heading(
       doc,
       `${i + 1}. ${pick(p.dimension, locale)} · ${p.score.toFixed(1)} · ${gap}${p.heldStage ? ` [${t("report.heldStage")}]` : ""}`,
@@ -192,7 +194,7 @@ export const prioritiesSection: PdfSection = (doc, ctx) => {
         doc,
         rec.scenes.map(
           (s) =>
-            `${pick(s.title, locale)}${s.sameIndustry ? ` [${t("report.sameIndustry")}]` : ""}: ${pick(s.summary, locale)}`,
+            `${pick(s.title, locale)}${s.sameIndustry ? ` [${t("report.sameIndustry")}]` : ""}${s.otherIndustry ? ` [${t("report.otherIndustry")}]` : ""}: ${pick(s.summary, locale)}`,
         ),
       );
     }
@@ -209,7 +211,7 @@ export const prioritiesSection: PdfSection = (doc, ctx) => {
   });
 };
 
-export const peersSection: PdfSection = (doc, { report, t }) => {
+export const peersSection: PdfSection = (doc, { report, locale, t }) => {
   heading(doc, t("report.peers"));
   const outcome = report.peers;
   if (outcome.status !== "ok") {
@@ -231,15 +233,10 @@ export const peersSection: PdfSection = (doc, { report, t }) => {
       : t("benchmark.noBand"),
     { bold: true },
   );
-  paragraph(
-    doc,
-    t("benchmark.group", {
-      group: t(`benchmark.levels.${peers.level}`),
-      firms: peers.firms,
-      release: peers.release.label,
-      number: peers.release.number,
-    }),
-  );
+  const sentences = peerSentences(t, locale, peers);
+  paragraph(doc, sentences.compared, { bold: true });
+  if (sentences.fallback) paragraph(doc, sentences.fallback);
+  paragraph(doc, sentences.source);
   if (peers.skipped.length > 0)
     bullets(
       doc,
