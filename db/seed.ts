@@ -2,7 +2,8 @@
 // Written in one transaction, only into an empty database.
 import { sql } from "drizzle-orm";
 import { DEMO_FIRMS } from "~db/demo-firms";
-import { firms, memberships, roleGrants, statisticsReleases, users } from "~db/schema";
+import { DEMO_HISTORY_FIRM, demoFirmHistory } from "~db/demo-history";
+import { assessments, firms, memberships, roleGrants, statisticsReleases, users } from "~db/schema";
 import { defaultPeriods, Synthesiser } from "~db/synth/generate";
 import { writeSynthetic } from "~db/synth/run";
 import { taxonomyFromContent } from "~db/synth/taxonomy";
@@ -158,6 +159,33 @@ async function seedDemoData(): Promise<boolean> {
         ...demoFirms.map((f) => ({ firmId: f.id, userId: id("owner"), role: "owner" as const })),
         { firmId: demoFirms[0]!.id, userId: id("member"), role: "member" as const },
       ]);
+    if (synth) {
+      const firm = demoFirms[DEMO_HISTORY_FIRM]!;
+      await tx.insert(assessments).values(
+        demoFirmHistory(synth.version, synth.options.periods, synth.options.now).map((a) => ({
+          firmId: firm.id,
+          questionnaireVersionId: synth.version.id,
+          period: a.period,
+          status: "submitted" as const,
+          answers: a.answers,
+          currentPage: a.current_page,
+          version: a.version,
+          overallScore: a.overall_score,
+          stage: a.stage,
+          dimensionScores: a.dimension_scores,
+          result: a.result,
+          submittedAt: new Date(a.submitted_at),
+          submittedBy: id("owner"),
+          industryDivision: firm.industryDivision,
+          regionCode: firm.regionCode,
+          cityCode: firm.cityCode,
+          sizeClass: firm.sizeClass,
+          unitKey: firm.id,
+          createdAt: new Date(a.created_at),
+          updatedAt: new Date(a.submitted_at),
+        })),
+      );
+    }
     for (const demo of demoCasesOnDisk()) {
       const { slug: _slug, demoFirm, anonymised, ...content } = demo;
       await publishSeededCase(tx, {

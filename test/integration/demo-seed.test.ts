@@ -1,0 +1,35 @@
+// A newcomer's first look: the demo owner's named firm has a history, a peer band and a plan.
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { DEMO_FIRMS } from "~db/demo-firms";
+import { DEMO_HISTORY_FIRM } from "~db/demo-history";
+import { assessments, firms } from "~db/schema";
+import { seedDemoIfEmpty } from "~db/seed";
+import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { db } from "~/platform/db.server";
+import { buildReport } from "~/report/report.server";
+import { useIsolatedDatabase } from "~test/support/database";
+
+useIsolatedDatabase();
+
+describe("demo seed", () => {
+  it("gives the named demo firm submitted assessments for three periods, a peer band and progress", async () => {
+    expect(await seedDemoIfEmpty()).toBe(true);
+    const [firm] = await db()
+      .select()
+      .from(firms)
+      .where(and(eq(firms.name, DEMO_FIRMS[DEMO_HISTORY_FIRM].name), eq(firms.isDemo, true)));
+    const rows = await db().select().from(assessments).where(eq(assessments.firmId, firm!.id));
+    expect(rows.map((a) => a.period).sort()).toHaveLength(3);
+    expect(rows.every((a) => a.status === "submitted")).toBe(true);
+    const latest = rows.sort((a, b) => b.period.localeCompare(a.period))[0]!;
+    const report = await buildReport(firm!, latest, (await getQuestionnaireVersion(latest.questionnaireVersionId))!);
+    expect(report.peers.status).toBe("ok");
+    if (report.peers.status !== "ok") return;
+    expect(report.peers.peers.band).not.toBeNull();
+    expect(report.peers.peers.period).toBe(latest.period);
+    expect(report.history).toHaveLength(3);
+    expect(report.history.at(-1)!.stage).toBeGreaterThan(report.history[0]!.stage);
+    expect(report.priorities.every((p) => p.targetBasis === "peers" || p.targetBasis === "maximum")).toBe(true);
+  }, 180_000);
+});
