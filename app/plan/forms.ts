@@ -35,7 +35,7 @@ export const addCustomForm = z.object({
   title: z.string().trim().min(1, "plan.errors.titleRequired").max(200, "plan.errors.titleTooLong"),
   dimension: z.string({ error: "plan.errors.dimension" }).min(1, "plan.errors.dimension").max(64),
   ownerId: uuid.optional(),
-  dueDate: dueDate.default(""),
+  dueDate: dueDate.optional(),
   notes,
 });
 

@@ -92,7 +92,7 @@ export async function action(args: ActionFunctionArgs) {
       title: parsed.data.title,
       articles: version.model.dimensions.find((d) => d.id === parsed.data.dimension)!.articles,
       ownerId: parsed.data.ownerId ?? caller.user.id,
-      dueDate: parsed.data.dueDate,
+      dueDate: parsed.data.dueDate ?? null,
       notes: parsed.data.notes,
     };
     return outcome(intent, null, await addAction(firmId, actor, input), firmId);
