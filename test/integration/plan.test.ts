@@ -205,3 +205,20 @@ describe("the improvement plan", () => {
     expect(await db().select().from(emailOutbox).where(eq(emailOutbox.to, s.owner.email))).toEqual([]);
   });
 });
+
+describe("the demo plan", () => {
+  it("has an action in each status, one overdue and one owned by the colleague", async () => {
+    const { owner, firm } = await makeFirmWithOwner();
+    const member = await makeUser();
+    await db().insert(memberships).values({ firmId: firm.id, userId: member.id, role: "member" });
+    const assessment = await submitted(firm.id, owner.id, "2025", 2);
+    const { seedDemoPlan } = await import("~/plan/demo-plan.server");
+    await db().transaction((tx) =>
+      seedDemoPlan(tx, { firmId: firm.id, ownerId: owner.id, memberId: member.id, assessmentId: assessment.id }),
+    );
+    const plan = await loadPlan(firm.id);
+    expect(new Set(plan.map((p) => p.status))).toEqual(new Set(["planned", "in_progress", "done", "dropped"]));
+    expect(plan.some((p) => p.overdue)).toBe(true);
+    expect(plan.some((p) => p.owner?.id === member.id)).toBe(true);
+  });
+});
