@@ -6,6 +6,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -30,6 +31,7 @@ import type { CaseContent } from "~/cases/schema";
 import { CASE_STATUSES } from "~/cases/workflow";
 import type { Localized, Scene } from "~/content/schemas";
 import { SIZE_CLASSES } from "~/firms/size-class";
+import { PLAN_SOURCES, PLAN_STATUSES } from "~/plan/status";
 import type { ReleaseSummary } from "~/statistics/release/build.server";
 import type { ReleaseMethodology } from "~/statistics/release/read.server";
 import { type PublishedMetrics, RELEASE_STATUSES } from "~/statistics/types";
@@ -47,6 +49,8 @@ export const questionnaireStatus = pgEnum("questionnaire_status", ["draft", "pub
 export const assessmentStatus = pgEnum("assessment_status", ASSESSMENT_STATUSES);
 export const caseStatus = pgEnum("case_status", CASE_STATUSES);
 export const releaseStatus = pgEnum("release_status", RELEASE_STATUSES);
+export const planStatus = pgEnum("plan_status", PLAN_STATUSES);
+export const planSource = pgEnum("plan_source", PLAN_SOURCES);
 
 export const users = pgTable(
   "users",
@@ -494,6 +498,50 @@ export const emailOutbox = pgTable(
   (t) => [index("email_outbox_pending_idx").on(t.sentAt)],
 );
 
+// A firm's improvement plan (decision 026): one row per action, chosen from a report's priorities or written
+// by the firm. The title of a recommended action or scene is kept as it read when it was added.
+export const planActions = pgTable(
+  "plan_actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    firmId: uuid("firm_id")
+      .notNull()
+      .references(() => firms.id, { onDelete: "cascade" }),
+    // The assessment whose report it came from: the "before" of its progress. Kept if that row goes.
+    assessmentId: uuid("assessment_id").references(() => assessments.id, { onDelete: "set null" }),
+    source: planSource("source").notNull(),
+    // Identifies a recommended action or scene within the firm, so adding it twice adds it once.
+    sourceKey: text("source_key"),
+    dimension: text("dimension").notNull(),
+    recommendationLevel: smallint("recommendation_level"),
+    actionIndex: smallint("action_index"),
+    sceneSlug: text("scene_slug"),
+    sourceTitle: jsonb("source_title").$type<Localized>(),
+    title: text("title"),
+    articles: integer("articles")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    // A deleted user leaves the action unassigned rather than deleting the firm's plan.
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    dueDate: date("due_date", { mode: "string" }),
+    status: planStatus("status").notNull().default("planned"),
+    notes: text("notes").notNull().default(""),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    lastRemindedAt: timestamp("last_reminded_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("plan_actions_firm_idx").on(t.firmId, t.createdAt),
+    uniqueIndex("plan_actions_source_key").on(t.firmId, t.sourceKey),
+    index("plan_actions_due_idx")
+      .on(t.dueDate)
+      .where(sql`${t.status} in ('planned', 'in_progress')`),
+    check("plan_actions_titled", sql`${t.title} is not null or ${t.sourceTitle} is not null`),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Firm = typeof firms.$inferSelect;
@@ -505,3 +553,4 @@ export type RoleGrant = typeof roleGrants.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxMessage = typeof emailOutbox.$inferSelect;
 export type StatisticsRelease = typeof statisticsReleases.$inferSelect;
+export type PlanAction = typeof planActions.$inferSelect;

@@ -35,7 +35,9 @@ export type AuditAction =
   | "release.withdrawn"
   | "insights.exported"
   | "role.granted"
-  | "role.revoked";
+  | "role.revoked"
+  | "plan.action_added"
+  | "plan.action_updated";
 
 export interface AuditInput {
   actorId: string | null;

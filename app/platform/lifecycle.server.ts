@@ -6,6 +6,7 @@ import { syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 import { loadAllTaxonomies } from "~/content/taxonomies.server";
 import { guide } from "~/guide/guide.server";
+import { remindOverdueActions } from "~/plan/plan.server";
 import { config } from "~/platform/config.server";
 import { closeDatabase, databaseHandle, initDatabase } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
@@ -43,12 +44,16 @@ export async function startup(): Promise<void> {
   await refreshDemoMode();
   const admins = await ensureBootstrapAdmins();
   if (admins > 0) logger.info({ admins }, "administrators granted from ADMIN_EMAILS");
-  if (cfg.SMTP_URL) {
-    mailTimer = setInterval(() => {
-      deliverPendingEmail().catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));
-    }, 10_000);
-    mailTimer.unref();
-  }
+  // One timer for the outbox: overdue plan reminders are queued (with or without SMTP, so the admin outbox
+  // page shows them), then whatever is pending is sent when SMTP is configured.
+  const origin = cfg.PUBLIC_ORIGIN ? new URL(cfg.PUBLIC_ORIGIN).origin : "";
+  mailTimer = setInterval(() => {
+    remindOverdueActions(new Date(), origin)
+      .catch((err: Error) => logger.error({ err: err.message }, "plan reminders failed"))
+      .then(() => (cfg.SMTP_URL ? deliverPendingEmail() : 0))
+      .catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));
+  }, 10_000);
+  mailTimer.unref();
 }
 
 /** What the HTTP layer (server/) needs to know; validates the configuration on first call. */

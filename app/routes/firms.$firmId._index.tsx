@@ -113,6 +113,9 @@ export default function FirmOverview() {
         </Link>{" "}
         <Link className="button button--secondary" to={`/firms/${firm.id}/cases`}>
           {t("firmCases.link")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`/firms/${firm.id}/plan`}>
+          {t("plan.link")}
         </Link>
       </p>
       <h2>{t("firm.profile")}</h2>

@@ -3,6 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireFirmAssessmentAndFirm } from "~/assessment/requests.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { priorityChoices } from "~/plan/choices";
+import { planForReport } from "~/plan/plan.server";
+import { PlanSection } from "~/plan/plan-section";
+import { AddFromReport } from "~/plan/report-add";
 import { buildReport } from "~/report/report.server";
 import { ReportView } from "~/report/report-view";
 import { PrintButton } from "~/ui/print-button";
@@ -15,11 +19,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, firm, version } = await requireFirmAssessmentAndFirm(args);
   const base = `/firms/${caller.firmId}/assessments/${assessment.id}`;
   if (assessment.status !== "submitted") throw redirect(base);
-  return { base, firmId: firm.id, report: await buildReport(firm, assessment, version) };
+  const [report, plan] = await Promise.all([
+    buildReport(firm, assessment, version),
+    planForReport(firm.id, assessment),
+  ]);
+  const choices = priorityChoices(version.model, report.priorities);
+  return { base, firmId: firm.id, assessmentId: assessment.id, report, plan, choices };
 }
 
 export default function ReportPage() {
-  const { base, firmId, report } = useLoaderData<typeof loader>();
+  const { base, firmId, assessmentId, report, plan, choices } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
   return (
@@ -35,6 +44,8 @@ export default function ReportPage() {
         sceneHref={(slug) => `/scenes/${slug}`}
         caseHref={(id) => `/cases/${id}`}
       />
+      <PlanSection plan={plan} locale={locale} />
+      <AddFromReport firmId={firmId} assessmentId={assessmentId} choices={choices} locale={locale} />
       <div className="actions no-print">
         <a className="button" href={`${base}/download`} download>
           {t("report.download")}
