@@ -1,6 +1,5 @@
 // What the report's priorities offer to add to the plan: each recommended action and scene with the ids
-// the plan stores. The report names dimensions and recommendations by their text, so they are found
-// again in the model by that text.
+// the plan stores (the priority's dimension id and its recommendation's level key the model).
 import type { BenchmarkModel } from "~/assessment/schemas";
 import type { Localized } from "~/content/schemas";
 
@@ -13,8 +12,9 @@ export interface PriorityChoice {
 }
 
 interface ReportPriority {
-  dimension: Localized;
+  dimensionId: string;
   recommendation: {
+    level: number;
     title: Localized;
     actions: Localized[];
     scenes: ReadonlyArray<{ slug: string; title: Localized }>;
@@ -23,10 +23,10 @@ interface ReportPriority {
 
 export function priorityChoices(model: BenchmarkModel, priorities: readonly ReportPriority[]): PriorityChoice[] {
   return priorities.flatMap((p) => {
-    const dim = model.dimensions.find((d) => d.name.zh === p.dimension.zh);
+    const dim = model.dimensions.find((d) => d.id === p.dimensionId);
     const rec = p.recommendation;
     const found =
-      dim && rec ? model.recommendations.find((r) => r.dimension === dim.id && r.title.zh === rec.title.zh) : undefined;
+      dim && rec ? model.recommendations.find((r) => r.dimension === dim.id && r.level === rec.level) : undefined;
     if (!dim || !rec || !found) return [];
     return [
       {

@@ -53,6 +53,7 @@ export interface ReportData {
   /** The peer benchmark from the newest public release; priorities rank by the gap to its top quartile when present. */
   peers: PeerOutcome;
   priorities: Array<{
+    dimensionId: string;
     dimension: Localized;
     score: number;
     target: number;
@@ -61,6 +62,8 @@ export interface ReportData {
     gap: number;
     heldStage: boolean;
     recommendation: {
+      /** The model's recommendation is keyed by dimension and this level. */
+      level: number;
       title: Localized;
       actions: Localized[];
       articles: number[];
@@ -214,6 +217,7 @@ export function assembleReport(input: ReportInputs): ReportData {
     })),
     peers: input.peers,
     priorities: input.planned.map(({ priority: p, recommendation: rec, scenes }) => ({
+      dimensionId: p.dimension,
       dimension: dimension(p.dimension).name,
       score: p.score,
       target: p.target,
@@ -222,6 +226,7 @@ export function assembleReport(input: ReportInputs): ReportData {
       heldStage: p.heldStage,
       recommendation: rec
         ? {
+            level: rec.level,
             title: rec.title,
             actions: rec.actions,
             articles: rec.articles,
