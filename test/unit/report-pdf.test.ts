@@ -1,6 +1,8 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import type { PlanReportData } from "~/plan/plan.server";
 import type { ReportData } from "~/report/assemble";
+import { planPdfSection } from "~/report/pdf/plan-section.server";
 import { pdfDisposition, renderReportPdf } from "~/report/pdf/report-pdf.server";
 
 const dims = Array.from({ length: 10 }, (_, i) => ({
@@ -47,6 +49,7 @@ const report: ReportData = {
     },
   } as ReportData["peers"],
   priorities: Array.from({ length: 5 }, (_, i) => ({
+    dimensionId: dims[i]!.id,
     dimension: dims[i]!.name,
     score: dims[i]!.score!,
     target: 55,
@@ -54,6 +57,7 @@ const report: ReportData = {
     gap: 55 - dims[i]!.score!,
     heldStage: i === 0,
     recommendation: {
+      level: 2,
       title: { zh: `建议${i}`, en: `Recommendation ${i}` },
       actions: [
         { zh: "建立质量数据台账，明确数据责任人。".repeat(3), en: "Keep a register of quality data. ".repeat(3) },
@@ -114,6 +118,45 @@ describe("the report PDF", () => {
       await renderReportPdf(report, "zh", [(doc) => void doc.font("regular").text("改进计划 EXTRA")]),
     );
     expect(text).toContain("改进计划 EXTRA");
+  }, 30_000);
+
+  it("draws the improvement plan with owner, status and the movement at the next wave", async () => {
+    const plan: PlanReportData = {
+      firmId: "f",
+      items: [
+        {
+          id: "a1",
+          source: "custom",
+          title: { zh: "建立来料检验电子台账", en: "Keep incoming inspection records electronically" },
+          dimension: { id: dims[0]!.id, name: dims[0]!.name },
+          articles: [13],
+          scene: null,
+          owner: { id: "u", name: "王质量" },
+          dueDate: "2026-03-31",
+          status: "done",
+          overdue: false,
+          notes: "已上线",
+          fromPeriod: "2024",
+          progress: {
+            before: { period: "2024", score: 40, level: 2, stage: 2 },
+            after: { period: "2025", score: 55, level: 3, stage: 3 },
+            scoreChange: 15,
+            levelChange: 1,
+            stageChange: 1,
+            indicators: [],
+            comparable: true,
+            indicatorTitles: {},
+          },
+        },
+      ],
+    };
+    const { text } = await textOf(await renderReportPdf(report, "zh", [planPdfSection(plan)]));
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("改进计划");
+    expect(flat).toContain("建立来料检验电子台账");
+    expect(flat).toContain("王质量");
+    expect(flat).toContain("已完成");
+    expect(flat).toContain("+15");
   }, 30_000);
 
   it("names the download in ASCII and, in filename*, with the firm's name", () => {
