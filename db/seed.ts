@@ -13,6 +13,7 @@ import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assess
 import { publishSeededCase } from "~/cases/demo-cases.server";
 import { demoCasesOnDisk } from "~/cases/demo-cases.server";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
+import { seedDemoPlan } from "~/plan/demo-plan.server";
 import { db } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
 import { buildRelease, publishRelease, ReleaseError } from "~/statistics/release/build.server";
@@ -161,30 +162,42 @@ async function seedDemoData(): Promise<boolean> {
       ]);
     if (synth) {
       const firm = demoFirms[DEMO_HISTORY_FIRM]!;
-      await tx.insert(assessments).values(
-        demoFirmHistory(synth.version, synth.options.periods, synth.options.now).map((a) => ({
+      const history = await tx
+        .insert(assessments)
+        .values(
+          demoFirmHistory(synth.version, synth.options.periods, synth.options.now).map((a) => ({
+            firmId: firm.id,
+            questionnaireVersionId: synth.version.id,
+            period: a.period,
+            status: "submitted" as const,
+            answers: a.answers,
+            currentPage: a.current_page,
+            version: a.version,
+            overallScore: a.overall_score,
+            stage: a.stage,
+            dimensionScores: a.dimension_scores,
+            result: a.result,
+            submittedAt: new Date(a.submitted_at),
+            submittedBy: id("owner"),
+            industryDivision: firm.industryDivision,
+            regionCode: firm.regionCode,
+            cityCode: firm.cityCode,
+            sizeClass: firm.sizeClass,
+            unitKey: firm.id,
+            createdAt: new Date(a.created_at),
+            updatedAt: new Date(a.submitted_at),
+          })),
+        )
+        .returning({ id: assessments.id, period: assessments.period });
+      // The plan starts from the next-to-last wave, so its actions show what moved at the last one.
+      const from = [...history].sort((a, b) => a.period.localeCompare(b.period)).at(-2) ?? history[0];
+      if (from)
+        await seedDemoPlan(tx, {
           firmId: firm.id,
-          questionnaireVersionId: synth.version.id,
-          period: a.period,
-          status: "submitted" as const,
-          answers: a.answers,
-          currentPage: a.current_page,
-          version: a.version,
-          overallScore: a.overall_score,
-          stage: a.stage,
-          dimensionScores: a.dimension_scores,
-          result: a.result,
-          submittedAt: new Date(a.submitted_at),
-          submittedBy: id("owner"),
-          industryDivision: firm.industryDivision,
-          regionCode: firm.regionCode,
-          cityCode: firm.cityCode,
-          sizeClass: firm.sizeClass,
-          unitKey: firm.id,
-          createdAt: new Date(a.created_at),
-          updatedAt: new Date(a.submitted_at),
-        })),
-      );
+          ownerId: id("owner"),
+          memberId: id("member"),
+          assessmentId: from.id,
+        });
     }
     for (const demo of demoCasesOnDisk()) {
       const { slug: _slug, demoFirm, anonymised, ...content } = demo;

@@ -6,6 +6,7 @@ import { DEMO_HISTORY_FIRM } from "~db/demo-history";
 import { assessments, firms } from "~db/schema";
 import { seedDemoIfEmpty } from "~db/seed";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { planForReport } from "~/plan/plan.server";
 import { db } from "~/platform/db.server";
 import { buildReport } from "~/report/report.server";
 import { useIsolatedDatabase } from "~test/support/database";
@@ -13,7 +14,7 @@ import { useIsolatedDatabase } from "~test/support/database";
 useIsolatedDatabase();
 
 describe("demo seed", () => {
-  it("gives the named demo firm submitted assessments for three periods, a peer band and progress", async () => {
+  it("gives the named demo firm submitted assessments for three periods, a peer band, progress and a plan", async () => {
     expect(await seedDemoIfEmpty()).toBe(true);
     const [firm] = await db()
       .select()
@@ -30,6 +31,10 @@ describe("demo seed", () => {
     expect(report.peers.peers.period).toBe(latest.period);
     expect(report.history).toHaveLength(3);
     expect(report.history.at(-1)!.stage).toBeGreaterThan(report.history[0]!.stage);
-    expect(report.priorities.every((p) => p.targetBasis === "peers" || p.targetBasis === "maximum")).toBe(true);
+    // A plan with an action in every status, started a wave earlier, so the report shows what moved.
+    const plan = await planForReport(firm!.id, latest);
+    expect(new Set(plan.items.map((i) => i.status))).toEqual(new Set(["planned", "in_progress", "done", "dropped"]));
+    expect(plan.items.some((i) => i.overdue)).toBe(true);
+    expect(plan.items.every((i) => i.progress?.after.period === latest.period)).toBe(true);
   }, 180_000);
 });
