@@ -1,6 +1,7 @@
 // The improvement plan in Chromium, on a server of its own with a firm that submitted in 2025: the owner adds
 // three actions (two from the report's priorities), assigns one to a colleague and marks one done; a member
-// of another firm gets 404; the firm's 2026 assessment then shows the movement on the plan page.
+// of another firm gets 404; the firm's 2026 assessment then shows the movement on the plan page, and its
+// report (2026 is in no release) the peer band of 2025, named, in the page and in the PDF with the plan.
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible, PASSWORD, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
@@ -48,6 +49,9 @@ test.beforeAll(async () => {
     if (!done.ok) throw new Error("the 2025 assessment did not submit");
     ids.firm = firm.id;
     ids.assessment = draft.id;
+    // A published release of 2024 and 2025 that does not count this firm: its 2026 report falls back to 2025.
+    const { synthRelease } = await import("~test/e2e/support/synth-release");
+    await synthRelease(handle, { seed: 21, firms: 1200, label: "计划测试期" });
   });
 });
 
@@ -128,4 +132,31 @@ test("the owner plans from the report; the next assessment shows the movement; s
   await expect(progress).toContainText("2026");
   await expect(progress.getByRole("row", { name: /总体阶段/ })).toContainText("+");
   await accessibleAtBothWidths(page);
+
+  // 2026 is in no release: the report compares with the latest published period that has peers, and says so.
+  await page.goto(`/firms/${ids.firm}/assessments/${next}/report`);
+  await expect(page.getByTestId("peer-compared")).toContainText("与 2025 年同行");
+  await expect(page.getByTestId("peer-fallback")).toContainText("尚无统计发布覆盖你的评估期（2026 年）");
+  await expect(page.getByTestId("peer-band")).toContainText("十分位");
+  await expect(page.locator("section.plan-section")).toContainText("每月召开质量数据复盘会");
+  await accessibleAtBothWidths(page);
+
+  // Its PDF carries the firm, the stage name in Chinese and the plan.
+  const pdf = await page.request.get(`/firms/${ids.firm}/assessments/${next}/report.pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const text = (await pdfText(await pdf.body())).replace(/\s+/g, "");
+  const stage = (await page.getByTestId("stage").textContent())!.split("·")[1]!.trim();
+  expect(text).toContain(`计划测试企业${stamp}`);
+  expect(text).toContain(stage);
+  expect(text).toContain("每月召开质量数据复盘会");
+  expect(text).toContain("与2025年同行");
 });
+
+async function pdfText(data: Buffer): Promise<string> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(data) }).promise;
+  let text = "";
+  for (let p = 1; p <= doc.numPages; p++)
+    text += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ("str" in i ? i.str : "")).join("");
+  return text;
+}
