@@ -1,7 +1,7 @@
 // The plan's forms, validated with zod; every message is an i18n key under "plan.errors.".
 import { z } from "zod";
 import { PLAN_STATUSES } from "~/plan/status";
-import type { FieldErrors } from "~/platform/form-parse";
+import { parseForm } from "~/platform/form-parse";
 
 const uuid = z.uuid({ error: "plan.errors.invalid" });
 const dueDate = z
@@ -48,18 +48,7 @@ export const updateForm = z.object({
   notes: z.string().max(2000, "plan.errors.notesTooLong").optional(),
 });
 
-export type FormParse<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
-
 /** Validate the form's text fields; each field keeps its first message (a plan.errors key). */
-export function parsePlanForm<S extends z.ZodType>(schema: S, form: FormData): FormParse<z.output<S>> {
-  const raw: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string") raw[k] = v;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("plan.errors.") ? issue.message : "plan.errors.invalid";
-  }
-  return { ok: false, errors };
+export function parsePlanForm<S extends z.ZodType>(schema: S, form: FormData) {
+  return parseForm(schema, form, { prefix: "plan.errors.", fallback: "plan.errors.invalid" });
 }

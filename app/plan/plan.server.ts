@@ -6,7 +6,6 @@ import type { Db } from "~db/connect";
 import { type Assessment, assessments, memberships, type PlanAction, planActions, users } from "~db/schema";
 import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { bandOf, scoreAssessment } from "~/assessment/scoring";
-import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import type { Localized } from "~/content/schemas";
 import type { Locale } from "~/i18n/locales";
 import { textFor } from "~/i18n/server-t.server";
@@ -53,15 +52,9 @@ export function listMemberIds(firmId: string, executor: Db = db()) {
     .orderBy(asc(memberships.createdAt));
 }
 
-const versions = new Map<string, QuestionnaireVersion | null>();
-async function versionOf(id: string): Promise<QuestionnaireVersion | null> {
-  if (!versions.has(id)) versions.set(id, await getQuestionnaireVersion(id));
-  return versions.get(id)!;
-}
-
 /** The stored result with each indicator's level worked out again from the answers (they are not stored). */
 async function snapshotOf(a: Assessment): Promise<ResultSnapshot | null> {
-  const version = await versionOf(a.questionnaireVersionId);
+  const version = await getQuestionnaireVersion(a.questionnaireVersionId);
   if (!version || !a.result) return null;
   const scored = scoreAssessment(version.compiled, a.answers);
   return {
@@ -100,7 +93,7 @@ export async function loadPlan(firmId: string, after?: Assessment): Promise<Plan
   const items: PlanItem[] = [];
   for (const r of rows) {
     const from = r.assessmentId ? byId.get(r.assessmentId) : undefined;
-    const version = from ? await versionOf(from.questionnaireVersionId) : null;
+    const version = from ? await getQuestionnaireVersion(from.questionnaireVersionId) : null;
     const dim = version?.model.dimensions.find((d) => d.id === r.dimension);
     let progress: PlanItem["progress"] = null;
     const later = from
@@ -115,8 +108,10 @@ export async function loadPlan(firmId: string, after?: Assessment): Promise<Plan
       if (b && a) {
         const p = actionProgress(r.dimension, b, a);
         const titles = new Map(
-          (await versionOf(later.questionnaireVersionId))?.compiled.indicators.map((i) => [i.question, i.info.title]) ??
-            [],
+          (await getQuestionnaireVersion(later.questionnaireVersionId))?.compiled.indicators.map((i) => [
+            i.question,
+            i.info.title,
+          ]) ?? [],
         );
         progress = {
           ...p,

@@ -14,8 +14,20 @@ export function echoValues(form: FormData): Record<string, string> {
   );
 }
 
+/** Which i18n keys a schema's messages are, and the key shown for any other message. */
+export interface FormMessages {
+  prefix: string;
+  fallback: string;
+}
+
+const SITE_MESSAGES: FormMessages = { prefix: "errors.", fallback: "errors.required" };
+
 /** Validate form data with a zod schema whose messages are i18n keys; echo back non-secret values. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  form: FormData,
+  messages: FormMessages = SITE_MESSAGES,
+): FormResult<z.output<S>> {
   const raw: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") raw[key] = value;
@@ -25,7 +37,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormR
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message.startsWith("errors.") ? issue.message : "errors.required";
+    errors[field] ??= issue.message.startsWith(messages.prefix) ? issue.message : messages.fallback;
   }
   return { ok: false, errors, values: echoValues(form) };
 }
