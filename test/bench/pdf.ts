@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { httpGet } from "./http-get";
+import { reportVisitors } from "./members";
 
 export interface PdfBenchDeps {
   url: string;
@@ -43,33 +44,11 @@ export async function benchPdf(deps: PdfBenchDeps, target: number) {
   const assessments = (
     await client.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")
   ).rows[0]!.n;
-  const { hashToken, generateToken } = await import("~/accounts/tokens.server");
-  const { serializeSessionCookie } = await import("~/accounts/session.server");
-  const picks = (
-    await client.query<{ org: string; id: string }>(
-      "select firm_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
-      [VISITORS * PER_VISITOR + VISITORS],
-    )
-  ).rows;
-  const members: Array<{ path: string; cookie: string }> = [];
-  for (const [i, p] of picks.entries()) {
-    const user = (
-      await client.query<{ id: string }>(
-        "insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id",
-        [`pdf-bench-${Date.now()}-${i}@example.test`],
-      )
-    ).rows[0]!;
-    await client.query("insert into memberships (firm_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
-    const token = generateToken();
-    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [
-      hashToken(token),
-      user.id,
-    ]);
-    members.push({
-      path: `/firms/${p.org}/assessments/${p.id}/report.pdf`,
-      cookie: (await serializeSessionCookie(token)).split(";")[0]!,
-    });
-  }
+  const members = await reportVisitors(client, {
+    count: VISITORS * PER_VISITOR + VISITORS,
+    page: "report.pdf",
+    emailPrefix: "pdf-bench",
+  });
   await client.end();
 
   const port = 3293;

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import pg from "pg";
 import { httpGet } from "./http-get";
+import { benchUser, reportVisitors, sessionCookie } from "./members";
 
 export interface StatisticsBenchDeps {
   url: string;
@@ -76,48 +77,16 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   // Firm members, each with a session, looking at their own latest report: fifty who come back to it
   // (revisits: the render is kept, everything else is loaded and checked again), and 1,200 who each open
   // theirs once (first views: nothing of theirs is cached), at most one visit per firm in that set.
-  const { hashToken, generateToken } = await import("~/accounts/tokens.server");
-  const { serializeSessionCookie } = await import("~/accounts/session.server");
-  const picks = (
-    await client.query<{ org: string; id: string }>(
-      "select firm_id as org, id from assessments where status = 'submitted' and period = '2025' order by md5(id::text) limit $1",
-      [REVISITING + FIRST_VIEWS],
-    )
-  ).rows;
-  const members: Array<{ path: string; cookie: string }> = [];
-  for (const [i, p] of picks.entries()) {
-    const user = (
-      await client.query<{ id: string }>(
-        "insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench') returning id",
-        [`stats-bench-${Date.now()}-${i}@example.test`],
-      )
-    ).rows[0]!;
-    await client.query("insert into memberships (firm_id, user_id, role) values ($1, $2, 'owner')", [p.org, user.id]);
-    const token = generateToken();
-    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [
-      hashToken(token),
-      user.id,
-    ]);
-    members.push({
-      path: `/firms/${p.org}/assessments/${p.id}/report`,
-      cookie: (await serializeSessionCookie(token)).split(";")[0]!,
-    });
-  }
+  const members = await reportVisitors(client, {
+    count: REVISITING + FIRST_VIEWS,
+    page: "report",
+    emailPrefix: "stats-bench",
+  });
   // Staff of the insights workspace: an association analyst (compare) and a provincial viewer (adoption).
   const staffCookie = async (role: string, scope: string | null) => {
-    const user = (
-      await client.query<{ id: string }>(
-        "insert into users (email, password_hash, display_name) values ($1, 'x', 'Bench staff') returning id",
-        [`insights-bench-${role}-${Date.now()}@example.test`],
-      )
-    ).rows[0]!;
-    await client.query("insert into role_grants (user_id, role, scope) values ($1, $2, $3)", [user.id, role, scope]);
-    const token = generateToken();
-    await client.query("insert into sessions (id, user_id, expires_at) values ($1, $2, now() + interval '30 days')", [
-      hashToken(token),
-      user.id,
-    ]);
-    return (await serializeSessionCookie(token)).split(";")[0]!;
+    const userId = await benchUser(client, `insights-bench-${role}-${Date.now()}@example.test`, "Bench staff");
+    await client.query("insert into role_grants (user_id, role, scope) values ($1, $2, $3)", [userId, role, scope]);
+    return sessionCookie(client, userId);
   };
   const analyst = await staffCookie("analyst", null);
   const zhejiang = await staffCookie("government", "330000");
