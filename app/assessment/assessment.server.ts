@@ -39,6 +39,27 @@ export function listAssessments(firmId: string) {
   return assessmentList().execute({ firmId });
 }
 
+const submittedResultList = () =>
+  prepared("assessment_submitted_results", (d) =>
+    d
+      .select({
+        id: assessments.id,
+        period: assessments.period,
+        status: assessments.status,
+        questionnaireVersionId: assessments.questionnaireVersionId,
+        result: assessments.result,
+      })
+      .from(assessments)
+      .where(and(eq(assessments.firmId, sql.placeholder("firmId")), eq(assessments.status, "submitted")))
+      .orderBy(assessments.period)
+      .prepare("assessment_submitted_results"),
+  );
+
+/** The firm's submitted assessments with their stored results (for the report's progress across periods). */
+export function listSubmittedResults(firmId: string) {
+  return submittedResultList().execute({ firmId });
+}
+
 const assessmentLookup = () =>
   prepared("assessment_lookup", (d) =>
     d

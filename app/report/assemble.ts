@@ -7,6 +7,7 @@ import type { BenchmarkModel } from "~/assessment/schemas";
 import { type AssessmentResult, type Priority, rankPriorities } from "~/assessment/scoring";
 import type { Localized, Scene } from "~/content/schemas";
 import type { PeerOutcome } from "~/report/peer-benchmark.server";
+import { type Progress, progressOf, type ProgressRow } from "~/report/progress";
 import { type MatchedScene, matchScenes } from "~/report/scene-match";
 
 export const REPORT_PRIORITIES = 5;
@@ -72,6 +73,8 @@ export interface ReportData {
     } | null;
   }>;
   history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
+  /** Change from the previous (and first) submitted assessment on the dimensions both editions share; null without one. */
+  progress: Progress | null;
 }
 
 /** What the report keeps of the stored result (the indicator detail is not shown). */
@@ -191,6 +194,8 @@ export interface ReportInputs {
   planned: readonly PlannedPriority[];
   candidates: readonly CandidateCase[];
   earlier: readonly HistoryRow[];
+  /** The firm's submitted assessments with their results, for progress across periods. */
+  submitted?: readonly ProgressRow[] | undefined;
 }
 
 export function assembleReport(input: ReportInputs): ReportData {
@@ -246,5 +251,6 @@ export function assembleReport(input: ReportInputs): ReportData {
         : null,
     })),
     history: historyOf(input.earlier, input.assessment.id),
+    progress: progressOf(input.submitted ?? [], input.assessment.id),
   };
 }

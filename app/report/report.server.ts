@@ -1,7 +1,7 @@
 // Everything the firm's report shows: the reads first (scenes, the peer benchmark, the firm's
 // assessments, then the cases its priorities point at), then the pure assembly in assemble.ts.
 import type { Assessment, Firm } from "~db/schema";
-import { listAssessments } from "~/assessment/assessment.server";
+import { listAssessments, listSubmittedResults } from "~/assessment/assessment.server";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { casesForFirm } from "~/cases/matching.server";
 import { industryGroupOf } from "~/content/taxonomies.server";
@@ -24,10 +24,11 @@ export async function buildReport(
   const industryGroup = industryGroupOf(firm.industryDivision) ?? null;
   const result: ReportResult = assessment.result!;
   // Independent reads at once: each is a round trip, and PostgreSQL shares the cores with the server.
-  const [catalogue, peers, earlier] = await Promise.all([
+  const [catalogue, peers, earlier, submitted] = await Promise.all([
     allScenes(),
     peerBenchmark(assessment),
     listAssessments(assessment.firmId),
+    listSubmittedResults(assessment.firmId),
   ]);
   const planned = planPriorities(version.model, result, peers, catalogue, industryGroup);
   const found = await casesForFirm(firm, casesWanted(planned), { excludeFirmId: firm.id });
@@ -49,5 +50,6 @@ export async function buildReport(
     planned,
     candidates,
     earlier,
+    submitted,
   });
 }

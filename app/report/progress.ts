@@ -1,0 +1,127 @@
+// Progress across periods (issue 14 item 3): how the firm's current submitted assessment compares
+// with its previous and its first submitted assessment. Pure, so the rules are unit-tested apart
+// from the database: a change is after − before (one decimal), only the dimensions both editions
+// share (same dimension id) are compared, and the editions compared are named.
+import { round1, type StoredResult } from "~/assessment/scoring";
+
+/** A submitted assessment of the firm as the comparison needs it. */
+export interface ProgressRow {
+  id: string;
+  period: string;
+  status: string;
+  questionnaireVersionId: string;
+  result: Pick<StoredResult, "modelId" | "modelVersion" | "overall" | "stage" | "dimensions"> | null;
+}
+
+export interface Edition {
+  period: string;
+  questionnaire: string;
+  model: string;
+  modelVersion: number;
+}
+
+export interface DimensionChange {
+  id: string;
+  before: number | null;
+  after: number | null;
+  /** after − before, one decimal; null when either side has no score */
+  change: number | null;
+  levelBefore: number | null;
+  levelAfter: number | null;
+}
+
+export interface Comparison {
+  /** "previous": the submitted assessment just before; "first": the firm's first one (when not the previous). */
+  against: "previous" | "first";
+  before: Edition;
+  /** both sides were scored by the same questionnaire version and model */
+  sameEdition: boolean;
+  overallBefore: number;
+  overallChange: number;
+  stageBefore: number;
+  stageAfter: number;
+  /** the dimensions both editions share, in the current model's order */
+  dimensions: DimensionChange[];
+  /** how many of the current edition's dimensions the earlier edition lacked */
+  notComparable: number;
+}
+
+export interface Progress {
+  current: Edition;
+  comparisons: Comparison[];
+  /** every submitted assessment up to and including the current one, oldest period first */
+  trend: Array<{ period: string; overall: number; stage: number; current: boolean }>;
+}
+
+type Scored = ProgressRow & { result: NonNullable<ProgressRow["result"]> };
+
+const editionOf = (a: Scored): Edition => ({
+  period: a.period,
+  questionnaire: a.questionnaireVersionId,
+  model: a.result.modelId,
+  modelVersion: a.result.modelVersion,
+});
+
+const delta = (after: number | null, before: number | null): number | null =>
+  after === null || before === null ? null : round1(after - before);
+
+/** Compares two scored assessments on the dimensions they share. */
+export function compare(before: Scored, after: Scored, against: Comparison["against"]): Comparison {
+  const earlier = new Map(before.result.dimensions.map((d) => [d.id, d]));
+  const dimensions = after.result.dimensions.flatMap((d): DimensionChange[] => {
+    const b = earlier.get(d.id);
+    if (!b) return [];
+    return [
+      {
+        id: d.id,
+        before: b.score,
+        after: d.score,
+        change: delta(d.score, b.score),
+        levelBefore: b.level,
+        levelAfter: d.level,
+      },
+    ];
+  });
+  const a = editionOf(after);
+  const e = editionOf(before);
+  return {
+    against,
+    before: e,
+    sameEdition: a.questionnaire === e.questionnaire && a.model === e.model && a.modelVersion === e.modelVersion,
+    overallBefore: before.result.overall,
+    overallChange: round1(after.result.overall - before.result.overall),
+    stageBefore: before.result.stage,
+    stageAfter: after.result.stage,
+    dimensions,
+    notComparable: after.result.dimensions.length - dimensions.length,
+  };
+}
+
+/**
+ * The progress section of the report for `currentId`, or null when the firm has no submitted
+ * assessment in an earlier period. Only submitted, scored assessments in periods before the current
+ * one count (a report of an old period does not compare with later ones).
+ */
+export function progressOf(rows: readonly ProgressRow[], currentId: string): Progress | null {
+  const scored = rows.filter((r): r is Scored => r.status === "submitted" && r.result !== null);
+  const current = scored.find((r) => r.id === currentId);
+  if (!current) return null;
+  const earlier = scored
+    .filter((r) => r.id !== currentId && r.period < current.period)
+    .sort((x, y) => x.period.localeCompare(y.period));
+  if (earlier.length === 0) return null;
+  const previous = earlier[earlier.length - 1]!;
+  const first = earlier[0]!;
+  const comparisons = [compare(previous, current, "previous")];
+  if (first !== previous) comparisons.push(compare(first, current, "first"));
+  return {
+    current: editionOf(current),
+    comparisons,
+    trend: [...earlier, current].map((r) => ({
+      period: r.period,
+      overall: r.result.overall,
+      stage: r.result.stage,
+      current: r.id === currentId,
+    })),
+  };
+}
