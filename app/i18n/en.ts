@@ -388,6 +388,27 @@ export const en: Shape<typeof zh> = {
     detailsCaption: "Scene at a glance: business links, technologies, industries, articles and prerequisites",
     back: "Back to the scene catalogue",
   },
+  progress: {
+    heading: "Progress",
+    againstPrevious: "Compared with the previous assessment ({{period}})",
+    againstFirst: "Compared with the first assessment ({{period}})",
+    sameEdition:
+      "Both assessments used questionnaire {{questionnaire}} (scoring model {{model}}, version {{version}}).",
+    editions:
+      "Different questionnaire editions: {{before}} (scoring model {{beforeModel}}, version {{beforeVersion}}) and {{after}} (scoring model {{afterModel}}, version {{afterVersion}}). Only the dimensions both editions share are compared.",
+    notComparable: "{{count}} more dimension(s) did not exist in the earlier edition and cannot be compared.",
+    overall: "Overall score: {{before}} → {{after}} ({{change}})",
+    stageUp: "Maturity stage: stage {{before}} → stage {{after}} (up)",
+    stageDown: "Maturity stage: stage {{before}} → stage {{after}} (down)",
+    stageSame: "Maturity stage: still stage {{after}}",
+    tableCaption: "Change in each dimension's score ({{before}} → {{after}})",
+    before: "Score {{period}}",
+    after: "Score {{period}}",
+    change: "Change",
+    level: "Level change",
+    trendTitle: "Overall score and stage over the assessments",
+    trendPoint: "{{score}} · stage {{stage}}",
+  },
   catalogue: {
     search: "Keywords",
     group: "Industry group",

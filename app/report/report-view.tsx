@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
 import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
 import { gapText } from "~/report/peer-text";
+import { ProgressSection } from "~/report/progress-section";
 import { BarChart } from "~/ui/bar-chart";
 import { DataTable } from "~/ui/data-table";
 import { RadarChart } from "~/ui/radar-chart";
@@ -230,7 +231,7 @@ export function ReportView({
       {report.history.length <= 1 ? (
         <p>{t("report.noPrevious")}</p>
       ) : (
-        <DataTable caption={t("report.progress")} captionClassName="visually-hidden">
+        <DataTable captionId="history-table-caption" caption={t("report.progress")} captionClassName="visually-hidden">
           <thead>
             <tr>
               <th scope="col">{t("assessment.period")}</th>
@@ -251,6 +252,14 @@ export function ReportView({
           </tbody>
         </DataTable>
       )}
+      {report.progress ? (
+        <ProgressSection
+          progress={report.progress}
+          report={report}
+          locale={locale}
+          describedBy="history-table-caption"
+        />
+      ) : null}
     </>
   );
 }

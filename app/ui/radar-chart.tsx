@@ -2,6 +2,32 @@
 import { scaleLinear } from "d3-scale";
 import { curveLinearClosed, lineRadial } from "d3-shape";
 
+/** Rough advance width of a label character at the chart's 12 px: CJK full width, Latin about half. */
+const charWidth = (c: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.6);
+const textWidth = (s: string) => [...s].reduce((w, c) => w + charWidth(c), 0);
+
+/**
+ * Breaks an axis label into lines no wider than `max` px, so that it stays inside the viewBox
+ * ("数据建模与决策" clipped at the right edge as one line): Latin text breaks between words,
+ * CJK text between characters, into lines of even length.
+ */
+export function wrapLabel(label: string, max: number): string[] {
+  if (textWidth(label) <= max) return [label];
+  if (/\s/.test(label)) {
+    const lines: string[] = [];
+    for (const word of label.split(/\s+/)) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && textWidth(`${last} ${word}`) <= max) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  }
+  const chars = [...label];
+  const count = Math.ceil(textWidth(label) / max);
+  const per = Math.ceil(chars.length / count);
+  return Array.from({ length: count }, (_, i) => chars.slice(i * per, (i + 1) * per).join("")).filter(Boolean);
+}
+
 export interface RadarSeries {
   label: string;
   values: Array<number | null>;
@@ -24,7 +50,11 @@ export function RadarChart({
   size?: number;
 }) {
   const margin = 90;
+  // Room beyond the square for labels to the left and right of the circle.
+  const pad = 20;
   const radius = size / 2 - margin;
+  // What is left right of a label placed at 118% of the radius on the horizontal axis.
+  const labelWidth = size / 2 + pad - 1.18 * radius - 4;
   const r = scaleLinear().domain([0, 100]).range([0, radius]);
   const angle = (i: number) => (i / axes.length) * 2 * Math.PI;
   const line = lineRadial<number>()
@@ -35,9 +65,9 @@ export function RadarChart({
   const point = (i: number, value: number) => [Math.sin(angle(i)) * r(value), -Math.cos(angle(i)) * r(value)] as const;
   return (
     <svg
-      viewBox={`${-size / 2} ${-size / 2} ${size} ${size}`}
+      viewBox={`${-size / 2 - pad} ${-size / 2} ${size + 2 * pad} ${size}`}
       width="100%"
-      style={{ maxWidth: size }}
+      style={{ maxWidth: size + 2 * pad }}
       role="img"
       aria-labelledby={`${id}-title`}
       aria-describedby={describedBy}
@@ -51,11 +81,22 @@ export function RadarChart({
         const [x, y] = point(i, 100);
         const [lx, ly] = point(i, 118);
         const anchor = Math.abs(lx) < 1 ? "middle" : lx > 0 ? "start" : "end";
+        const lines = wrapLabel(label, anchor === "middle" ? 2 * labelWidth : labelWidth);
+        // Multi-line labels are centred on the label point; above the circle they grow upwards.
+        const lineHeight = 14;
+        const first =
+          Math.abs(lx) < 1 && ly < 0
+            ? ly - (lines.length - 1) * lineHeight
+            : ly - ((lines.length - 1) * lineHeight) / 2;
         return (
           <g key={label}>
             <line x1={0} y1={0} x2={x} y2={y} className="chart-grid" />
-            <text x={lx} y={ly} textAnchor={anchor} dominantBaseline="middle" className="chart-label">
-              {label}
+            <text x={lx} y={first} textAnchor={anchor} dominantBaseline="middle" className="chart-label">
+              {lines.map((l, k) => (
+                <tspan key={k} x={lx} dy={k === 0 ? 0 : lineHeight}>
+                  {l}
+                </tspan>
+              ))}
             </text>
           </g>
         );
