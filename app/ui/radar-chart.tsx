@@ -54,7 +54,7 @@ export function RadarChart({
   const pad = 20;
   const radius = size / 2 - margin;
   // What is left right of a label placed at 118% of the radius on the horizontal axis.
-  const labelWidth = size / 2 + pad - 1.18 * radius - 4;
+  const labelWidth = size / 2 + pad - 1.18 * radius - 12;
   const r = scaleLinear().domain([0, 100]).range([0, radius]);
   const angle = (i: number) => (i / axes.length) * 2 * Math.PI;
   const line = lineRadial<number>()
