@@ -1,5 +1,7 @@
 // What moved on an action's dimension between the assessment it came from (before) and the firm's next
 // submitted assessment (after): pure, over plain snapshots of the two results.
+import { round1 } from "~/assessment/scoring";
+
 export interface ResultSnapshot {
   assessmentId: string;
   period: string;
@@ -10,7 +12,7 @@ export interface ResultSnapshot {
 }
 
 const change = (before: number | null, after: number | null): number | null =>
-  before === null || after === null ? null : Math.round((after - before) * 10) / 10;
+  before === null || after === null ? null : round1(after - before);
 
 export interface ActionProgress {
   before: { period: string; score: number | null; level: number | null; stage: number };
