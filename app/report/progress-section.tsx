@@ -4,12 +4,9 @@
 import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
-import type { Comparison, Progress } from "~/report/progress";
+import { type Comparison, type Progress, scoreText as score, signedChange as signed } from "~/report/progress";
 import { DataTable } from "~/ui/data-table";
 import { TrendChart } from "~/ui/trend-chart";
-
-const signed = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
-const score = (x: number | null) => (x === null ? "—" : x.toFixed(1));
 
 export function ProgressSection({
   progress,

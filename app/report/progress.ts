@@ -125,3 +125,9 @@ export function progressOf(rows: readonly ProgressRow[], currentId: string): Pro
     })),
   };
 }
+
+/** A change as the report prints it: one decimal with a sign, "—" when there is none. */
+export const signedChange = (x: number | null): string => (x === null ? "—" : `${x > 0 ? "+" : ""}${x.toFixed(1)}`);
+
+/** A score as the report prints it: one decimal, "—" when there is none. */
+export const scoreText = (x: number | null): string => (x === null ? "—" : x.toFixed(1));

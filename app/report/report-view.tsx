@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
 import { PeerBenchmarkSection } from "~/report/peer-benchmark-section";
 import { gapText } from "~/report/peer-text";
+import { signedChange } from "~/report/progress";
 import { ProgressSection } from "~/report/progress-section";
 import { BarChart } from "~/ui/bar-chart";
 import { DataTable } from "~/ui/data-table";
@@ -246,7 +247,7 @@ export function ReportView({
                 <th scope="row">{h.period}</th>
                 <td>{h.overall.toFixed(1)}</td>
                 <td>{h.stage}</td>
-                <td>{h.change === null ? "—" : `${h.change > 0 ? "+" : ""}${h.change.toFixed(1)}`}</td>
+                <td>{signedChange(h.change)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import type { PlanReportData } from "~/plan/plan.server";
 import type { ReportData } from "~/report/assemble";
 import { planPdfSection } from "~/report/pdf/plan-section.server";
 import { pdfDisposition, renderReportPdf } from "~/report/pdf/report-pdf.server";
+import { progressOf } from "~/report/progress";
 
 const dims = Array.from({ length: 10 }, (_, i) => ({
   id: `d${i}`,
@@ -80,6 +81,25 @@ const report: ReportData = {
     { period: "2024", overall: 38.1, stage: 2, change: null, current: false },
     { period: "2025", overall: 42.5, stage: 2, change: 4.4, current: true },
   ],
+  progress: progressOf(
+    [
+      { period: "2024", overall: 38.1, stage: 1, shift: -5 },
+      { period: "2025", overall: 42.5, stage: 2, shift: 0 },
+    ].map(({ period, overall, stage, shift }) => ({
+      id: period,
+      period,
+      status: "submitted",
+      questionnaireVersionId: "qmd-2025",
+      result: {
+        modelId: "qmd-2025",
+        modelVersion: 1,
+        overall,
+        stage,
+        dimensions: dims.map((d) => ({ ...d, score: d.score + shift })),
+      },
+    })),
+    "2025",
+  ),
 };
 
 async function textOf(pdf: Buffer): Promise<{ pages: number; text: string }> {
@@ -104,6 +124,10 @@ describe("the report PDF", () => {
     expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
     expect(text).toContain(`第 ${pages} 页 / 共 ${pages} 页`);
     expect(text.split(report.firmName).length - 1).toBeGreaterThanOrEqual(pages);
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("与上次评估（2024）相比");
+    expect(flat).toContain("成熟度阶段：第1阶段→第2阶段（提升）");
+    expect(flat).toContain("+5.0");
   }, 30_000);
 
   it("has English headings for an English reader", async () => {

@@ -4,6 +4,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { BarChart, type BarMarks } from "~/ui/bar-chart";
 import { RadarChart, type RadarSeries } from "~/ui/radar-chart";
+import { TrendChart, type TrendPoint } from "~/ui/trend-chart";
 
 export const PDF_COLOURS = {
   text: "#1b1f24",
@@ -29,6 +30,8 @@ const CHART_STYLE = `
 .mark-p75 { stroke: ${c.p75}; stroke-dasharray: 5 3 }
 .series-median { fill: none; stroke: ${c.median} }
 .series-p75 { fill: none; stroke: ${c.p75}; stroke-dasharray: 5 3 }
+.trend .chart-series { fill: none }
+.chart-point { fill: ${c.brand} }
 `;
 
 /** SVG markup with the chart palette inlined as a <style> element, ready for svg-to-pdfkit. */
@@ -58,4 +61,10 @@ export function barSvg(bars: Array<{ label: string; value: number | null }>, mar
 export function viewBoxSize(svg: string): { width: number; height: number } {
   const box = /viewBox="([^"]+)"/.exec(svg)?.[1]?.split(/\s+/).map(Number) ?? [0, 0, 100, 100];
   return { width: box[2] ?? 100, height: box[3] ?? 100 };
+}
+
+export function trendSvg(points: TrendPoint[], title: string): string {
+  return withStyle(
+    renderToStaticMarkup(<TrendChart points={points} title={title} id="pdf-trend" describedBy="pdf-history" />),
+  );
 }

@@ -2,9 +2,10 @@
 import SVGtoPDF from "svg-to-pdfkit";
 import { type Locale, pick } from "~/i18n/locales";
 import type { ReportData } from "~/report/assemble";
-import { barSvg, PDF_COLOURS, radarSvg, viewBoxSize } from "~/report/pdf/charts.server";
+import { barSvg, PDF_COLOURS, radarSvg, trendSvg, viewBoxSize } from "~/report/pdf/charts.server";
 import { bullets, type Doc, ensureSpace, heading, MARGIN, paragraph, setFont, table } from "~/report/pdf/layout.server";
 import { gapText, peerSentences } from "~/report/peer-text";
+import { scoreText, signedChange } from "~/report/progress";
 
 export type Text = (key: string, options?: Record<string, unknown>) => string;
 
@@ -68,6 +69,21 @@ export const summarySection: PdfSection = (doc, { report, locale, t }) => {
   paragraph(doc, report.nextStage ? pick(report.stage.nextStep, locale) : t("report.top"));
 };
 
+/** An SVG chart centred at `width` points, on a new page when it does not fit. */
+function drawSvg(doc: Doc, svg: string, width: number): void {
+  const box = viewBoxSize(svg);
+  const height = (box.height / box.width) * width;
+  ensureSpace(doc, height + 10);
+  const y = doc.y;
+  SVGtoPDF(doc as never, svg, MARGIN.left + (doc.page.width - MARGIN.left - MARGIN.right - width) / 2, y, {
+    width,
+    height,
+    fontCallback: (_family, bold) => (bold ? "bold" : "regular"),
+  });
+  doc.x = MARGIN.left;
+  doc.y = y + height + 6;
+}
+
 export const dimensionsSection: PdfSection = (doc, { report, locale, t }) => {
   heading(doc, t("report.dimensions"));
   const names = report.dimensions.map((d) => pick(d.name, locale));
@@ -94,21 +110,8 @@ export const dimensionsSection: PdfSection = (doc, { report, locale, t }) => {
       : [],
     t("report.barTitle"),
   );
-  const draw = (svg: string, width: number) => {
-    const box = viewBoxSize(svg);
-    const height = (box.height / box.width) * width;
-    ensureSpace(doc, height + 10);
-    const y = doc.y;
-    SVGtoPDF(doc as never, svg, MARGIN.left + (doc.page.width - MARGIN.left - MARGIN.right - width) / 2, y, {
-      width,
-      height,
-      fontCallback: (_family, bold) => (bold ? "bold" : "regular"),
-    });
-    doc.x = MARGIN.left;
-    doc.y = y + height + 6;
-  };
-  draw(radar, 420);
-  draw(bars, 460);
+  drawSvg(doc, radar, 420);
+  drawSvg(doc, bars, 460);
   if (lines) legend(doc, t);
   table(
     doc,
@@ -300,12 +303,27 @@ function histogram(doc: Doc, h: { edges: number[]; counts: number[]; firmBin: nu
   doc.y = top + height + 18;
 }
 
-export const historySection: PdfSection = (doc, { report, t }) => {
+export const historySection: PdfSection = (doc, ctx) => {
+  const { report, t } = ctx;
   heading(doc, t("report.progress"));
   if (report.history.length <= 1) {
     paragraph(doc, t("report.noPrevious"));
     return;
   }
+  if (report.progress)
+    drawSvg(
+      doc,
+      trendSvg(
+        report.progress.trend.map((p) => ({
+          label: p.period,
+          value: p.overall,
+          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          current: p.current,
+        })),
+        t("progress.trendTitle"),
+      ),
+      400,
+    );
   table(
     doc,
     [
@@ -318,9 +336,73 @@ export const historySection: PdfSection = (doc, { report, t }) => {
       h.current ? `${h.period} *` : h.period,
       h.overall.toFixed(1),
       String(h.stage),
-      h.change === null ? "—" : `${h.change > 0 ? "+" : ""}${h.change.toFixed(1)}`,
+      signedChange(h.change),
     ]),
   );
+};
+
+/** Change per dimension against the previous and the first assessment, as the page's progress section. */
+export const progressSection: PdfSection = (doc, { report, locale, t }) => {
+  const progress = report.progress;
+  if (!progress) return;
+  const now = progress.current;
+  const name = (id: string) => {
+    const d = report.dimensions.find((x) => x.id === id);
+    return d ? pick(d.name, locale) : id;
+  };
+  for (const c of progress.comparisons) {
+    heading(
+      doc,
+      t(c.against === "previous" ? "progress.againstPrevious" : "progress.againstFirst", { period: c.before.period }),
+      3,
+    );
+    paragraph(
+      doc,
+      (c.sameEdition
+        ? t("progress.sameEdition", { questionnaire: now.questionnaire, model: now.model, version: now.modelVersion })
+        : t("progress.editions", {
+            before: c.before.questionnaire,
+            beforeModel: c.before.model,
+            beforeVersion: c.before.modelVersion,
+            after: now.questionnaire,
+            afterModel: now.model,
+            afterVersion: now.modelVersion,
+          })) + (c.notComparable > 0 ? ` ${t("progress.notComparable", { count: c.notComparable })}` : ""),
+      { muted: true },
+    );
+    const stageKey =
+      c.stageAfter > c.stageBefore
+        ? "progress.stageUp"
+        : c.stageAfter < c.stageBefore
+          ? "progress.stageDown"
+          : "progress.stageSame";
+    bullets(doc, [
+      t("progress.overall", {
+        before: c.overallBefore.toFixed(1),
+        after: report.overall.toFixed(1),
+        change: signedChange(c.overallChange),
+      }),
+      t(stageKey, { before: c.stageBefore, after: c.stageAfter }),
+    ]);
+    table(
+      doc,
+      [
+        { label: t("report.dimension"), width: 0.34 },
+        { label: t("progress.before", { period: c.before.period }), width: 0.17, align: "right" },
+        { label: t("progress.after", { period: now.period }), width: 0.17, align: "right" },
+        { label: t("progress.change"), width: 0.14, align: "right" },
+        { label: t("progress.level"), width: 0.18, align: "right" },
+      ],
+      c.dimensions.map((d) => [
+        name(d.id),
+        scoreText(d.before),
+        scoreText(d.after),
+        signedChange(d.change),
+        `${d.levelBefore ?? "—"} → ${d.levelAfter ?? "—"}`,
+      ]),
+      t("progress.tableCaption", { before: c.before.period, after: now.period }),
+    );
+  }
 };
 
 /** The report's sections in the page's order; extra sections (e.g. the improvement plan) follow them. */
@@ -331,4 +413,5 @@ export const REPORT_SECTIONS: readonly PdfSection[] = [
   prioritiesSection,
   peersSection,
   historySection,
+  progressSection,
 ];
