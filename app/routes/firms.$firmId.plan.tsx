@@ -24,7 +24,7 @@ import { PlanItemView } from "~/plan/plan-item";
 import { PLAN_STATUSES } from "~/plan/status";
 import { notFound } from "~/platform/http.server";
 import { getScene } from "~/scenes/scene.server";
-import { ErrorSummary, Notice } from "~/ui/form";
+import { ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · QMD Portal` }];
 
@@ -153,7 +153,9 @@ export default function PlanPage() {
   const { t } = useTranslation();
   const text = useText();
   const locale = useRouteLocale();
-  const addErrors = result && result.actionId === null ? result.errors : {};
+  const addErrors: Record<string, string | undefined> = result && result.actionId === null ? result.errors : {};
+  const ownerOptions = members.map((m) => ({ value: m.id, label: m.name }));
+  const statusOptions = PLAN_STATUSES.map((s) => ({ value: s, label: t(`plan.statuses.${s}`) }));
   return (
     <>
       <p className="muted">
@@ -168,7 +170,7 @@ export default function PlanPage() {
       {result?.errors.form ? <ErrorSummary errors={{}} labels={{}} message={text(result.errors.form)} /> : null}
       {items.length === 0 ? <p>{t("plan.empty")}</p> : null}
       {items.map(({ item, editable }) => {
-        const errors = result?.actionId === item.id ? result.errors : {};
+        const errors: Record<string, string | undefined> = result?.actionId === item.id ? result.errors : {};
         const id = (f: string) => `${f}-${item.id}`;
         return (
           <PlanItemView key={item.id} item={item} locale={locale}>
@@ -184,41 +186,43 @@ export default function PlanPage() {
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="actionId" value={item.id} />
                   {editable.includes("owner") ? (
-                    <div className="field">
-                      <label htmlFor={id("ownerId")}>{t("plan.owner")}</label>
-                      {errors.ownerId ? <p className="field-error">{text(errors.ownerId)}</p> : null}
-                      <select id={id("ownerId")} name="ownerId" defaultValue={item.owner?.id ?? me}>
-                        {members.map((m) => (
-                          <option key={m.id} value={m.id}>
-                            {m.name}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
+                    <SelectField
+                      name="ownerId"
+                      id={id("ownerId")}
+                      label={t("plan.owner")}
+                      error={errors.ownerId}
+                      options={ownerOptions}
+                      defaultValue={item.owner?.id ?? me}
+                    />
                   ) : null}
                   {editable.includes("dueDate") ? (
-                    <div className="field">
-                      <label htmlFor={id("dueDate")}>{t("plan.dueDate")}</label>
-                      <p className="hint">{t("plan.dueDateHint")}</p>
-                      {errors.dueDate ? <p className="field-error">{text(errors.dueDate)}</p> : null}
-                      <input id={id("dueDate")} name="dueDate" type="date" defaultValue={item.dueDate ?? ""} />
-                    </div>
+                    <TextField
+                      name="dueDate"
+                      id={id("dueDate")}
+                      type="date"
+                      label={t("plan.dueDate")}
+                      hint={t("plan.dueDateHint")}
+                      error={errors.dueDate}
+                      defaultValue={item.dueDate ?? ""}
+                    />
                   ) : null}
-                  <div className="field">
-                    <label htmlFor={id("status")}>{t("plan.status")}</label>
-                    <select id={id("status")} name="status" defaultValue={item.status}>
-                      {PLAN_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {t(`plan.statuses.${s}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={id("notes")}>{t("plan.notes")}</label>
-                    {errors.notes ? <p className="field-error">{text(errors.notes)}</p> : null}
-                    <textarea id={id("notes")} name="notes" rows={3} maxLength={2000} defaultValue={item.notes} />
-                  </div>
+                  <SelectField
+                    name="status"
+                    id={id("status")}
+                    label={t("plan.status")}
+                    error={errors.status}
+                    options={statusOptions}
+                    defaultValue={item.status}
+                  />
+                  <TextAreaField
+                    name="notes"
+                    id={id("notes")}
+                    label={t("plan.notes")}
+                    error={errors.notes}
+                    rows={3}
+                    maxLength={2000}
+                    defaultValue={item.notes}
+                  />
                   <button type="submit" className="button">
                     {t("plan.save")}
                   </button>
@@ -230,7 +234,9 @@ export default function PlanPage() {
       })}
       <h2 id="add">{t("plan.addTitle")}</h2>
       <ErrorSummary
-        errors={Object.fromEntries(Object.entries(addErrors).filter(([k]) => k !== "form"))}
+        errors={Object.fromEntries(
+          Object.entries(addErrors).filter((e): e is [string, string] => e[0] !== "form" && e[1] !== undefined),
+        )}
         labels={{
           title: t("plan.actionTitle"),
           dimension: t("plan.dimension"),
@@ -241,44 +247,32 @@ export default function PlanPage() {
       />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="add-custom" />
-        <div className="field">
-          <label htmlFor="title">{t("plan.actionTitle")}</label>
-          <input id="title" name="title" maxLength={200} required />
-        </div>
-        <div className="field">
-          <label htmlFor="dimension">{t("plan.dimension")}</label>
-          <select id="dimension" name="dimension" defaultValue="" required>
-            <option value="">{t("plan.chooseDimension")}</option>
-            {dimensions.map((d) => (
-              <option key={d.id} value={d.id}>
-                {pick(d.name, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField name="title" label={t("plan.actionTitle")} error={addErrors.title} maxLength={200} required />
+        <SelectField
+          name="dimension"
+          label={t("plan.dimension")}
+          error={addErrors.dimension}
+          placeholder={t("plan.chooseDimension")}
+          options={dimensions.map((d) => ({ value: d.id, label: pick(d.name, locale) }))}
+          required
+        />
         {isOwner ? (
-          <div className="field">
-            <label htmlFor="ownerId">{t("plan.owner")}</label>
-            <select id="ownerId" name="ownerId" defaultValue={me}>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            name="ownerId"
+            label={t("plan.owner")}
+            error={addErrors.ownerId}
+            options={ownerOptions}
+            defaultValue={me}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="dueDate">{t("plan.dueDate")}</label>
-          <p className="hint" id="dueDate-hint">
-            {t("plan.dueDateHint")}
-          </p>
-          <input id="dueDate" name="dueDate" type="date" aria-describedby="dueDate-hint" />
-        </div>
-        <div className="field">
-          <label htmlFor="notes">{t("plan.notes")}</label>
-          <textarea id="notes" name="notes" rows={3} maxLength={2000} />
-        </div>
+        <TextField
+          name="dueDate"
+          type="date"
+          label={t("plan.dueDate")}
+          hint={t("plan.dueDateHint")}
+          error={addErrors.dueDate}
+        />
+        <TextAreaField name="notes" label={t("plan.notes")} error={addErrors.notes} rows={3} maxLength={2000} />
         <button type="submit" className="button">
           {t("plan.addSubmit")}
         </button>

@@ -39,24 +39,26 @@ export function ErrorSummary({
 
 interface FieldProps {
   name: string;
+  /** The control's id (and the prefix of its hint and error ids) when several forms on a page share a name. */
+  id?: string | undefined;
   label: string;
   error?: string | undefined;
   hint?: string;
   children?: ReactNode;
 }
 
-function FieldShell({ name, label, error, hint, children }: FieldProps) {
+function FieldShell({ name, id = name, label, error, hint, children }: FieldProps) {
   const text = useText();
   return (
     <div className={error ? "field field--error" : "field"}>
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint ? (
-        <p className="hint" id={`${name}-hint`}>
+        <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={`${name}-error`}>
+        <p className="field-error" id={`${id}-error`}>
           {text(error)}
         </p>
       ) : null}
@@ -80,11 +82,22 @@ export function TextField(
     maxLength?: number;
   },
 ) {
-  const { name, error, hint, type = "text", defaultValue, autoComplete, required, inputMode, maxLength } = props;
+  const {
+    name,
+    id = name,
+    error,
+    hint,
+    type = "text",
+    defaultValue,
+    autoComplete,
+    required,
+    inputMode,
+    maxLength,
+  } = props;
   return (
     <FieldShell {...props}>
       <input
-        id={name}
+        id={id}
         name={name}
         type={type}
         defaultValue={defaultValue}
@@ -93,7 +106,7 @@ export function TextField(
         inputMode={inputMode}
         maxLength={maxLength}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
       />
     </FieldShell>
   );
@@ -108,17 +121,17 @@ export function SelectField(
     onChange?: (value: string) => void;
   },
 ) {
-  const { name, error, hint, options, defaultValue, placeholder, required, onChange } = props;
+  const { name, id = name, error, hint, options, defaultValue, placeholder, required, onChange } = props;
   return (
     <FieldShell {...props}>
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue ?? ""}
         required={required}
         onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
       >
         {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -142,18 +155,18 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
 export function TextAreaField(
   props: FieldProps & { defaultValue?: string; required?: boolean; maxLength?: number; rows?: number },
 ) {
-  const { name, error, hint, defaultValue, required, maxLength, rows = 6 } = props;
+  const { name, id = name, error, hint, defaultValue, required, maxLength, rows = 6 } = props;
   return (
     <FieldShell {...props}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         required={required}
         maxLength={maxLength}
         rows={rows}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
       />
     </FieldShell>
   );
