@@ -31,6 +31,8 @@ describe("demo seed", () => {
     expect(report.peers.peers.period).toBe(latest.period);
     expect(report.history).toHaveLength(3);
     expect(report.history.at(-1)!.stage).toBeGreaterThan(report.history[0]!.stage);
+    expect(report.progress?.comparisons.map((c) => c.against)).toEqual(["previous", "first"]);
+    expect(report.progress?.comparisons[0]!.dimensions.length).toBeGreaterThan(0);
     // A plan with an action in every status, started a wave earlier, so the report shows what moved.
     const plan = await planForReport(firm!.id, latest);
     expect(new Set(plan.items.map((i) => i.status))).toEqual(new Set(["planned", "in_progress", "done", "dropped"]));
