@@ -7,6 +7,7 @@ import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 import { loadAllTaxonomies } from "~/content/taxonomies.server";
 import { guide } from "~/guide/guide.server";
 import { remindOverdueActions } from "~/plan/plan.server";
+import { stopChangeNotices } from "~/platform/change-notices.server";
 import { config } from "~/platform/config.server";
 import { closeDatabase, databaseHandle, initDatabase } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
@@ -77,6 +78,7 @@ export async function health(): Promise<void> {
 
 export async function shutdown(): Promise<void> {
   if (mailTimer) clearInterval(mailTimer);
+  await stopChangeNotices();
   await closeDatabase();
 }
 

@@ -9,6 +9,7 @@ import { normaliseSearchText, searchGrams } from "~/catalogue/search-grams";
 import { countCapped, searchConditions } from "~/catalogue/search-sql.server";
 import type { Scene } from "~/content/schemas";
 import { recordAudit } from "~/platform/audit.server";
+import { announceChange, onChange } from "~/platform/change-notices.server";
 import { db, perDatabase } from "~/platform/db.server";
 import { scenesOnDisk } from "~/scenes/content.server";
 
@@ -64,6 +65,7 @@ export async function syncScenesFromContent(onDisk = scenesOnDisk()): Promise<nu
     });
     if (inserted) added++;
   }
+  if (added > 0) await announceChange("scenes");
   catalogueChanged();
   return added;
 }
@@ -136,21 +138,41 @@ export async function sceneTitles(): Promise<Array<{ slug: string; title: Scene[
 // Every report reads the whole catalogue: keep it per database while the scenes table is unchanged
 // (an edit bumps updated_at; the check is one index-free aggregate over ~60 rows). The check runs at most
 // once per STAMP_CHECK_MS: an edit made through this process shows at once, one made through another
-// worker within that time.
+// node as soon as its change notice arrives (LISTEN/NOTIFY, ~/platform/change-notices), or within that time
+// when this node's listener is down.
 const STAMP_CHECK_MS = 5_000;
-const catalogueCache = perDatabase<{ stamp?: string; checkedAt: number; scenes: Scene[] }>(() => ({
-  checkedAt: 0,
-  scenes: [],
-}));
+interface CatalogueCache {
+  stamp?: string;
+  checkedAt: number;
+  scenes: Scene[];
+  /** Bumped by each change notice: a read that overlapped one does not mark the catalogue as checked. */
+  generation: number;
+  /** Bound to this database's cache: a notice may arrive while another database is the current one (tests). */
+  changed: () => void;
+}
+const catalogueCache = perDatabase<CatalogueCache>(() => {
+  const cache: CatalogueCache = {
+    checkedAt: 0,
+    scenes: [],
+    generation: 0,
+    changed: () => {
+      cache.checkedAt = 0;
+      cache.generation++;
+    },
+  };
+  return cache;
+});
 
-/** After a write to the scenes table: the next read checks the stamp again. */
+/** After a write to the scenes table, here or on another node: the next read checks the stamp again. */
 function catalogueChanged(): void {
-  catalogueCache().checkedAt = 0;
+  catalogueCache().changed();
 }
 
 export async function allScenes(now = Date.now()): Promise<Scene[]> {
   const cached = catalogueCache();
+  onChange("scenes", cached.changed);
   if (cached.stamp !== undefined && now - cached.checkedAt < STAMP_CHECK_MS) return cached.scenes;
+  const generation = cached.generation;
   const [{ stamp }] = (await db()
     .select({
       stamp: sql<string>`count(*)::text || '|' || coalesce(sum(${scenes.revision}), 0)::text || '|' || coalesce(max(${scenes.updatedAt})::text, '')`,
@@ -160,7 +182,7 @@ export async function allScenes(now = Date.now()): Promise<Scene[]> {
     const rows = await db().select({ content: scenes.content }).from(scenes).orderBy(asc(scenes.slug));
     Object.assign(cached, { stamp, scenes: rows.map((r) => r.content) });
   }
-  cached.checkedAt = now;
+  if (cached.generation === generation) cached.checkedAt = now;
   return cached.scenes;
 }
 
@@ -202,6 +224,7 @@ export async function saveScene(input: {
         },
         tx,
       );
+      await announceChange("scenes", tx);
       return { ok: true, revision: 1 } as const;
     }
     const [row] = await tx
@@ -231,6 +254,7 @@ export async function saveScene(input: {
       },
       tx,
     );
+    await announceChange("scenes", tx);
     return { ok: true, revision: row.revision } as const;
   });
   if (saved.ok) catalogueChanged();

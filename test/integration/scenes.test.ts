@@ -81,7 +81,7 @@ describe("analysts editing scenes", () => {
 });
 
 describe("the catalogue kept for reports", () => {
-  it("shows an edit made here at once, and one made elsewhere after the next stamp check", async () => {
+  it("shows an edit made here at once, and a write without a notice after the next stamp check", async () => {
     const { allScenes, saveScene, getSceneWithRevision } = await import("~/scenes/scene.server");
     const { makeUser } = await import("~test/support/factories");
     const { db } = await import("~/platform/db.server");
@@ -97,12 +97,12 @@ describe("the catalogue kept for reports", () => {
       revision: revision + 1,
     });
     expect((await allScenes(t0 + 1)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
-    // Another worker's edit: the same rows, written without this process knowing.
+    // A write that sends no change notice (not through saveScene): found by the next stamp check. (Within the
+    // window it may or may not show yet: this process's own notice of the edit above can arrive meanwhile.)
     const elsewhere = { zh: "另一进程改过的标题", en: "Edited by another worker" };
     await db().execute(
       sql`update scenes set content = jsonb_set(content, '{title}', ${JSON.stringify(elsewhere)}::jsonb), revision = revision + 1, updated_at = now() where slug = ${scene.slug}`,
     );
-    expect((await allScenes(t0 + 2)).find((s) => s.slug === scene.slug)?.title).toEqual(title);
     expect((await allScenes(t0 + 10_000)).find((s) => s.slug === scene.slug)?.title).toEqual(elsewhere);
   });
 });

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "~db/connect";
+import { stopChangeNotices } from "~/platform/change-notices.server";
 import { closeDatabase, useDatabase } from "~/platform/db.server";
 
 function withDatabase(url: string, database: string): string {
@@ -44,6 +45,7 @@ export function useIsolatedDatabase(): { handle: () => DatabaseHandle } {
     useDatabase(current.handle);
   });
   afterAll(async () => {
+    await stopChangeNotices();
     await closeDatabase().catch(() => undefined);
     await current?.drop();
   });
