@@ -14,6 +14,8 @@ function databaseUrl(name: string): string {
 export interface OwnServer {
   baseURL: string;
   start(fill: (handle: DatabaseHandle) => Promise<void>): Promise<void>;
+  /** Another server process on the same PostgreSQL database (a second web node), at E2E_PORT + `offset`; its base URL. */
+  startNode(offset: number): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,8 @@ export function ownServer(offset: number, name: string): OwnServer {
   const baseURL = `http://127.0.0.1:${port}`;
   const pgliteDir = `./data/e2e-${name}-${port}`;
   const databaseName = `qmd_e2e_${name.replace(/\W/g, "_")}_${process.pid}`;
-  let server: ChildProcess | undefined;
+  const servers: ChildProcess[] = [];
+  let databaseEnv: Record<string, string> | undefined;
 
   async function prepare(fill: (handle: DatabaseHandle) => Promise<void>): Promise<Record<string, string>> {
     let handle: DatabaseHandle;
@@ -50,10 +53,10 @@ export function ownServer(offset: number, name: string): OwnServer {
     return env;
   }
 
-  async function waitForHealth(): Promise<void> {
+  async function waitForHealth(url: string): Promise<void> {
     for (let i = 0; i < 240; i++) {
       try {
-        if ((await fetch(`${baseURL}/healthz`)).ok) return;
+        if ((await fetch(`${url}/healthz`)).ok) return;
       } catch {
         // not listening yet
       }
@@ -62,31 +65,46 @@ export function ownServer(offset: number, name: string): OwnServer {
     throw new Error(`the ${name} e2e server did not start`);
   }
 
+  async function spawnServer(at: number): Promise<void> {
+    const server = spawn(process.execPath, ["build/server.js"], {
+      env: {
+        ...process.env,
+        ...databaseEnv,
+        PORT: String(at),
+        HOST: "127.0.0.1",
+        COOKIE_SECURE: "false",
+        SEED_DEMO: "false",
+        LOG_LEVEL: "warn",
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    servers.push(server);
+    await waitForHealth(`http://127.0.0.1:${at}`);
+  }
+
   return {
     baseURL,
     async start(fill) {
-      const env = await prepare(fill);
-      server = spawn(process.execPath, ["build/server.js"], {
-        env: {
-          ...process.env,
-          ...env,
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          COOKIE_SECURE: "false",
-          SEED_DEMO: "false",
-          LOG_LEVEL: "warn",
-          NODE_ENV: "production",
-        },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
-      await waitForHealth();
+      databaseEnv = await prepare(fill);
+      await spawnServer(port);
+    },
+    async startNode(offset) {
+      if (!databaseEnv || !process.env.DATABASE_URL)
+        throw new Error("a second node needs PostgreSQL and start() first");
+      const nodePort = Number(process.env.E2E_PORT ?? 3210) + offset;
+      await spawnServer(nodePort);
+      return `http://127.0.0.1:${nodePort}`;
     },
     async stop() {
-      if (server?.pid && server.exitCode === null) {
-        const exited = new Promise((r) => server!.once("exit", r));
-        server.kill("SIGTERM");
-        await exited;
-      }
+      await Promise.all(
+        servers.splice(0).map(async (server) => {
+          if (!server.pid || server.exitCode !== null) return;
+          const exited = new Promise((r) => server.once("exit", r));
+          server.kill("SIGTERM");
+          await exited;
+        }),
+      );
       if (process.env.DATABASE_URL) {
         const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
         await admin.connect();
