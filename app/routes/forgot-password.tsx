@@ -4,7 +4,6 @@ import { requestPasswordReset } from "~/accounts/account.server";
 import { forgotPasswordForm } from "~/accounts/forms";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
 import { siteOrigin } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
@@ -14,11 +13,11 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseForm(forgotPasswordForm, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
   const { t: text } = await requestI18n(args);
-  await requestPasswordReset(parsed.data.email, siteOrigin(request, config().PUBLIC_ORIGIN), {
+  await requestPasswordReset(parsed.data.email, siteOrigin(request), {
     subject: text("auth.resetEmailSubject"),
     body: (link) => text("auth.resetEmailBody", { link }),
   });
-  return { errors: {}, values: {}, sent: true };
+  return data({ errors: {}, values: {}, sent: true });
 }
 
 export default function ForgotPassword() {
