@@ -81,6 +81,16 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Rate-limit counters shared by every web node (rate-limiter-flexible's drizzle store): the login throttle
+ * and the password-reset email limit. Keys hold a hash of the account or client address, never either.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});
+
 export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {

@@ -1,7 +1,7 @@
 // Sign-up, sign-in, sign-out and password reset, each audited.
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { passwordResetTokens, type User, users } from "~db/schema";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/accounts/login-throttle.server";
+import { loginThrottle } from "~/accounts/login-throttle.server";
 import { hashPassword } from "~/accounts/password.server";
 import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
 import {
@@ -38,18 +38,18 @@ export type SignInResult =
 
 export async function signIn(email: string, password: string, clientIp: string): Promise<SignInResult> {
   const key = normaliseEmail(email);
-  const wait = await loginRetryAfter(key, clientIp);
-  if (wait > 0) {
+  // Counted before the password is checked, so simultaneous attempts cannot slip past the limit.
+  const attempt = await loginThrottle().take(key, clientIp);
+  if (!attempt.allowed) {
     await recordAudit({
       actorId: null,
       action: "auth.sign_in_throttled",
       details: { account: hashToken(key).slice(0, 16) },
     });
-    return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+    return { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
   }
   const user = await verifyCredentials(key, password);
   if (!user) {
-    await recordLoginFailure(key, clientIp);
     await recordAudit({
       actorId: null,
       action: "auth.sign_in_failed",
@@ -57,7 +57,7 @@ export async function signIn(email: string, password: string, clientIp: string):
     });
     return { ok: false, reason: "invalid" };
   }
-  await recordLoginSuccess(key);
+  await loginThrottle().succeeded(key, clientIp);
   await recordAudit({ actorId: user.id, action: "auth.sign_in", subjectType: "user", subjectId: user.id });
   return { ok: true, ...(await startSession(user)) };
 }

@@ -6,7 +6,6 @@ import { type CaseFormValues, readCaseForm } from "~/cases/form.server";
 import { type StepResult, takeCaseStep } from "~/cases/steps.server";
 import type { CaseStep } from "~/cases/workflow";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
-import { config } from "~/platform/config.server";
 import { siteOrigin } from "~/platform/http.server";
 import { sceneTitles } from "~/scenes/scene.server";
 
@@ -115,7 +114,7 @@ export function takeStep(
     baseRevision?: number;
   },
 ) {
-  return takeCaseStep({ ...input, origin: siteOrigin(request, config().PUBLIC_ORIGIN) });
+  return takeCaseStep({ ...input, origin: siteOrigin(request) });
 }
 
 const STEPS: readonly CaseStep[] = ["submit", "withdraw", "comment", "return", "reject", "publish"];

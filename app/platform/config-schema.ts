@@ -59,12 +59,46 @@ export const configSchema = z
     path: ["WEB_CONCURRENCY"],
     message: "more than one worker needs DATABASE_URL (embedded PGlite serves one process)",
   })
+  .refine((c) => c.PUBLIC_ORIGIN || c.NODE_ENV !== "production" || isLocalTrial(c), {
+    path: ["PUBLIC_ORIGIN"],
+    message:
+      "required in production (the https:// origin users reach, e.g. https://qmd.example.org): email links are " +
+      "built from it, never from the request's Host header",
+  })
   .transform((c) => ({
     ...c,
     // Secure cookies by default in production; overridable for a local http trial.
     COOKIE_SECURE: c.COOKIE_SECURE ?? c.NODE_ENV === "production",
     databaseDriver: c.DATABASE_URL ? ("postgres" as const) : ("pglite" as const),
+    linkOrigin: linkOrigin(c),
   }));
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/**
+ * Without PUBLIC_ORIGIN production still starts for a local trial: the demo (`npm start`, every page says
+ * so) or a server that listens on loopback only. Its links then name the address it listens on.
+ */
+function isLocalTrial(c: { SEED_DEMO: boolean; HOST: string }): boolean {
+  return c.SEED_DEMO || LOOPBACK.has(c.HOST);
+}
+
+/**
+ * The origin of every absolute link the server writes (reset, invitation and case emails): PUBLIC_ORIGIN,
+ * else the address the server listens on. Null only behind a trusted proxy without PUBLIC_ORIGIN: then the
+ * request's (proxy-set) host is used. Never the request's Host otherwise: a forged one would poison links.
+ */
+function linkOrigin(c: { PUBLIC_ORIGIN?: string; TRUST_PROXY: boolean; HOST: string; PORT: number }): string | null {
+  if (c.PUBLIC_ORIGIN) return new URL(c.PUBLIC_ORIGIN).origin;
+  if (c.TRUST_PROXY) return null;
+  const host =
+    c.HOST === "0.0.0.0" || c.HOST === "::"
+      ? "localhost"
+      : c.HOST.includes(":") && !c.HOST.startsWith("[")
+        ? `[${c.HOST}]`
+        : c.HOST;
+  return new URL(`http://${host}:${c.PORT}`).origin;
+}
 
 export type Config = z.output<typeof configSchema>;
 

@@ -1,4 +1,6 @@
 // Small response helpers shared by routes.
+import { config } from "~/platform/config.server";
+
 export function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
@@ -35,7 +37,7 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   }
 }
 
-/** The site's public origin, for links in emails. */
-export function siteOrigin(request: Request, configured: string | undefined): string {
-  return configured ? new URL(configured).origin : new URL(request.url).origin;
+/** The site's public origin, for links in emails: configured, never the request's Host (see linkOrigin). */
+export function siteOrigin(request: Request): string {
+  return config().linkOrigin ?? new URL(request.url).origin;
 }

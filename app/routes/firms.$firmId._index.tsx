@@ -12,7 +12,6 @@ import { pick } from "~/i18n/locales";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
-import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
 import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
@@ -84,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
     firmId: caller.firmId,
     email: parsed.data.email,
     invitedBy: caller.user.id,
-    origin: siteOrigin(args.request, config().PUBLIC_ORIGIN),
+    origin: siteOrigin(args.request),
     texts: {
       subject: text("firm.invitationEmailSubject", { firm: firm.name }),
       body: (l) => text("firm.invitationEmailBody", { firm: firm.name, inviter: caller.user.displayName, link: l }),

@@ -2,23 +2,26 @@ import { type ActionFunctionArgs, data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/accounts/account.server";
 import { forgotPasswordForm } from "~/accounts/forms";
+import { takeResetRequest } from "~/accounts/reset-limit.server";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { config } from "~/platform/config.server";
 import { parseForm } from "~/platform/form-parse";
 import { siteOrigin } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function action(args: ActionFunctionArgs) {
-  const { request } = args;
+  const { request, context } = args;
   const parsed = parseForm(forgotPasswordForm, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
+  // Over the limit the page answers the same as ever (no account enumeration); no email is queued.
+  if (!(await takeResetRequest(parsed.data.email, context.clientIp)))
+    return data({ errors: {}, values: {}, sent: true });
   const { t: text } = await requestI18n(args);
-  await requestPasswordReset(parsed.data.email, siteOrigin(request, config().PUBLIC_ORIGIN), {
+  await requestPasswordReset(parsed.data.email, siteOrigin(request), {
     subject: text("auth.resetEmailSubject"),
     body: (link) => text("auth.resetEmailBody", { link }),
   });
-  return { errors: {}, values: {}, sent: true };
+  return data({ errors: {}, values: {}, sent: true });
 }
 
 export default function ForgotPassword() {

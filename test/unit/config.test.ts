@@ -22,7 +22,7 @@ describe("configuration", () => {
   });
 
   it("parses flags and lets COOKIE_SECURE override the default", () => {
-    expect(parseConfig({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(parseConfig({ SEED_DEMO: "false", HOST: "127.0.0.1" }).SEED_DEMO).toBe(false);
     expect(parseConfig({ SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
     expect(parseConfig({ NODE_ENV: "development" }).COOKIE_SECURE).toBe(false);
     expect(parseConfig({ COOKIE_SECURE: "false" }).COOKIE_SECURE).toBe(false);
@@ -50,5 +50,24 @@ describe("configuration", () => {
       expect((e as Error).message).toMatch(/PORT:/);
       expect((e as Error).message).toMatch(/DATABASE_URL:/);
     }
+  });
+
+  it("requires PUBLIC_ORIGIN in production, except for the demo or a loopback-only trial", () => {
+    expect(() => parseConfig({ SEED_DEMO: "false" })).toThrow(/PUBLIC_ORIGIN: required in production/);
+    expect(parseConfig({ SEED_DEMO: "false", PUBLIC_ORIGIN: "https://qmd.example.org/x" }).linkOrigin).toBe(
+      "https://qmd.example.org",
+    );
+    expect(parseConfig({}).linkOrigin).toBe("http://localhost:3000");
+    expect(parseConfig({ SEED_DEMO: "false", HOST: "127.0.0.1", PORT: "4100" }).linkOrigin).toBe(
+      "http://127.0.0.1:4100",
+    );
+    expect(parseConfig({ NODE_ENV: "development", SEED_DEMO: "false" }).linkOrigin).toBe("http://localhost:3000");
+  });
+
+  it("takes links from the request only behind a trusted proxy without PUBLIC_ORIGIN", () => {
+    expect(parseConfig({ NODE_ENV: "development", TRUST_PROXY: "true" }).linkOrigin).toBeNull();
+    expect(parseConfig({ TRUST_PROXY: "true", PUBLIC_ORIGIN: "https://a.example" }).linkOrigin).toBe(
+      "https://a.example",
+    );
   });
 });
