@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   db: Db;
   /** The PGlite instance itself (PGlite only), e.g. to dump its data directory. */
   raw?: PGlite;
+  /** The connection string (PostgreSQL only), e.g. for pg_dump. */
+  url?: string;
   driver: "pglite" | "postgres";
   migrate(migrationsFolder: string): Promise<void>;
   /**
@@ -46,6 +48,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,
+    url: options.url,
     driver: "postgres",
     async migrate(migrationsFolder) {
       const client = new pg.Client({ connectionString: options.url });
