@@ -27,6 +27,8 @@ export interface DatabaseHandle {
    */
   namedQuery<R>(name: string, text: string, values: unknown[]): Promise<R[]>;
   ping(): Promise<void>;
+  /** The pool's connections (PostgreSQL only), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
     async ping() {
       await db.execute(sql`select 1`);
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: once(() => pool.end()),
   };
 }
