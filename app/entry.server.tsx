@@ -10,6 +10,7 @@ import { NonceContext } from "~/ui/nonce";
 
 export { isAllowedOrigin } from "~/accounts/origin";
 export { health, serverSettings, shutdown, startClusterPrimary, startup } from "~/platform/lifecycle.server";
+export { metricsAccessFor, metricsResponse, observeHttpRequest } from "~/platform/metrics.server";
 
 /**
  * Resource routes whose POST action the HTTP layer (server/direct-actions.ts) calls directly, ahead of the Remix request handler:

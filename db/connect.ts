@@ -1,5 +1,5 @@
 // One schema, two drivers: embedded PGlite when no DATABASE_URL is given, PostgreSQL through `pg` otherwise.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   db: Db;
   /** The PGlite instance itself (PGlite only), e.g. to dump its data directory. */
   raw?: PGlite;
+  /** The connection string (PostgreSQL only), e.g. for pg_dump. */
+  url?: string;
   driver: "pglite" | "postgres";
   migrate(migrationsFolder: string): Promise<void>;
   /**
@@ -25,6 +27,8 @@ export interface DatabaseHandle {
    */
   namedQuery<R>(name: string, text: string, values: unknown[]): Promise<R[]>;
   ping(): Promise<void>;
+  /** The pool's connections (PostgreSQL only), for the metrics. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -46,6 +50,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,
+    url: options.url,
     driver: "postgres",
     async migrate(migrationsFolder) {
       const client = new pg.Client({ connectionString: options.url });
@@ -64,6 +69,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
     async ping() {
       await db.execute(sql`select 1`);
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: once(() => pool.end()),
   };
 }
@@ -71,7 +77,7 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
 async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): Promise<DatabaseHandle> {
   let client = options.instance;
   if (!client) {
-    if (options.dataDir) mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
+    if (options.dataDir) ensureWritableFolder(resolve(options.dataDir));
     client = new PGlite(options.dataDir ? resolve(options.dataDir) : undefined);
   }
   await client.waitReady;
@@ -92,6 +98,25 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
     },
     close: once(() => pglite.close()),
   };
+}
+
+/**
+ * PGlite on a folder it cannot write fails deep inside its WebAssembly file system, or hangs: check
+ * first, with a write (mode bits alone say nothing to root or to a read-only mount), and name the folder.
+ */
+function ensureWritableFolder(dataDir: string): void {
+  const probeIn = existsSync(dataDir) ? dataDir : dirname(dataDir);
+  const probe = `${probeIn}/.qmd-write-check-${process.pid}`;
+  try {
+    mkdirSync(probeIn, { recursive: true });
+    writeFileSync(probe, "");
+    rmSync(probe);
+  } catch (err) {
+    throw new Error(
+      `the PGlite folder ${dataDir} (PGLITE_DIR) cannot be written: ${(err as Error).message}. Make it writable, or set PGLITE_DIR to a writable folder.`,
+      { cause: err },
+    );
+  }
 }
 
 /** Closing twice (shutdown after an error, say) is harmless. */

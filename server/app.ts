@@ -1,8 +1,11 @@
-// The Express app in front of the Remix build, in the order every request meets it: nonce and
-// access log, security headers, origin check, body limit, /healthz, direct JSON actions, static
-// files, then Remix.
+// The Express app in front of the Remix build, in the order every request meets it: request id and
+// duration metric, nonce and access log, security headers, origin check, body limit, /healthz,
+// /metrics, direct JSON actions, static files, then Remix.
 import { createRequestHandler } from "@remix-run/express";
-import express, { type Express } from "express";
+import express, { type Express, type Request, type RequestHandler } from "express";
+import { apiErrorBody } from "~/platform/api-error";
+import { requestIdFrom, runWithRequestId } from "~/platform/request-id";
+import { routePatternMatcher } from "~/platform/route-pattern";
 import { loadContext, mountDirectActions } from "./direct-actions";
 import { bodyLimit, originCheck } from "./guards";
 import { nonceAndAccessLog, securityHeaders } from "./headers";
@@ -15,6 +18,7 @@ export function createApp(build: PortalBuild, settings: ServerSettings, log: Log
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trustProxy);
 
+  app.use(requestIdAndMetrics(build));
   app.use(nonceAndAccessLog(log));
   app.use(securityHeaders(settings));
   app.use(originCheck(settings, portal.isAllowedOrigin));
@@ -22,12 +26,39 @@ export function createApp(build: PortalBuild, settings: ServerSettings, log: Log
 
   app.get("/healthz", async (_req, res) => {
     try {
-      await portal.health();
+      // A database that does not answer at all (a dropped network) must not hang the check.
+      await withTimeout(portal.health(), HEALTH_TIMEOUT_MS);
       res.json({ status: "ok", database: "ok" });
     } catch (err) {
       log.error({ err: messageOf(err) }, "health check failed");
       res.status(503).json({ status: "error", database: "unreachable" });
     }
+  });
+
+  app.get("/metrics", async (req, res) => {
+    const access = portal.metricsAccessFor({
+      remoteAddress: req.socket.remoteAddress,
+      authorization: req.get("authorization"),
+      forwarded: Boolean(req.get("x-forwarded-for") || req.get("forwarded")),
+    });
+    if (access === "unauthorized") {
+      res.setHeader("WWW-Authenticate", 'Bearer realm="metrics"');
+      res
+        .status(401)
+        .json(apiErrorBody("unauthorized", "需要 METRICS_TOKEN 令牌。 A METRICS_TOKEN bearer token is required."));
+      return;
+    }
+    if (access === "forbidden") {
+      res
+        .status(403)
+        .json(
+          apiErrorBody("forbidden", "仅限本机访问。 Metrics are served to this machine only (or set METRICS_TOKEN)."),
+        );
+      return;
+    }
+    const { contentType, body } = await portal.metricsResponse();
+    res.setHeader("Cache-Control", "no-store");
+    res.type(contentType).send(body);
   });
 
   mountDirectActions(app, build);
@@ -37,4 +68,41 @@ export function createApp(build: PortalBuild, settings: ServerSettings, log: Log
 
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
   return app;
+}
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Gives each request its id (a valid `X-Request-Id` from the caller, else a new UUID), echoed in
+ * the response and carried by every log line written while serving it; and records its duration
+ * under its route pattern once finished.
+ */
+function requestIdAndMetrics(build: PortalBuild): RequestHandler {
+  const portal = build.entry.module;
+  const patternOf = routePatternMatcher(build.routes);
+  const routeLabel = (req: Request, status: number): string => {
+    const path = (req.route as { path?: string } | undefined)?.path;
+    if (path === "*") return patternOf(new URL(req.originalUrl, "http://x").pathname) ?? "unmatched";
+    if (path) return path;
+    // No route reached: a static file, or a refusal by a guard in front of the routes.
+    return status < 400 ? "static" : "unmatched";
+  };
+  return (req, res, next) => {
+    const id = requestIdFrom(req.get("x-request-id"));
+    res.setHeader("X-Request-Id", id);
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      portal.observeHttpRequest(req.method, routeLabel(req, res.statusCode), res.statusCode, seconds);
+    });
+    runWithRequestId(id, next);
+  };
 }

@@ -1,6 +1,7 @@
 // The HTTP layer's logger: one pino instance per process, named by its part (http, http-<worker>).
 import cluster from "node:cluster";
 import { type Logger, pino } from "pino";
+import { requestIdMixin } from "~/platform/request-id";
 import type { ServerSettings } from "./remix-build";
 
 export type Log = Logger;
@@ -9,6 +10,8 @@ export function createLog(settings: ServerSettings): Log {
   return pino({
     level: settings.logLevel,
     base: { service: "qmd-portal", part: cluster.worker ? `http-${cluster.worker.id}` : "http" },
+    // Every line written while serving a request carries its id (the access log line too).
+    mixin: requestIdMixin,
   });
 }
 

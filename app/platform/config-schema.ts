@@ -51,6 +51,8 @@ export const configSchema = z
       .default(1024 * 1024),
     // Worker processes serving HTTP (PostgreSQL only: PGlite lives inside one process).
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+    // Bearer token for /metrics; unset: /metrics answers only direct loopback connections (decision 031).
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),

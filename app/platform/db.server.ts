@@ -23,6 +23,11 @@ export function databaseHandle(): DatabaseHandle {
   return current;
 }
 
+/** The open database, or null before start-up and after shutdown (metrics, health). */
+export function databaseHandleOrNull(): DatabaseHandle | null {
+  return current ?? null;
+}
+
 export function db(): Db {
   return databaseHandle().db;
 }
