@@ -5,6 +5,7 @@ import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 import type { ReportData } from "~/report/assemble";
 import { type Comparison, type Progress, scoreText as score, signedChange as signed } from "~/report/progress";
+import { comparisonSentences } from "~/report/progress-text";
 import { DataTable } from "~/ui/data-table";
 import { TrendChart } from "~/ui/trend-chart";
 
@@ -58,42 +59,20 @@ function ComparisonBlock({
     const d = report.dimensions.find((x) => x.id === id);
     return d ? pick(d.name, locale) : id;
   };
-  const stageKey =
-    c.stageAfter > c.stageBefore
-      ? "progress.stageUp"
-      : c.stageAfter < c.stageBefore
-        ? "progress.stageDown"
-        : "progress.stageSame";
+  const text = comparisonSentences(
+    t as (key: string, options?: Record<string, unknown>) => string,
+    c,
+    now,
+    report.overall,
+  );
   const captionId = `progress-${c.against}-caption`;
   return (
     <div className="progress-comparison">
-      <h4>
-        {t(c.against === "previous" ? "progress.againstPrevious" : "progress.againstFirst", {
-          period: c.before.period,
-        })}
-      </h4>
-      <p className="muted">
-        {c.sameEdition
-          ? t("progress.sameEdition", { questionnaire: now.questionnaire, model: now.model, version: now.modelVersion })
-          : t("progress.editions", {
-              before: c.before.questionnaire,
-              beforeModel: c.before.model,
-              beforeVersion: c.before.modelVersion,
-              after: now.questionnaire,
-              afterModel: now.model,
-              afterVersion: now.modelVersion,
-            })}
-        {c.notComparable > 0 ? ` ${t("progress.notComparable", { count: c.notComparable })}` : null}
-      </p>
+      <h4>{text.heading}</h4>
+      <p className="muted">{text.editions}</p>
       <ul>
-        <li>
-          {t("progress.overall", {
-            before: c.overallBefore.toFixed(1),
-            after: report.overall.toFixed(1),
-            change: signed(c.overallChange),
-          })}
-        </li>
-        <li>{t(stageKey, { before: c.stageBefore, after: c.stageAfter })}</li>
+        <li>{text.overall}</li>
+        <li>{text.stage}</li>
       </ul>
       <DataTable
         captionId={captionId}

@@ -6,6 +6,7 @@ import { barSvg, PDF_COLOURS, radarSvg, trendSvg, viewBoxSize } from "~/report/p
 import { bullets, type Doc, ensureSpace, heading, MARGIN, paragraph, setFont, table } from "~/report/pdf/layout.server";
 import { gapText, peerSentences } from "~/report/peer-text";
 import { scoreText, signedChange } from "~/report/progress";
+import { comparisonSentences } from "~/report/progress-text";
 
 export type Text = (key: string, options?: Record<string, unknown>) => string;
 
@@ -351,39 +352,10 @@ export const progressSection: PdfSection = (doc, { report, locale, t }) => {
     return d ? pick(d.name, locale) : id;
   };
   for (const c of progress.comparisons) {
-    heading(
-      doc,
-      t(c.against === "previous" ? "progress.againstPrevious" : "progress.againstFirst", { period: c.before.period }),
-      3,
-    );
-    paragraph(
-      doc,
-      (c.sameEdition
-        ? t("progress.sameEdition", { questionnaire: now.questionnaire, model: now.model, version: now.modelVersion })
-        : t("progress.editions", {
-            before: c.before.questionnaire,
-            beforeModel: c.before.model,
-            beforeVersion: c.before.modelVersion,
-            after: now.questionnaire,
-            afterModel: now.model,
-            afterVersion: now.modelVersion,
-          })) + (c.notComparable > 0 ? ` ${t("progress.notComparable", { count: c.notComparable })}` : ""),
-      { muted: true },
-    );
-    const stageKey =
-      c.stageAfter > c.stageBefore
-        ? "progress.stageUp"
-        : c.stageAfter < c.stageBefore
-          ? "progress.stageDown"
-          : "progress.stageSame";
-    bullets(doc, [
-      t("progress.overall", {
-        before: c.overallBefore.toFixed(1),
-        after: report.overall.toFixed(1),
-        change: signedChange(c.overallChange),
-      }),
-      t(stageKey, { before: c.stageBefore, after: c.stageAfter }),
-    ]);
+    const text = comparisonSentences(t, c, now, report.overall);
+    heading(doc, text.heading, 3);
+    paragraph(doc, text.editions, { muted: true });
+    bullets(doc, [text.overall, text.stage]);
     table(
       doc,
       [
