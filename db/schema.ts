@@ -503,10 +503,50 @@ export const emailOutbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** A delivery worker holds the message until then (decision 030): no other worker takes it meanwhile. */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("email_outbox_pending_idx").on(t.sentAt)],
 );
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Where a job has got to, as its page shows it: a stage and the share done (0 to 1). */
+export interface JobProgress {
+  stage: string;
+  share: number;
+  period?: string;
+  cellsDone?: number;
+  cellsTotal?: number;
+}
+
+// Tracked background jobs (decision 030): what a user started and waits for, with its progress and result.
+// The queue (pg-boss on PostgreSQL, the in-process runner on PGlite) only carries a job's id; this row is
+// the record. A running job's worker beats its heart every few seconds; a job whose heart stopped (its
+// process died) is queued again or, after its last attempt, marked failed with the reason.
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    progress: jsonb("progress").$type<JobProgress>(),
+    result: jsonb("result").$type<Record<string, unknown>>(),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(2),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("jobs_kind_created_idx").on(t.kind, t.createdAt), index("jobs_status_idx").on(t.status)],
+);
+export type Job = typeof jobs.$inferSelect;
 
 // A firm's improvement plan (decision 026): one row per action, chosen from a report's priorities or written
 // by the firm. The title of a recommended action or scene is kept as it read when it was added.

@@ -21,14 +21,19 @@ try {
 }
 const log = createLog(settings);
 
+// `npm run worker`: a process that runs background jobs only (decision 030).
+const role = process.argv.includes("--worker") ? "worker" : "web";
 try {
-  await portal.startup();
+  await portal.startup(role);
 } catch (err) {
   log.fatal({ err: messageOf(err) }, "start-up failed");
   process.exit(1);
 }
 
-if (cluster.isPrimary && settings.workers > 1) {
+if (role === "worker") {
+  log.info("QMD Portal job worker running");
+  stopOnSignal(null, portal.shutdown, log);
+} else if (cluster.isPrimary && settings.workers > 1) {
   await portal.shutdown();
   runPrimary(settings, portal.startClusterPrimary, log);
 } else {

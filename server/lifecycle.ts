@@ -13,16 +13,16 @@ function onStopSignal(stop: (signal: Signal) => void): void {
   process.once("SIGINT", () => stop("SIGINT"));
 }
 
-/** Stop accepting, close the database, exit; forced after 10 s. */
-export function stopOnSignal(server: Server, shutdown: PortalEntry["shutdown"], log: Log): void {
+/** Stop accepting (a web server; a job worker has none), close the database, exit; forced after 10 s. */
+export function stopOnSignal(server: Server | null, shutdown: PortalEntry["shutdown"], log: Log): void {
   let stopping = false;
   onStopSignal(async (signal) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
     setTimeout(() => process.exit(1), 10_000).unref();
-    server.close();
-    server.closeIdleConnections();
+    server?.close();
+    server?.closeIdleConnections();
     try {
       await shutdown();
     } catch (err) {

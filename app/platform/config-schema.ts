@@ -51,11 +51,18 @@ export const configSchema = z
       .default(1024 * 1024),
     // Worker processes serving HTTP (PostgreSQL only: PGlite lives inside one process).
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+    // Where background jobs run (decision 030): "web", in every web process (the default: `npm start` alone
+    // is a whole portal); "off", web nodes only queue jobs and `npm run worker` processes run them.
+    JOB_WORKERS: z.enum(["web", "off"]).default("web"),
     // Bearer token for /metrics; unset: /metrics answers only direct loopback connections (decision 031).
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
+  })
+  .refine((c) => c.JOB_WORKERS === "web" || c.DATABASE_URL, {
+    path: ["JOB_WORKERS"],
+    message: '"off" needs DATABASE_URL (on embedded PGlite the web process is the only one that can run jobs)',
   })
   .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
     path: ["WEB_CONCURRENCY"],

@@ -1,4 +1,4 @@
-// Start-up and shutdown of the server process: configuration, content, database, demo seed, mail.
+// Start-up and shutdown of the server process: configuration, content, database, demo seed, background jobs.
 import { seedDemoIfEmpty } from "~db/seed";
 import { startThrottleStore } from "~/accounts/login-throttle.server";
 import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
@@ -10,16 +10,46 @@ import { remindOverdueActions } from "~/plan/plan.server";
 import { stopChangeNotices } from "~/platform/change-notices.server";
 import { config } from "~/platform/config.server";
 import { closeDatabase, databaseHandle, initDatabase } from "~/platform/db.server";
+import { startJobs, stopJobs } from "~/platform/jobs/jobs.server";
+import type { JobDefinitions } from "~/platform/jobs/types";
 import { logger } from "~/platform/logger.server";
-import { deliverPendingEmail } from "~/platform/outbox.server";
+import { deliverPendingEmail, OUTBOX_TASK } from "~/platform/outbox.server";
 import { refreshDemoMode } from "~/platform/seed-state.server";
 import { scenesOnDisk } from "~/scenes/content.server";
 import { syncScenesFromContent } from "~/scenes/scene.server";
+import { buildReleaseJob, RELEASE_BUILD } from "~/statistics/release/build-job.server";
 
-let mailTimer: NodeJS.Timeout | undefined;
+const PLAN_REMINDERS_TASK = "plan-reminders";
 
-export async function startup(): Promise<void> {
+/**
+ * What runs in the background (decision 030): release builds, which staff follow on their page; email
+ * delivery; and overdue-plan reminders, queued for every reminder due whether or not SMTP is set up, so
+ * the admin outbox page shows them.
+ */
+function jobDefinitions(): JobDefinitions {
   const cfg = config();
+  return {
+    tracked: { [RELEASE_BUILD]: buildReleaseJob },
+    tasks: {
+      [OUTBOX_TASK]: { everyMs: 10_000, run: () => deliverPendingEmail() },
+      [PLAN_REMINDERS_TASK]: {
+        everyMs: 60_000,
+        run: () => remindOverdueActions(new Date(), cfg.linkOrigin ?? ""),
+      },
+    },
+  };
+}
+
+/**
+ * Start the process: "web" serves HTTP (and runs jobs unless JOB_WORKERS=off), "worker" (`npm run worker`)
+ * only runs jobs, beside web nodes on the same PostgreSQL.
+ */
+export async function startup(role: "web" | "worker" = "web"): Promise<void> {
+  const cfg = config();
+  if (role === "worker" && !cfg.DATABASE_URL)
+    throw new Error(
+      "npm run worker needs DATABASE_URL: on embedded PGlite the web process owns the data folder and runs the jobs itself",
+    );
   loadAllTaxonomies();
   guide();
   questionnaireVersionsOnDisk();
@@ -45,16 +75,7 @@ export async function startup(): Promise<void> {
   await refreshDemoMode();
   const admins = await ensureBootstrapAdmins();
   if (admins > 0) logger.info({ admins }, "administrators granted from ADMIN_EMAILS");
-  // One timer for the outbox: overdue plan reminders are queued (with or without SMTP, so the admin outbox
-  // page shows them), then whatever is pending is sent when SMTP is configured.
-  const origin = cfg.PUBLIC_ORIGIN ? new URL(cfg.PUBLIC_ORIGIN).origin : "";
-  mailTimer = setInterval(() => {
-    remindOverdueActions(new Date(), origin)
-      .catch((err: Error) => logger.error({ err: err.message }, "plan reminders failed"))
-      .then(() => (cfg.SMTP_URL ? deliverPendingEmail() : 0))
-      .catch((err: Error) => logger.error({ err: err.message }, "outbox delivery failed"));
-  }, 10_000);
-  mailTimer.unref();
+  await startJobs(jobDefinitions(), { work: role === "worker" || cfg.JOB_WORKERS === "web" });
 }
 
 /** What the HTTP layer (server/) needs to know; validates the configuration on first call. */
@@ -77,7 +98,7 @@ export async function health(): Promise<void> {
 }
 
 export async function shutdown(): Promise<void> {
-  if (mailTimer) clearInterval(mailTimer);
+  await stopJobs();
   await stopChangeNotices();
   await closeDatabase();
 }

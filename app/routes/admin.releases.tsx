@@ -1,5 +1,6 @@
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
@@ -8,11 +9,27 @@ import { DataTable } from "~/ui/data-table";
 export async function loader(args: LoaderFunctionArgs) {
   await requireStaff(args, "analyst", "admin");
   const page = await releasesPage();
+  const params = new URL(args.request.url).searchParams;
   // ?withdraw=N opens the withdrawal form of a public release (the confirmation step).
-  const asked = Number(new URL(args.request.url).searchParams.get("withdraw"));
+  const asked = Number(params.get("withdraw"));
   const withdrawing = page.releases.find((r) => r.number === asked && isPublic(r.status)) ?? null;
-  return { ...page, withdrawing: withdrawing ? withdrawal(page.releases, withdrawing) : null };
+  // ?build=<job id>: the build this user just queued, whose state the page announces.
+  const followed = page.builds.find((b) => b.id === params.get("build")) ?? null;
+  return { ...page, followed, withdrawing: withdrawing ? withdrawal(page.releases, withdrawing) : null };
 }
+
+const RELEASE_ERRORS = [
+  "no_data",
+  "label_taken",
+  "not_found",
+  "not_built",
+  "newer_exists",
+  "unresolved",
+  "bad_period",
+] as const;
+
+const STAGES = ["snapshot", "loading", "computing", "writing", "done"] as const;
+const stageOf = (stage: string | null) => STAGES.find((s) => s === stage) ?? ("snapshot" as (typeof STAGES)[number]);
 
 const isPublic = (status: string) => status === "published" || status === "superseded";
 
@@ -28,16 +45,50 @@ function withdrawal(
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
   const result = await releaseAction(await args.request.formData(), caller.user.id);
+  // A queued build: back to the page (post/redirect/get), which follows that build until it is done.
+  if (result.ok === "queued") return redirect(`/admin/releases?build=${result.jobId}`);
   return data(result, { status: result.ok === false ? 400 : 200 });
 }
 
+/** While a build is queued or running, reload the page's data now and then (with JavaScript). */
+function usePollWhile(active: boolean, everyMs: number) {
+  const { revalidate, state } = useRevalidator();
+  useEffect(() => {
+    if (!active || state !== "idle") return;
+    const timer = setTimeout(revalidate, everyMs);
+    return () => clearTimeout(timer);
+  }, [active, state, revalidate, everyMs]);
+}
+
 export default function Releases() {
-  const { periods, releases, publishable, withdrawing } = useLoaderData<typeof loader>();
+  const { periods, releases, publishable, withdrawing, builds, building, followed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
+  usePollWhile(building, 1500);
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(i18n.language, { timeZone: "Asia/Shanghai" }) : "—";
+  const buildState = (b: (typeof builds)[number]) =>
+    b.status === "done"
+      ? t("releases.done", { number: b.number })
+      : b.status === "failed"
+        ? buildError(b.error)
+        : b.status === "queued"
+          ? t("releases.jobs.queued")
+          : t("releases.jobs.running", {
+              stage: t(`releases.jobs.stages.${stageOf(b.stage)}`, {
+                period: b.period ?? "",
+                done: (b.cellsDone ?? 0).toLocaleString(i18n.language),
+                total: (b.cellsTotal ?? 0).toLocaleString(i18n.language),
+              }),
+              percent: Math.round(b.share * 100),
+            });
+  const buildError = (code: string | null) =>
+    code && (RELEASE_ERRORS as readonly string[]).includes(code)
+      ? t(`releases.errors.${code as (typeof RELEASE_ERRORS)[number]}`)
+      : code === "interrupted"
+        ? t("releases.jobs.interrupted")
+        : t("releases.jobs.failed", { reason: code ?? "—" });
   return (
     <>
       <h1>{t("releases.title")}</h1>
@@ -104,6 +155,53 @@ export default function Releases() {
               </Link>
             </div>
           </Form>
+        </section>
+      ) : null}
+      {followed && !result ? (
+        <p role="status" className={followed.status === "failed" ? "error-summary" : "notice"}>
+          {buildState(followed)}
+        </p>
+      ) : null}
+      {builds.length > 0 ? (
+        <section aria-labelledby="builds-title">
+          <h2 id="builds-title">{t("releases.jobs.title")}</h2>
+          {building ? (
+            <p className="hint">
+              {t("releases.jobs.refreshHint")}{" "}
+              <Link to={followed ? `/admin/releases?build=${followed.id}` : "/admin/releases"}>
+                {t("releases.jobs.refresh")}
+              </Link>
+            </p>
+          ) : null}
+          <DataTable caption={t("releases.jobs.title")} captionClassName="visually-hidden">
+            <thead>
+              <tr>
+                <th scope="col">{t("releases.jobs.requested")}</th>
+                <th scope="col">{t("releases.label")}</th>
+                <th scope="col">{t("releases.jobs.state")}</th>
+                <th scope="col">{t("releases.jobs.progress")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {builds.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">{when(b.createdAt)}</th>
+                  <td>{b.label ?? "—"}</td>
+                  <td>{buildState(b)}</td>
+                  <td>
+                    <progress
+                      value={b.share}
+                      max={1}
+                      aria-label={t("releases.jobs.progressOf", { label: b.label ?? when(b.createdAt) })}
+                    >
+                      {Math.round(b.share * 100)}%
+                    </progress>{" "}
+                    {Math.round(b.share * 100)}%
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         </section>
       ) : null}
       <h2>{t("releases.build")}</h2>

@@ -2,13 +2,8 @@
 import { z } from "zod";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { db } from "~/platform/db.server";
-import {
-  buildRelease,
-  listAllReleases,
-  publishRelease,
-  ReleaseError,
-  withdrawRelease,
-} from "~/statistics/release/build.server";
+import { listAllReleases, publishRelease, ReleaseError, withdrawRelease } from "~/statistics/release/build.server";
+import { queueReleaseBuild, recentBuilds } from "~/statistics/release/build-job.server";
 import { submittedPeriods } from "~/statistics/release/data.server";
 
 const buildForm = z.object({
@@ -24,7 +19,9 @@ const withdrawForm = z.object({
 });
 
 export type ReleaseActionResult =
-  | { ok: true; message: "releases.done" | "releases.publishedDone"; number: number }
+  | { ok: true; message: "releases.publishedDone"; number: number }
+  /** A build was queued: the page follows it in its list of builds. */
+  | { ok: "queued"; jobId: string }
   | { ok: true; message: "releases.withdrawnDone"; number: number; restored: number | null }
   /** Publishing asks first: nothing is published until the form comes back with confirm=yes. */
   | { ok: "confirm"; id: string; number: number; label: string; periods: string[] }
@@ -40,10 +37,12 @@ export async function releaseAction(form: FormData, actorId: string): Promise<Re
         periods: form.getAll("periods"),
       });
       if (!parsed.success) return { ok: false, error: "releases.errors.bad_request" };
-      const version = await currentQuestionnaireVersion();
-      if (!version) return { ok: false, error: "releases.errors.no_data" };
-      const built = await buildRelease({ version, periods: parsed.data.periods, label: parsed.data.label, actorId });
-      return { ok: true, message: "releases.done", number: built.number };
+      const jobId = await queueReleaseBuild({
+        periods: [...new Set(parsed.data.periods)].sort(),
+        label: parsed.data.label || undefined,
+        actorId,
+      });
+      return { ok: "queued", jobId };
     }
     if (intent === "withdraw") {
       const id = form.get("id");
@@ -94,9 +93,12 @@ export async function releasesPage() {
     };
   });
   const newest = releases[0];
+  const builds = await recentBuilds();
   return {
     periods,
     releases,
+    builds,
+    building: builds.some((b) => b.status === "queued" || b.status === "running"),
     publishable: newest && newest.status === "built" && newest.unresolved === 0 ? newest.id : null,
   };
 }

@@ -2,7 +2,7 @@
 // snapshot, computes each period's cube under disclosure control (app/statistics/disclosure), and stores the release, its
 // cells and its private member list together, or nothing at all.
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { releaseCells, type StatisticsRelease, statisticsReleases } from "~db/schema";
+import { type JobProgress, releaseCells, type StatisticsRelease, statisticsReleases } from "~db/schema";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { recordAudit } from "~/platform/audit.server";
 import { db } from "~/platform/db.server";
@@ -58,11 +58,19 @@ export interface BuildInput {
   periods?: string[];
   label?: string;
   actorId: string | null;
+  /** Where the build has got to: the stage, the period, its cells written, and the share of the whole. */
+  onProgress?: (p: JobProgress) => void;
+}
+
+/** The share of a build done: a tenth for the snapshot, the rest split evenly between the periods. */
+export function buildShare(periodIndex: number, periods: number, withinPeriod: number): number {
+  return Math.min(1, 0.1 + (0.9 * (periodIndex + Math.min(1, Math.max(0, withinPeriod)))) / periods);
 }
 
 export async function buildRelease(input: BuildInput): Promise<StatisticsRelease> {
   const started = Date.now();
   const { version } = input;
+  const progress = input.onProgress ?? (() => undefined);
   const ctx = cubeContext(version.model);
   return db().transaction(
     async (tx) => {
@@ -118,6 +126,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
           createdBy: input.actorId,
         })
         .returning();
+      progress({ stage: "snapshot", share: 0 });
       await snapshotMembers(tx, version.id, periods, cutoff);
       await advanceSpans(tx, number, periods);
       const random = seededRandom(number);
@@ -133,13 +142,23 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       let records = 0;
       let skipped = 0;
       // One period at a time, its cells written before the next is read: memory holds one period.
-      for (const period of periods) {
+      for (const [index, period] of periods.entries()) {
+        progress({ stage: "loading", period, share: buildShare(index, periods.length, 0) });
         const loaded = await loadPeriodRecords(tx, ctx.shape, ctx.dimensionIds, version.id, period, cutoff);
         const earlier = [];
         for (const r of earlierReleases.filter((e) => e.periods.includes(period)))
           earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period));
+        progress({ stage: "computing", period, share: buildShare(index, periods.length, 0.2) });
         const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
-        for (let k = 0; k < cube.cells.length; k += 1000)
+        for (let k = 0; k < cube.cells.length; k += 1000) {
+          const cellsDone = Math.min(cube.cells.length, k + 1000);
+          progress({
+            stage: "writing",
+            period,
+            cellsDone: k,
+            cellsTotal: cube.cells.length,
+            share: buildShare(index, periods.length, 0.6 + (0.4 * k) / cube.cells.length),
+          });
           await tx.insert(releaseCells).values(
             cube.cells.slice(k, k + 1000).map((c) => ({
               releaseId: release!.id,
@@ -153,6 +172,15 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
               layer: layerOfRegion(c.region),
             })),
           );
+          if (cellsDone === cube.cells.length)
+            progress({
+              stage: "writing",
+              period,
+              cellsDone,
+              cellsTotal: cellsDone,
+              share: buildShare(index, periods.length, 1),
+            });
+        }
         for (const c of cube.cells) if (c.reason) suppressed[c.reason]++;
         cellCount += cube.cells.length;
         const national = cube.cells.find((c) => c.industry === "*" && c.region === "*" && c.size === "*");
