@@ -1,8 +1,8 @@
 // Start-up syncs on several nodes at once (issue 15 item 2): two pools on one PostgreSQL database start
 // their syncs in the same instant; under the advisory lock one node publishes the questionnaire versions,
 // adds the scenes and grants the bootstrap administrator, and the other, let in after, finds it all done.
-// Without the lock both nodes read "missing" and both report adding. Skipped on PGlite: one process per
-// data folder, so there is no second node.
+// Without the lock both nodes read "missing" and both add. That test is skipped on PGlite (one process per
+// data folder, no second node); a second start on one node finding everything done runs on both drivers.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "~db/connect";
@@ -66,5 +66,23 @@ describe.skipIf(!onPostgres)("start-up syncs on two nodes at once (skipped on PG
       .from(auditLog)
       .where(and(eq(auditLog.action, "role.granted"), eq(auditLog.subjectId, admin.id)));
     expect(audits).toHaveLength(1);
+  });
+});
+
+describe("start-up syncs on one node (every driver)", () => {
+  it("a second start finds them done", async () => {
+    const adminEmail = uniqueEmail("bootstrap-again");
+    await makeUser({ email: adminEmail });
+    const options = { seedDemo: false, adminEmails: [adminEmail] };
+    const first = await withDatabase(nodeA, () => runStartupSyncs(options));
+    expect(first.admins).toBe(1);
+    expect(await withDatabase(nodeA, () => runStartupSyncs(options))).toEqual({
+      versionsAdded: [],
+      scenesAdded: 0,
+      seeded: false,
+      admins: 0,
+    });
+    expect(await count(nodeA, "questionnaire_versions")).toBe(questionnaireVersionsOnDisk().size);
+    expect(await count(nodeA, "scenes")).toBe(scenesOnDisk().size);
   });
 });
