@@ -4,11 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { RETRY_AFTER_SECONDS } from "~/platform/database-fault";
 import { logger } from "~/platform/logger.server";
 import { isPlainPage, plainPageContext, renderPlainPage } from "~/platform/render-cache.server";
 import { NonceContext } from "~/ui/nonce";
 
 export { isAllowedOrigin } from "~/accounts/origin";
+export { answerDatabaseFaults } from "~/platform/database-fault.server";
 export { health, serverSettings, shutdown, startClusterPrimary, startup } from "~/platform/lifecycle.server";
 export { metricsAccessFor, metricsResponse, observeHttpRequest } from "~/platform/metrics.server";
 
@@ -30,8 +32,14 @@ function appendCookies(headers: Headers, context: AppLoadContext) {
   for (const cookie of context.setCookies ?? []) headers.append("Set-Cookie", cookie);
 }
 
+/** A 503 (the database unreachable, see database-fault.server.ts) tells when to retry: Remix drops a thrown response's headers. */
+function retryAfter(status: number, headers: Headers) {
+  if (status === 503 && !headers.has("Retry-After")) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+}
+
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   appendCookies(response.headers, context);
+  retryAfter(response.status, response.headers);
   return response;
 };
 
@@ -43,6 +51,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   appendCookies(responseHeaders, loadContext);
+  retryAfter(responseStatusCode, responseHeaders);
   const app = (context: EntryContext) => (
     <NonceContext.Provider value={loadContext.nonce}>
       <RemixServer context={context} url={request.url} abortDelay={ABORT_DELAY} nonce={loadContext.nonce} />

@@ -27,6 +27,12 @@ export interface DatabaseHandle {
    */
   namedQuery<R>(name: string, text: string, values: unknown[]): Promise<R[]>;
   ping(): Promise<void>;
+  /**
+   * Run `fn` holding the session-level advisory lock `key`, taken on a connection of its own beside the
+   * pool (so `fn` may use the pool freely): another process asking for the same key waits until `fn` is done.
+   * PGlite has one process per data folder, so there it just runs `fn`.
+   */
+  exclusively<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** The pool's connections (PostgreSQL only), for the metrics. */
   poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
@@ -36,7 +42,8 @@ export type OpenOptions =
   | { driver: "postgres"; url: string; poolSize?: number; onPoolError?: (err: Error) => void }
   | { driver: "pglite"; dataDir?: string; instance?: PGlite };
 
-// Any constant works; it keeps two starting instances from migrating at once.
+// Any constant works; it keeps two starting instances from migrating at once. Other keys in use:
+// 4_751_204 (demo seed, transaction-level) and 4_751_205 (start-up syncs, app/platform/startup-syncs.server.ts).
 const MIGRATION_LOCK_KEY = 4_751_203;
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -69,6 +76,19 @@ async function openPostgres(options: Extract<OpenOptions, { driver: "postgres" }
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async exclusively(key, fn) {
+      const client = new pg.Client({ connectionString: options.url });
+      // A dropped lock connection ends the lock; its error must not crash the process.
+      client.on("error", (err) => options.onPoolError?.(err));
+      await client.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [key]);
+        return await fn();
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [key]).catch(() => undefined);
+        await client.end().catch(() => undefined);
+      }
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: once(() => pool.end()),
   };
@@ -96,6 +116,7 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
     async ping() {
       await db.execute(sql`select 1`);
     },
+    exclusively: (_key, fn) => fn(),
     close: once(() => pglite.close()),
   };
 }

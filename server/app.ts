@@ -1,6 +1,7 @@
 // The Express app in front of the Remix build, in the order every request meets it: request id and
 // duration metric, nonce and access log, security headers, origin check, body limit, /healthz,
-// /metrics, direct JSON actions, static files, then Remix.
+// /metrics, direct JSON actions, static files, then Remix (its loaders and actions wrapped to answer a
+// lost database connection with 503).
 import { createRequestHandler } from "@remix-run/express";
 import express, { type Express, type Request, type RequestHandler } from "express";
 import { apiErrorBody } from "~/platform/api-error";
@@ -12,8 +13,10 @@ import { nonceAndAccessLog, securityHeaders } from "./headers";
 import { type Log, messageOf } from "./log";
 import type { PortalBuild, ServerSettings } from "./remix-build";
 
-export function createApp(build: PortalBuild, settings: ServerSettings, log: Log): Express {
-  const portal = build.entry.module;
+export function createApp(remixBuild: PortalBuild, settings: ServerSettings, log: Log): Express {
+  const portal = remixBuild.entry.module;
+  // Every loader and action answers a lost database connection with 503 and Retry-After, not 500.
+  const build: PortalBuild = { ...remixBuild, routes: portal.answerDatabaseFaults(remixBuild.routes) };
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trustProxy);

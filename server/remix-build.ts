@@ -23,6 +23,7 @@ const REQUIRED = [
   "isAllowedOrigin",
   "handleError",
   "startClusterPrimary",
+  "answerDatabaseFaults",
 ] as const satisfies ReadonlyArray<keyof PortalEntry>;
 
 /** Import the Remix build. Call it after NODE_ENV is settled: the build reads it when loaded. */

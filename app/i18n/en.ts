@@ -650,6 +650,9 @@ export const en: Shape<typeof zh> = {
     badRequestTitle: "Invalid request",
     badRequest: "The request is not valid.",
     backHome: "Back to the home page",
+    unavailableTitle: "Temporarily unavailable",
+    unavailable:
+      "The connection to the database was interrupted; nothing from this request was saved. Try again in a few seconds.",
   },
   benchmark: {
     status: {

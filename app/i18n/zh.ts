@@ -617,6 +617,8 @@ export const zh = {
     badRequestTitle: "请求无效",
     badRequest: "请求内容无效。",
     backHome: "返回首页",
+    unavailableTitle: "暂时无法处理",
+    unavailable: "数据库连接刚刚中断，本次操作没有保存任何内容。请在几秒钟后重试。",
   },
   benchmark: {
     status: {

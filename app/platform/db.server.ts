@@ -1,7 +1,10 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { type DatabaseHandle, type Db, openDatabase } from "~db/connect";
 import type { Config } from "~/platform/config-schema";
 
 let current: DatabaseHandle | undefined;
+// A database for one call chain only (withDatabase): two "nodes" in one test process, each on its own pool.
+const scoped = new AsyncLocalStorage<DatabaseHandle>();
 
 /** Open the configured database and apply migrations; called once at server start. */
 export async function initDatabase(cfg: Config, onPoolError?: (err: Error) => void): Promise<DatabaseHandle> {
@@ -18,9 +21,15 @@ export function useDatabase(handle: DatabaseHandle): void {
   current = handle;
 }
 
+/** Run `fn` with `handle` as the database of everything it calls, whatever useDatabase installs meanwhile. */
+export function withDatabase<T>(handle: DatabaseHandle, fn: () => T): T {
+  return scoped.run(handle, fn);
+}
+
 export function databaseHandle(): DatabaseHandle {
-  if (!current) throw new Error("The database is not initialised: call initDatabase() at start.");
-  return current;
+  const handle = scoped.getStore() ?? current;
+  if (!handle) throw new Error("The database is not initialised: call initDatabase() at start.");
+  return handle;
 }
 
 /** The open database, or null before start-up and after shutdown (metrics, health). */

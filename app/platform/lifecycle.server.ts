@@ -1,8 +1,5 @@
 // Start-up and shutdown of the server process: configuration, content, database, demo seed, background jobs.
-import { seedDemoIfEmpty } from "~db/seed";
 import { startThrottleStore } from "~/accounts/login-throttle.server";
-import { ensureBootstrapAdmins } from "~/accounts/role-grant.server";
-import { syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
 import { questionnaireVersionsOnDisk } from "~/assessment/versions.server";
 import { loadAllTaxonomies } from "~/content/taxonomies.server";
 import { guide } from "~/guide/guide.server";
@@ -15,8 +12,8 @@ import type { JobDefinitions } from "~/platform/jobs/types";
 import { logger } from "~/platform/logger.server";
 import { deliverPendingEmail, OUTBOX_TASK } from "~/platform/outbox.server";
 import { refreshDemoMode } from "~/platform/seed-state.server";
+import { runStartupSyncs } from "~/platform/startup-syncs.server";
 import { scenesOnDisk } from "~/scenes/content.server";
-import { syncScenesFromContent } from "~/scenes/scene.server";
 import { buildReleaseJob, RELEASE_BUILD } from "~/statistics/release/build-job.server";
 
 const PLAN_REMINDERS_TASK = "plan-reminders";
@@ -57,24 +54,9 @@ export async function startup(role: "web" | "worker" = "web"): Promise<void> {
   const started = Date.now();
   const handle = await initDatabase(cfg, (err) => logger.error({ err: err.message }, "database pool error"));
   logger.info({ driver: handle.driver, ms: Date.now() - started }, "database ready");
-  const versions = await syncQuestionnaireVersions();
-  if (versions.added.length)
-    logger.info({ versions: versions.added }, "questionnaire versions published from content/");
-  if (versions.changedOnDisk.length) {
-    logger.error(
-      { versions: versions.changedOnDisk },
-      "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)",
-    );
-  }
-  const scenesAdded = await syncScenesFromContent();
-  if (scenesAdded) logger.info({ scenes: scenesAdded }, "scenes added from content/");
-  if (cfg.SEED_DEMO) {
-    const seeded = await seedDemoIfEmpty();
-    if (seeded) logger.info("demo data seeded (see README for demo accounts)");
-  }
+  // Under one advisory lock: with several nodes starting at once, one syncs and the others find it done.
+  await runStartupSyncs({ seedDemo: cfg.SEED_DEMO, adminEmails: cfg.ADMIN_EMAILS });
   await refreshDemoMode();
-  const admins = await ensureBootstrapAdmins();
-  if (admins > 0) logger.info({ admins }, "administrators granted from ADMIN_EMAILS");
   await startJobs(jobDefinitions(), { work: role === "worker" || cfg.JOB_WORKERS === "web" });
 }
 

@@ -17,6 +17,10 @@ export interface OwnServer {
   /** Another server process on the same PostgreSQL database (a second web node), at E2E_PORT + `offset`; its base URL. */
   startNode(offset: number): Promise<string>;
   stop(): Promise<void>;
+  /** SIGKILL every server process of this spec (a crash: no shutdown code runs); the database stays, for checks. */
+  kill(): Promise<void>;
+  /** The spec's database, opened from the test (PGlite: only once its server is gone, one process per folder). */
+  open(): Promise<DatabaseHandle>;
 }
 
 /** `offset` is added to E2E_PORT; `name` names the database or PGlite folder. */
@@ -95,6 +99,21 @@ export function ownServer(offset: number, name: string): OwnServer {
       const nodePort = Number(process.env.E2E_PORT ?? 3210) + offset;
       await spawnServer(nodePort);
       return `http://127.0.0.1:${nodePort}`;
+    },
+    async kill() {
+      await Promise.all(
+        servers.splice(0).map(async (server) => {
+          if (!server.pid || server.exitCode !== null || server.signalCode !== null) return;
+          const exited = new Promise((r) => server.once("exit", r));
+          server.kill("SIGKILL");
+          await exited;
+        }),
+      );
+    },
+    open() {
+      return process.env.DATABASE_URL
+        ? openDatabase({ driver: "postgres", url: databaseUrl(databaseName), poolSize: 2 })
+        : openDatabase({ driver: "pglite", dataDir: pgliteDir });
     },
     async stop() {
       await Promise.all(
