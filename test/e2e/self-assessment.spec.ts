@@ -49,11 +49,15 @@ test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewher
   await expect(
     colleague.locator(`input[name^="${firstOnStopPage.name}_sq_"][value="${plannedAnswer(firstOnStopPage)}"]`),
   ).toBeChecked();
-  for (let p = STOP_PAGE; p < pages.length; p++) {
+  for (let p = STOP_PAGE; p < pages.length - 1; p++) {
     await answerPageByKeyboard(colleague, pages[p]!.elements);
     await nextPageByKeyboard(colleague);
+    await expect(colleague.getByTestId("save-status")).toHaveText("答案已保存。");
   }
-  await expect(colleague).toHaveURL(/\/review$/);
+  await answerPageByKeyboard(colleague, pages[pages.length - 1]!.elements);
+  await nextPageByKeyboard(colleague); // Complete: saves what is left, then loads the review page
+  // A save and a full server-rendered page load in a row: on a busy machine this took over the 10 s default.
+  await expect(colleague).toHaveURL(/\/review$/, { timeout: 30_000 });
   await expect(colleague.getByText("所有计分问题都已回答，可以提交。")).toBeVisible();
   await expectAccessible(colleague);
   await colleague.getByRole("button", { name: "提交评估" }).focus();
