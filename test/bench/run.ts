@@ -9,6 +9,9 @@ import pg from "pg";
 process.env.COOKIE_SECURE = "false";
 process.env.LOG_LEVEL = "silent";
 process.env.SEED_DEMO = "false";
+// Everything here is local: the servers listen on loopback, and the scripts they run beside them (db:synth,
+// release:build) count as a local trial, which production without PUBLIC_ORIGIN accepts (decision 029).
+process.env.HOST = "127.0.0.1";
 
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
@@ -53,6 +56,23 @@ if (want("pdf"))
       { url, startServer, serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)], cpuMs, peakRss, percentile },
       Number(process.env.BENCH_ASSESSMENTS ?? 20_000),
     );
+  });
+if (want("soak"))
+  results.soak = await withBenchDatabase("qmd_bench_soak", async ({ url, dbName, admin, startServer }) => {
+    const { benchSoak } = await import("./soak");
+    const part = await benchSoak({
+      url,
+      dbName,
+      admin,
+      startServer,
+      serverPids: (s) => [s.pid!, ...childrenOf(s.pid!)],
+      cpuMs,
+      peakRss,
+      percentile,
+    });
+    // The soak's targets are pass or fail: a run with an error or a lost answer fails the command.
+    if (part.errors > 0 || part.lostAnswers > 0) process.exitCode = 1;
+    return { ...part, postgresBaseline: await postgresBaseline(url) };
   });
 console.log(JSON.stringify(results, null, 2));
 
