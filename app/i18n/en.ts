@@ -650,6 +650,11 @@ export const en: Shape<typeof zh> = {
     badRequestTitle: "Invalid request",
     badRequest: "The request is not valid.",
     backHome: "Back to the home page",
+    formContentType:
+      "This site's forms accept only ordinary web form posts (application/x-www-form-urlencoded). Go back to the page and submit it again.",
+    formUnreadable: "The form that was sent could not be read. Go back to the page and submit it again.",
+    controlCharacters:
+      "What was sent contains control characters (such as NUL) that cannot be stored. Remove them and submit again.",
   },
   benchmark: {
     status: {

@@ -617,6 +617,9 @@ export const zh = {
     badRequestTitle: "请求无效",
     badRequest: "请求内容无效。",
     backHome: "返回首页",
+    formContentType: "本站的表单只接受普通网页表单提交（application/x-www-form-urlencoded）。请回到页面重新提交。",
+    formUnreadable: "无法读取提交的表单内容。请回到页面重新提交。",
+    controlCharacters: "提交的内容包含无法保存的控制字符（如 NUL）。请删除这些字符后重新提交。",
   },
   benchmark: {
     status: {

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
 import { DataTable } from "~/ui/data-table";
 
@@ -27,7 +28,7 @@ function withdrawal(
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
-  const result = await releaseAction(await args.request.formData(), caller.user.id);
+  const result = await releaseAction(await readForm(args), caller.user.id);
   return data(result, { status: result.ok === false ? 400 : 200 });
 }
 
