@@ -8,7 +8,7 @@ import { apiErrorBody } from "~/platform/api-error";
 import { requestIdFrom, runWithRequestId } from "~/platform/request-id";
 import { routePatternMatcher } from "~/platform/route-pattern";
 import { loadContext, mountDirectActions } from "./direct-actions";
-import { bodyLimit, originCheck } from "./guards";
+import { bodyLimit, originCheck, queryCheck } from "./guards";
 import { nonceAndAccessLog, securityHeaders } from "./headers";
 import { type Log, messageOf } from "./log";
 import type { PortalBuild, ServerSettings } from "./remix-build";
@@ -26,6 +26,7 @@ export function createApp(remixBuild: PortalBuild, settings: ServerSettings, log
   app.use(securityHeaders(settings));
   app.use(originCheck(settings, portal.isAllowedOrigin));
   app.use(bodyLimit(settings));
+  app.use(queryCheck());
 
   app.get("/healthz", async (_req, res) => {
     try {

@@ -2,6 +2,7 @@
 // answers are the API's one error shape (~/platform/api-error).
 import type { RequestHandler, Response } from "express";
 import { API_ERROR_CONTENT_TYPE, apiErrorBody } from "~/platform/api-error";
+import { hasControlCharacters } from "~/platform/text-input";
 import type { PortalEntry, ServerSettings } from "./remix-build";
 
 function sendApiError(res: Response, status: number, error: string, message: string): void {
@@ -29,6 +30,28 @@ export function bodyLimit(settings: ServerSettings): RequestHandler {
       req.resume();
       return;
     }
+    next();
+  };
+}
+
+/**
+ * Query strings with control characters (NUL, say: PostgreSQL refuses it in text) are refused before any
+ * route sees them, so no search or filter has to guard against them itself.
+ */
+export function queryCheck(): RequestHandler {
+  return (req, res, next) => {
+    const at = req.originalUrl.indexOf("?");
+    if (at < 0) return next();
+    for (const [key, value] of new URLSearchParams(req.originalUrl.slice(at + 1)))
+      if (hasControlCharacters(key) || hasControlCharacters(value)) {
+        sendApiError(
+          res,
+          400,
+          "bad_request",
+          "The address contains control characters (such as NUL) / 网址中含有控制字符（如 NUL），无法处理",
+        );
+        return;
+      }
     next();
   };
 }

@@ -653,6 +653,11 @@ export const en: Shape<typeof zh> = {
     unavailableTitle: "Temporarily unavailable",
     unavailable:
       "The connection to the database was interrupted; nothing from this request was saved. Try again in a few seconds.",
+    formContentType:
+      "This site's forms accept only ordinary web form posts (application/x-www-form-urlencoded). Go back to the page and submit it again.",
+    formUnreadable: "The form that was sent could not be read. Go back to the page and submit it again.",
+    controlCharacters:
+      "What was sent contains control characters (such as NUL) that cannot be stored. Remove them and submit again.",
   },
   benchmark: {
     status: {

@@ -619,6 +619,9 @@ export const zh = {
     backHome: "返回首页",
     unavailableTitle: "暂时无法处理",
     unavailable: "数据库连接刚刚中断，本次操作没有保存任何内容。请在几秒钟后重试。",
+    formContentType: "本站的表单只接受普通网页表单提交（application/x-www-form-urlencoded）。请回到页面重新提交。",
+    formUnreadable: "无法读取提交的表单内容。请回到页面重新提交。",
+    controlCharacters: "提交的内容包含无法保存的控制字符（如 NUL）。请删除这些字符后重新提交。",
   },
   benchmark: {
     status: {

@@ -11,6 +11,7 @@ import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/form";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -29,7 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireCaller(args);
-  const form = await args.request.formData();
+  const form = await readForm(args);
   if (form.get("intent") === "signOutEverywhere") {
     const cookie = await signOutEverywhere(caller.user.id);
     return redirect("/login?signedOut=1", { headers: { "Set-Cookie": cookie } });

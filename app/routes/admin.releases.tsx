@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect } from "react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { releaseAction, releasesPage } from "~/statistics/release/admin.server";
 import { DataTable } from "~/ui/data-table";
 
@@ -44,7 +45,7 @@ function withdrawal(
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
-  const result = await releaseAction(await args.request.formData(), caller.user.id);
+  const result = await releaseAction(await readForm(args), caller.user.id);
   // A queued build: back to the page (post/redirect/get), which follows that build until it is done.
   if (result.ok === "queued") return redirect(`/admin/releases?build=${result.jobId}`);
   return data(result, { status: result.ok === false ? 400 : 200 });

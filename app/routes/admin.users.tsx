@@ -9,6 +9,7 @@ import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { isUuid } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice } from "~/ui/form";
@@ -25,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "admin");
-  const form = await args.request.formData();
+  const form = await readForm(args);
   if (form.get("intent") === "revoke") {
     const grantId = String(form.get("grantId") ?? "");
     if (!isUuid(grantId)) throw new Response("Bad grant id", { status: 400 });
@@ -35,6 +36,8 @@ export async function action(args: ActionFunctionArgs) {
     const revoked = await revokeRole(caller.user.id, grantId);
     return data({ ok: Boolean(revoked), message: "admin.revokedRole", errors: {} });
   }
+  const intent = form.get("intent");
+  if (intent !== null && intent !== "grant") throw new Response("Unknown intent / 未知操作", { status: 400 });
   const parsed = parseForm(grantRoleForm, form);
   if (!parsed.ok) return data({ ok: false, message: null, errors: parsed.errors }, { status: 400 });
   const { userId, role, scope } = parsed.data;

@@ -13,6 +13,7 @@ import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { isUuid, notFound, siteOrigin } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
@@ -43,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmOwner(args, args.params.firmId);
-  const form = await args.request.formData();
+  const form = await readForm(args);
   if (form.get("intent") === "revoke") {
     const id = String(form.get("invitationId") ?? "");
     if (!isUuid(id)) throw new Response("Bad invitation id", { status: 400 });

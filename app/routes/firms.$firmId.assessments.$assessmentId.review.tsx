@@ -8,6 +8,7 @@ import { pick } from "~/i18n/locales";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);
@@ -36,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { caller, assessment, version } = await requireFirmAssessment(args);
-  const form = await args.request.formData();
+  const form = await readForm(args);
   const baseVersion = Number(form.get("version"));
   const { t: text, locale } = await requestI18n(args);
   const result = await submitAssessment({

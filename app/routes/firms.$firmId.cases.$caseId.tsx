@@ -11,6 +11,7 @@ import { availableSteps, firmCanEdit } from "~/cases/workflow";
 import { firmOwnsCase, getFirmCase } from "~/cases/workspace.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { isUuid, notFound } from "~/platform/http.server";
 import { ErrorSummary, Notice } from "~/ui/form";
 
@@ -46,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const caseId = args.params.caseId;
   // Another firm's case, or none, is the same 404 whatever was posted.
   if (!(await firmOwnsCase(caller.firmId, caseId))) notFound();
-  const form = await args.request.formData();
+  const form = await readForm(args);
   const intent = form.get("intent");
   const here = `/firms/${caller.firmId}/cases/${caseId}`;
   if (intent === "withdraw") {

@@ -5,6 +5,7 @@ import { CaseFormFields, useCaseFieldLabels } from "~/cases/case-form";
 import { caseFormOptions, createCaseFromForm, newCaseValues } from "~/cases/firm-form.server";
 import { getFirm } from "~/firms/firm.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { notFound } from "~/platform/http.server";
 import { ErrorSummary } from "~/ui/form";
 
@@ -16,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
-  const outcome = await createCaseFromForm(await args.request.formData(), caller.firmId, caller.user.id);
+  const outcome = await createCaseFromForm(await readForm(args), caller.firmId, caller.user.id);
   if (!outcome.ok) return data({ errors: outcome.errors, values: outcome.values }, { status: outcome.status });
   return redirect(`/firms/${caller.firmId}/cases/${outcome.caseId}?done=save`);
 }

@@ -7,6 +7,7 @@ import { CreditCodeWarning, FirmProfileFields, useFirmFieldLabels } from "~/firm
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { echoValues } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { notFound } from "~/platform/http.server";
 import { ErrorSummary, Notice } from "~/ui/form";
 
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmOwner(args, args.params.firmId);
-  const form = await args.request.formData();
+  const form = await readForm(args);
   const values = echoValues(form);
   const warning = creditCodeWarning(values.creditCode ?? "", values.regionCode ?? "");
   // The province changed without JavaScript: show its cities, store nothing.

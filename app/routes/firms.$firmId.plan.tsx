@@ -22,6 +22,7 @@ import {
 } from "~/plan/plan.server";
 import { PlanItemView } from "~/plan/plan-item";
 import { PLAN_STATUSES } from "~/plan/status";
+import { readForm } from "~/platform/form-read.server";
 import { notFound } from "~/platform/http.server";
 import { getScene } from "~/scenes/scene.server";
 import { ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/ui/form";
@@ -69,7 +70,7 @@ export async function action(args: ActionFunctionArgs) {
   const caller = await requireFirmMember(args, args.params.firmId);
   const firmId = caller.firmId;
   const actor = { userId: caller.user.id, role: firmRole(caller.principal, firmId) };
-  const form = await args.request.formData();
+  const form = await readForm(args);
   const intent = String(form.get("intent") ?? "");
   if (intent === "update") {
     const parsed = parsePlanForm(updateForm, form);

@@ -6,12 +6,13 @@ import { takeResetRequest } from "~/accounts/reset-limit.server";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { siteOrigin } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
-  const parsed = parseForm(forgotPasswordForm, await request.formData());
+  const parsed = parseForm(forgotPasswordForm, await readForm(args));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, sent: false }, { status: 400 });
   // Over the limit the page answers the same as ever (no account enumeration); no email is queued.
   if (!(await takeResetRequest(parsed.data.email, context.clientIp)))

@@ -5,6 +5,7 @@ import { signInForm } from "~/accounts/forms";
 import { getCaller } from "~/accounts/guard.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { safeRedirectPath } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
 
@@ -13,8 +14,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  const { context } = args;
+  const form = await readForm(args);
   const parsed = parseForm(signInForm, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, message: null }, { status: 400 });
   const result = await signIn(parsed.data.email, parsed.data.password, context.clientIp);

@@ -5,6 +5,7 @@ import { resetPasswordForm } from "~/accounts/forms";
 import { PASSWORD_MIN } from "~/accounts/password-policy";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { ErrorSummary, TextField } from "~/ui/form";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,8 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token: valid ? token : null };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseForm(resetPasswordForm, await request.formData());
+export async function action(args: ActionFunctionArgs) {
+  const parsed = parseForm(resetPasswordForm, await readForm(args));
   if (!parsed.ok) return data({ errors: parsed.errors, invalid: false }, { status: 400 });
   const ok = await resetPassword(parsed.data.token, parsed.data.newPassword);
   if (!ok) return data({ errors: {}, invalid: true }, { status: 400 });

@@ -10,6 +10,7 @@ import { getCaseForReview } from "~/cases/workspace.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { isUuid, notFound } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
 import { ErrorSummary, Notice, TextAreaField } from "~/ui/form";
@@ -36,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
   if (!isUuid(args.params.caseId)) notFound();
-  const form = await args.request.formData();
+  const form = await readForm(args);
   const step = parseStep(form.get("intent"));
   const comment = String(form.get("comment") ?? "").slice(0, 4000);
   if (!step || step === "submit")

@@ -5,6 +5,7 @@ import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { notFound } from "~/platform/http.server";
 import { saveSceneFromForm, sceneFormOptions } from "~/scenes/editing.server";
 import { sceneValues } from "~/scenes/form.server";
@@ -32,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
   const slug = args.params.slug ?? "";
   if (!SLUG.test(slug)) notFound();
-  const outcome = await saveSceneFromForm(await args.request.formData(), { slug, editorId: caller.user.id });
+  const outcome = await saveSceneFromForm(await readForm(args), { slug, editorId: caller.user.id });
   if (!outcome.ok) return data(outcome, { status: outcome.status });
   return redirect(`/scenes/${slug}/edit?saved=${outcome.revision}`);
 }

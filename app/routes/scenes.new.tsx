@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireStaff } from "~/accounts/guard.server";
 import { useText } from "~/i18n/use-text";
 import { useTranslation } from "~/i18n/use-translation";
+import { readForm } from "~/platform/form-read.server";
 import { saveSceneFromForm, sceneFormOptions } from "~/scenes/editing.server";
 import type { SceneFormValues } from "~/scenes/form.server";
 import { SceneFormFields, useSceneFieldLabels } from "~/scenes/scene-form";
@@ -36,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const caller = await requireStaff(args, "analyst", "admin");
-  const outcome = await saveSceneFromForm(await args.request.formData(), { editorId: caller.user.id });
+  const outcome = await saveSceneFromForm(await readForm(args), { editorId: caller.user.id });
   if (!outcome.ok) return data(outcome, { status: outcome.status });
   return redirect(`/scenes/${outcome.slug}/edit?saved=${outcome.revision}`);
 }

@@ -8,6 +8,7 @@ import { EmailTakenError } from "~/accounts/user.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { echoValues, parseForm } from "~/platform/form-parse";
+import { readForm } from "~/platform/form-read.server";
 import { safeRedirectPath } from "~/platform/http.server";
 import { ErrorSummary, SelectField, TextField } from "~/ui/form";
 
@@ -16,8 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+export async function action(args: ActionFunctionArgs) {
+  const form = await readForm(args);
   const parsed = parseForm(signUpForm, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {

@@ -36,6 +36,8 @@ export async function saveSceneFromForm(
   });
   if (!read.ok) return { ok: false, status: 400, errors: read.errors, problems: read.problems, values: read.values };
   const base = opts.slug ? Number(form.get("revision")) : null;
+  if (base !== null && !(Number.isSafeInteger(base) && base >= 0))
+    return { ok: false, status: 400, errors: { form: "sceneEdit.errors.stale" }, problems: [], values: read.values };
   const saved = await saveScene({ scene: read.scene, baseRevision: base, editorId: opts.editorId });
   if (saved.ok) return { ok: true, slug: read.scene.slug, revision: saved.revision };
   const message = {
