@@ -38,6 +38,8 @@ export async function answerPageByKeyboard(
   page: Page,
   questions: SurveyDefinition["pages"][number]["elements"],
 ): Promise<void> {
+  // The page's questions must be on screen before Tab starts walking them (a new page renders after a save).
+  if (questions[0]) await page.locator(`input[name^="${questions[0].name}"]`).first().waitFor();
   for (const q of questions) {
     const target = plannedAnswer(q);
     // SurveyJS names radios "<question>_sq_<n>" and checkboxes "<question><value>".
