@@ -4,13 +4,15 @@
 // (NUL, other C0 controls and DEL) with 400, each as a page in the caller's language. See
 // docs/decisions/033-malformed-requests.md.
 import { type AppLoadContext, data } from "@remix-run/node";
-import { requestI18n } from "~/i18n/server-t.server";
 import { hasControlCharacters } from "~/platform/text-input";
 
 const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;|$)/i;
 
 /** The refusal a route's error boundary shows: `{ message }` in the caller's language, with its status. */
 async function refuse(args: { request: Request; context: AppLoadContext }, status: 400 | 415, key: string) {
+  // Loaded only to refuse: the translations reach the session (and the database), which a form that is
+  // read without trouble never needs, and which keeps route actions unit-testable.
+  const { requestI18n } = await import("~/i18n/server-t.server");
   const { t } = await requestI18n(args);
   return data({ message: t(key) }, { status });
 }

@@ -67,7 +67,8 @@ describe("safeRedirectPath", () => {
 
 describe("the language switch", () => {
   it("answers a poisoned redirectTo with the home page, not another site (the /%09/ case)", async () => {
-    for (const redirectTo of ["/\t/evil.test", "/\u0001x", "/ok?x=1"]) {
+    // Other control characters never reach the action: readForm refuses the form with 400 (the fuzz test).
+    for (const redirectTo of ["/\t/evil.test", "/\\evil.test", "/ok?x=1"]) {
       const body = new URLSearchParams({ locale: "en", redirectTo });
       const request = new Request("http://portal.test/locale", { method: "POST", body });
       const answer = (await switchLocale({ request, params: {}, context: {} } as ActionFunctionArgs)) as Response;
