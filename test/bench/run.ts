@@ -183,12 +183,10 @@ function benchSearch(n: number) {
     const { openDatabase } = await import("~db/connect");
     const { useDatabase, closeDatabase } = await import("~/platform/db.server");
     const { syncScenesFromContent, allScenes } = await import("~/scenes/scene.server");
-    const { caseColumns } = await import("~/cases/columns.server");
     const { searchCases } = await import("~/cases/search.server");
     const { parseCatalogueFilters } = await import("~/catalogue/filters.server");
     const { FILTER_FIELDS } = await import("~/catalogue/filter-fields");
-    const { industries, selectableRegions, technologies } = await import("~/content/taxonomies.server");
-    const { syntheticCase, SEARCH_QUERIES } = await import("./synthetic-cases");
+    const { insertSyntheticCases, SEARCH_QUERIES } = await import("./synthetic-cases");
     const { demoCreditCode } = await import("~db/seed");
     const schema = await import("~db/schema");
     const handle = await openDatabase({ driver: "postgres", url });
@@ -207,30 +205,8 @@ function benchSearch(n: number) {
         isSynthetic: true,
       })
       .returning({ id: schema.firms.id });
-    const random = seededRandom(11);
-    const pools = {
-      divisions: industries().divisions.map((d) => d.code),
-      regions: selectableRegions().map((r) => r.code),
-      scenes: scenes.map((s) => s.slug),
-      technologies: technologies().map((t) => t.id),
-    };
     const loadStart = process.hrtime.bigint();
-    for (let start = 0; start < n; start += 500) {
-      const rows = Array.from({ length: Math.min(500, n - start) }, (_, i) => {
-        const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
-        return {
-          ...caseColumns(syntheticCase(random, pools), scenes, "published"),
-          firmId: firm!.id,
-          status: "published" as const,
-          anonymised: true,
-          isSynthetic: true,
-          consentAt: at,
-          submittedAt: at,
-          publishedAt: at,
-        };
-      });
-      await handle.db.insert(schema.cases).values(rows);
-    }
+    await insertSyntheticCases(handle.db, { firmId: firm!.id, count: n, random: seededRandom(11), scenes });
     await handle.db.execute(sql`analyze cases`);
     const loadSeconds = Number(process.hrtime.bigint() - loadStart) / 1e9;
 

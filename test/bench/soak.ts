@@ -495,13 +495,10 @@ async function seedUsersAndCases(url: string, count: number, draftsPerUser: numb
   const { syncScenesFromContent, allScenes } = await import("~/scenes/scene.server");
   const { syncQuestionnaireVersions, currentQuestionnaireVersion } = await import("~/assessment/questionnaire.server");
   const { questionsOf } = await import("~/assessment/questions");
-  const { caseColumns } = await import("~/cases/columns.server");
-  const { industries, selectableRegions, technologies } = await import("~/content/taxonomies.server");
-  const { syntheticCase } = await import("./synthetic-cases");
+  const { insertSyntheticCases } = await import("./synthetic-cases");
   const { randomAnswers } = await import("./answers");
   const { seededRandom } = await import("~/platform/seeded-random");
   const { benchUser, sessionCookie } = await import("./members");
-  const schema = await import("~db/schema");
   const handle = await openDatabase({ driver: "postgres", url });
   useDatabase(handle);
   try {
@@ -509,36 +506,13 @@ async function seedUsersAndCases(url: string, count: number, draftsPerUser: numb
     await syncScenesFromContent();
     const version = (await currentQuestionnaireVersion())!;
     const scenes = await allScenes();
-    const random = seededRandom(35);
-    const pools = {
-      divisions: industries().divisions.map((d) => d.code),
-      regions: selectableRegions().map((r) => r.code),
-      scenes: scenes.map((s) => s.slug),
-      technologies: technologies().map((t) => t.id),
-    };
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const [caseFirm] = (
       await client.query<{ id: string }>("select firm_id as id from assessments where is_synthetic limit 1")
     ).rows;
-    const caseIds: string[] = [];
-    for (let start = 0; start < caseCount; start += 500) {
-      const rows = Array.from({ length: Math.min(500, caseCount - start) }, (_, i) => {
-        const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
-        return {
-          ...caseColumns(syntheticCase(random, pools), scenes, "published"),
-          firmId: caseFirm!.id,
-          status: "published" as const,
-          anonymised: true,
-          isSynthetic: true,
-          consentAt: at,
-          submittedAt: at,
-          publishedAt: at,
-        };
-      });
-      const ids = await handle.db.insert(schema.cases).values(rows).returning({ id: schema.cases.id });
-      caseIds.push(...ids.map((r) => r.id));
-    }
+    const random = seededRandom(35);
+    const caseIds = await insertSyntheticCases(handle.db, { firmId: caseFirm!.id, count: caseCount, random, scenes });
 
     const picks = (
       await client.query<{ firm: string; id: string }>(

@@ -1,6 +1,11 @@
 // Deterministic synthetic cases for the search benchmark: plausible Chinese text built from a
 // vocabulary of quality-management terms, spread over divisions, regions, sizes and scenes.
+import type { Db } from "~db/connect";
+import { cases } from "~db/schema";
+import { caseColumns } from "~/cases/columns.server";
 import type { CaseContent } from "~/cases/schema";
+import type { Scene } from "~/content/schemas";
+import { industries, selectableRegions, technologies } from "~/content/taxonomies.server";
 
 const TERMS = [
   "质量追溯",
@@ -107,3 +112,39 @@ export const SEARCH_QUERIES: Array<Record<string, string>> = [
   { q: "防错", article: "11" },
   {},
 ];
+
+/**
+ * Insert `count` published synthetic cases of one firm, 500 rows a statement, submitted a minute
+ * apart from 2025-01-01; returns their ids in order.
+ */
+export async function insertSyntheticCases(
+  database: Db,
+  options: { firmId: string; count: number; random: () => number; scenes: readonly Scene[] },
+): Promise<string[]> {
+  const { firmId, count, random, scenes } = options;
+  const pools = {
+    divisions: industries().divisions.map((d) => d.code),
+    regions: selectableRegions().map((r) => r.code),
+    scenes: scenes.map((s) => s.slug),
+    technologies: technologies().map((t) => t.id),
+  };
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const rows = Array.from({ length: Math.min(500, count - start) }, (_, i) => {
+      const at = new Date(Date.UTC(2025, 0, 1) + (start + i) * 60_000);
+      return {
+        ...caseColumns(syntheticCase(random, pools), scenes, "published"),
+        firmId,
+        status: "published" as const,
+        anonymised: true,
+        isSynthetic: true,
+        consentAt: at,
+        submittedAt: at,
+        publishedAt: at,
+      };
+    });
+    const inserted = await database.insert(cases).values(rows).returning({ id: cases.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  return ids;
+}
