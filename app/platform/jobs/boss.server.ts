@@ -50,12 +50,11 @@ export async function startBossRunner(
       );
     }
     const sweep = async () => {
-      const requeued = await sweepStaleJobs();
-      // Jobs queued again, and any whose send was lost (its process died between the insert and the send):
-      // sent again under their attempt count, so a send already waiting is not doubled.
+      await sweepStaleJobs();
+      // Jobs queued again by the sweep (created before their last heartbeat, which is STALE_MS old, so
+      // older than SWEEP_MS) and any whose send was lost (its process died between the insert and the send): sent again under their
+      // attempt count, so a send already waiting is not doubled.
       for (const row of await queuedJobs(kinds, SWEEP_MS)) await dispatch(row.kind, row.id, row.attempts);
-      for (const row of (await queuedJobs(kinds)).filter((j) => requeued.includes(j.id)))
-        await dispatch(row.kind, row.id, row.attempts);
     };
     timers.push(
       setInterval(
