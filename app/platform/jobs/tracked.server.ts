@@ -3,7 +3,7 @@
 // claimed, so a job delivered twice runs once), beat its heart while it runs, keep its progress, and
 // finish it as done or failed. A row whose heart stopped (its process died) is queued again by the sweep,
 // or marked failed with the reason after its last attempt: no job is left "running" for good.
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { type Job, type JobProgress, jobs } from "~db/schema";
 import { db } from "~/platform/db.server";
 import { logger } from "~/platform/logger.server";
@@ -60,10 +60,12 @@ export async function queuedJobs(
   const rows = await db()
     .select({ id: jobs.id, kind: jobs.kind, attempts: jobs.attempts })
     .from(jobs)
-    .where(and(eq(jobs.status, "queued"), lt(jobs.createdAt, new Date(Date.now() - olderThanMs))))
+    .where(
+      and(eq(jobs.status, "queued"), inArray(jobs.kind, kinds), lt(jobs.createdAt, new Date(Date.now() - olderThanMs))),
+    )
     .orderBy(jobs.createdAt)
     .limit(50);
-  return rows.filter((r) => kinds.includes(r.kind));
+  return rows;
 }
 
 /**
