@@ -14,6 +14,8 @@ test("a new user signs up, creates a firm, invites a colleague who accepts, and 
   page,
   browser,
 }) => {
+  // Two users, a firm, an invitation and four sign-ins: 40 s alone, it ran out of 90 s beside a CPU load.
+  test.slow();
   const ownerEmail = uniqueEmail("owner");
   const colleagueEmail = uniqueEmail("colleague");
 

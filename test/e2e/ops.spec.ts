@@ -10,6 +10,7 @@ import pg from "pg";
 
 const basePort = Number(process.env.E2E_PORT ?? 3210);
 const TOKEN = "e2e-metrics-token-0123456789";
+const START_WITHIN_MS = 150_000;
 
 interface Started {
   baseURL: string;
@@ -50,7 +51,10 @@ function startPortal(offset: number, env: Record<string, string>): Promise<Start
     }
   };
   const ready = (async () => {
-    for (let i = 0; i < 240 && child.exitCode === null; i++) {
+    // A start migrates a new database (and on PGlite creates the data folder): on a loaded machine that
+    // took over a minute, so the wait is a deadline well inside the test's timeout, not a fixed count.
+    const deadline = Date.now() + START_WITHIN_MS;
+    while (Date.now() < deadline && child.exitCode === null) {
       try {
         if ((await fetch(`${baseURL}/healthz`)).ok) return { baseURL, child, lines, stop };
       } catch {
@@ -113,7 +117,7 @@ function relay(listenPort: number, target: URL) {
 }
 
 test.describe("operations", () => {
-  test.describe.configure({ mode: "serial" });
+  test.describe.configure({ mode: "serial", timeout: START_WITHIN_MS + 90_000 });
 
   test("request ids in every request log line, and /metrics behind its token", async () => {
     const dir = `./data/e2e-ops-${basePort + 40}`;

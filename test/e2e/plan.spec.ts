@@ -69,6 +69,8 @@ test("the owner plans from the report; the next assessment shows the movement; s
   page,
   browser,
 }) => {
+  // About 25 s alone, over 70 s beside a CPU load: a journey, kept whole, with room.
+  test.setTimeout(240_000);
   const plan = `/firms/${ids.firm}/plan`;
   const report = `/firms/${ids.firm}/assessments/${ids.assessment}/report`;
   await signIn(page, email("owner"));
