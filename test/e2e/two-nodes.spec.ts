@@ -10,6 +10,7 @@ import { insertRelease } from "~test/support/releases";
 
 const own = ownServer(16, "two-nodes");
 const analystEmail = `two-nodes-${Date.now()}@example.test`;
+const throttledEmail = `two-nodes-throttle-${Date.now()}@example.test`;
 let nodeB = "";
 
 test.skip(!process.env.DATABASE_URL, "a second node needs PostgreSQL");
@@ -33,6 +34,7 @@ test.beforeAll(async () => {
     await handle.db.execute(
       sql`insert into role_grants (user_id, role, scope) values (${analyst.id}, 'analyst', null)`,
     );
+    await createUser({ email: throttledEmail, password: PASSWORD, displayName: "双节点限流", locale: "zh" });
   });
   nodeB = await own.startNode(17);
 });
@@ -60,5 +62,31 @@ test("a session from node A works on node B, and B serves the release A publishe
   expect((await numbers()).sort()).toEqual([1, 2]);
   await page.goto(`${nodeB}/statistics/releases`);
   await expect(page.getByText("双节点第二期").first()).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("wrong passwords on node A and node B add up, and the right one is then refused on both", async ({ page }) => {
+  const attempt = async (node: string, password: string) => {
+    await page.goto(`${node}/login`);
+    await page.getByLabel("电子邮箱").fill(throttledEmail);
+    await page.getByLabel("密码").fill(password);
+    const response = page.waitForResponse(
+      (r) => r.url().startsWith(`${node}/login`) && r.request().method() === "POST",
+    );
+    await page.getByRole("button", { name: "登录", exact: true }).click();
+    const status = (await response).status();
+    await expect(page.getByRole("alert")).toBeVisible();
+    return { status, alert: await page.getByRole("alert").textContent() };
+  };
+  // Three failures on A and two on B: neither node alone has seen the limit of five.
+  for (let i = 1; i <= 5; i++) {
+    const { alert } = await attempt(i % 2 ? own.baseURL : nodeB, `wrong password ${i}`);
+    expect(alert).toContain("邮箱或密码不正确");
+  }
+  for (const node of [nodeB, own.baseURL]) {
+    const { status, alert } = await attempt(node, PASSWORD);
+    expect(status).toBe(429);
+    expect(alert).toContain("登录失败次数过多");
+  }
   await expectAccessible(page);
 });
