@@ -53,6 +53,14 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
       if (q.type !== "checkbox") problems.push(`coverage indicator "${q.name}" must be a checkbox question`);
       if (ind.none !== undefined && ind.none !== q.noneValue)
         problems.push(`coverage indicator "${q.name}": its none value is not the question's none item`);
+      const excused = Object.entries(ind.notApplicableItems ?? {});
+      for (const [na, item] of excused) {
+        if (!q.values.includes(na)) problems.push(`"${q.name}": not-applicable choice "${na}" is not a choice`);
+        if (!q.values.includes(item) || item in (ind.notApplicableItems ?? {}))
+          problems.push(`"${q.name}": not-applicable choice "${na}" excuses "${item}", which is not an item`);
+      }
+      if (new Set(excused.map(([, item]) => item)).size !== excused.length)
+        problems.push(`"${q.name}": an item is excused by two not-applicable choices`);
     }
   }
   for (const q of questions) {
@@ -75,6 +83,13 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
 
   for (const g of model.gates)
     if (!dimensionIds.has(g.dimension)) problems.push(`gate "${g.id}" names unknown dimension "${g.dimension}"`);
+  const ruleIds = model.gates.map((g) => g.id);
+  for (const rule of model.weakestLink ?? []) {
+    ruleIds.push(rule.id);
+    for (const d of rule.foundation)
+      if (!dimensionIds.has(d)) problems.push(`weakest-link rule "${rule.id}" names unknown dimension "${d}"`);
+  }
+  if (new Set(ruleIds).size !== ruleIds.length) problems.push("gate and weakest-link rule ids must be unique");
   for (const d of model.dimensions)
     for (let level = 1; level <= 5; level++) {
       const n = model.recommendations.filter((r) => r.dimension === d.id && r.level === level).length;
