@@ -90,6 +90,9 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
       if (!dimensionIds.has(d)) problems.push(`weakest-link rule "${rule.id}" names unknown dimension "${d}"`);
   }
   if (new Set(ruleIds).size !== ruleIds.length) problems.push("gate and weakest-link rule ids must be unique");
+  for (const c of model.comparability ?? [])
+    for (const d of c.dimensions)
+      if (!dimensionIds.has(d)) problems.push(`comparability with "${c.edition}" names unknown dimension "${d}"`);
   for (const d of model.dimensions)
     for (let level = 1; level <= 5; level++) {
       const n = model.recommendations.filter((r) => r.dimension === d.id && r.level === level).length;

@@ -96,6 +96,15 @@ export const benchmarkModel = z.object({
   title: localized,
   comparableWith: z.array(z.string()),
   /**
+   * Dimensions whose scores compare with another edition's (decision 040). comparableWith above
+   * is for whole editions: overall score, stages and every dimension.
+   */
+  comparability: z
+    .array(
+      z.object({ edition: z.string().regex(/^[a-z0-9-]+$/), dimensions: z.array(z.string()).min(1), note: localized }),
+    )
+    .optional(),
+  /**
    * The status the start-up sync stores a new edition with (default "published"); after that the
    * database row's status is what counts.
    */
