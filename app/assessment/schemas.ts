@@ -166,5 +166,4 @@ export type BenchmarkModel = z.infer<typeof benchmarkModel>;
 export type Indicator = BenchmarkModel["indicators"][number];
 export type Stage = BenchmarkModel["stages"][number];
 export type Gate = BenchmarkModel["gates"][number];
-export type WeakestLinkRule = NonNullable<BenchmarkModel["weakestLink"]>[number];
 export type Recommendation = BenchmarkModel["recommendations"][number];
