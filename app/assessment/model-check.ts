@@ -63,6 +63,18 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
         problems.push(`"${q.name}": an item is excused by two not-applicable choices`);
     }
   }
+  // Options that depend on partners belong to the scenario tiers of the guide (arts. 5–6) only.
+  const chainDimensions = new Set(
+    model.dimensions.filter((d) => d.articles.includes(5) || d.articles.includes(6)).map((d) => d.id),
+  );
+  for (const page of definition.pages)
+    for (const q of page.elements) {
+      const ind = model.indicators.find((i) => i.question === q.name);
+      if (!ind || chainDimensions.has(ind.dimension)) continue;
+      for (const c of q.choices)
+        if (c.scope === "chain")
+          problems.push(`"${q.name}" option ${c.value} depends on partners outside the scenario dimension`);
+    }
   for (const q of questions) {
     if (q.page !== PROFILE_PAGE && !mapped.has(q.name))
       problems.push(`question "${q.name}" is not mapped to any dimension`);

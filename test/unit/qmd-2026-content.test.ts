@@ -57,6 +57,12 @@ describe("qmd-2026 content", () => {
     expect(chain).toBeGreaterThan(0);
   });
 
+  it("has the model check refuse a partner-dependent option outside the scenario dimension", () => {
+    const planted = structuredClone(definition);
+    planted.pages.find((p) => p.name === "equipment")!.elements[0]!.choices[4]!.scope = "chain";
+    expect(checkModel(model, planted).join("\n")).toMatch(/"eqp_automation" option 5 depends on partners/);
+  });
+
   it("measures results with outcome indicators, each scored and each with not applicable", () => {
     const results = model.indicators.filter((i) => i.dimension === "results");
     expect(results.map((i) => i.question).sort()).toEqual(
