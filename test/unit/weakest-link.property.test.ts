@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answers } from "~/assessment/answers";
 import type { BenchmarkModel } from "~/assessment/schemas";
-import { compileModel, scoreAssessment } from "~/assessment/scoring";
+import { compileModel, holdExplanation, scoreAssessment } from "~/assessment/scoring";
+import { gatedDimensions } from "~/report/assemble";
 import { answerOptions, answersAtLevel, arbitraryAnswers, loadVersion } from "~test/support/assessment-fixtures";
 
 const v2025 = loadVersion("qmd-2025");
@@ -124,5 +125,17 @@ describe("without weakest-link rules nothing changes", () => {
     );
     expect(r.stage).toBe(5);
     expect(scoreAssessment(compiled, noFoundation).heldBy).not.toContain(rule.id);
+  });
+});
+
+describe("the report's view of a weakest-link hold", () => {
+  it("names the foundation dimensions at the lowest band and the rule's explanation", () => {
+    const answers = atLevel(answersAtLevel(compiled, 3), "equipment", 1);
+    const result = scoreAssessment(compiled, answers);
+    expect(result.heldBy).toContain(rule.id);
+    expect(gatedDimensions(model, result.heldBy, result.dimensions)).toEqual(new Set(["equipment"]));
+    expect(holdExplanation(model, rule.id)).toEqual(rule.explanation);
+    expect(holdExplanation(model, model.gates[0]!.id)).toEqual(model.gates[0]!.explanation);
+    expect(holdExplanation(model, "no-such-rule")).toBeNull();
   });
 });
