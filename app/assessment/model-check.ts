@@ -53,8 +53,28 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
       if (q.type !== "checkbox") problems.push(`coverage indicator "${q.name}" must be a checkbox question`);
       if (ind.none !== undefined && ind.none !== q.noneValue)
         problems.push(`coverage indicator "${q.name}": its none value is not the question's none item`);
+      const excused = Object.entries(ind.notApplicableItems ?? {});
+      for (const [na, item] of excused) {
+        if (!q.values.includes(na)) problems.push(`"${q.name}": not-applicable choice "${na}" is not a choice`);
+        if (!q.values.includes(item) || item in (ind.notApplicableItems ?? {}))
+          problems.push(`"${q.name}": not-applicable choice "${na}" excuses "${item}", which is not an item`);
+      }
+      if (new Set(excused.map(([, item]) => item)).size !== excused.length)
+        problems.push(`"${q.name}": an item is excused by two not-applicable choices`);
     }
   }
+  // Options that depend on partners belong to the scenario tiers of the guide (arts. 5–6) only.
+  const chainDimensions = new Set(
+    model.dimensions.filter((d) => d.articles.includes(5) || d.articles.includes(6)).map((d) => d.id),
+  );
+  for (const page of definition.pages)
+    for (const q of page.elements) {
+      const ind = model.indicators.find((i) => i.question === q.name);
+      if (!ind || chainDimensions.has(ind.dimension)) continue;
+      for (const c of q.choices)
+        if (c.scope === "chain")
+          problems.push(`"${q.name}" option ${c.value} depends on partners outside the scenario dimension`);
+    }
   for (const q of questions) {
     if (q.page !== PROFILE_PAGE && !mapped.has(q.name))
       problems.push(`question "${q.name}" is not mapped to any dimension`);
@@ -75,6 +95,16 @@ export function checkModel(model: BenchmarkModel, definition: SurveyDefinition):
 
   for (const g of model.gates)
     if (!dimensionIds.has(g.dimension)) problems.push(`gate "${g.id}" names unknown dimension "${g.dimension}"`);
+  const ruleIds = model.gates.map((g) => g.id);
+  for (const rule of model.weakestLink ?? []) {
+    ruleIds.push(rule.id);
+    for (const d of rule.foundation)
+      if (!dimensionIds.has(d)) problems.push(`weakest-link rule "${rule.id}" names unknown dimension "${d}"`);
+  }
+  if (new Set(ruleIds).size !== ruleIds.length) problems.push("gate and weakest-link rule ids must be unique");
+  for (const c of model.comparability ?? [])
+    for (const d of c.dimensions)
+      if (!dimensionIds.has(d)) problems.push(`comparability with "${c.edition}" names unknown dimension "${d}"`);
   for (const d of model.dimensions)
     for (let level = 1; level <= 5; level++) {
       const n = model.recommendations.filter((r) => r.dimension === d.id && r.level === level).length;

@@ -1,5 +1,6 @@
-// Questionnaire versions in the database. Files under content/ seed them; a published version
-// is immutable, so a changed file for an existing id is reported and the stored version kept.
+// Questionnaire versions in the database. Files under content/ seed them, as published unless the
+// model declares "status": "draft"; a published version is immutable, so a changed file for an
+// existing id is reported and the stored version kept.
 import { and, desc, eq } from "drizzle-orm";
 import { questionnaireVersions } from "~db/schema";
 import { benchmarkModel, surveyDefinition } from "~/assessment/schemas";
@@ -18,19 +19,24 @@ export async function syncQuestionnaireVersions(onDisk = questionnaireVersionsOn
   for (const v of onDisk.values()) {
     const [stored] = await db().select().from(questionnaireVersions).where(eq(questionnaireVersions.id, v.id));
     if (!stored) {
-      await db()
+      // A file may declare its edition a draft (decision 040): stored so, it is not what new
+      // assessments start in. Without a status the file's edition is published, as before.
+      const status = v.model.status ?? "published";
+      const inserted = await db()
         .insert(questionnaireVersions)
         .values({
           id: v.id,
           title: v.model.title,
           definition: v.definition,
           model: v.model,
-          status: "published",
+          status,
           comparableWith: v.model.comparableWith,
-          publishedAt: new Date(),
+          publishedAt: status === "published" ? new Date() : null,
         })
-        .onConflictDoNothing();
-      report.added.push(v.id);
+        .onConflictDoNothing()
+        .returning({ id: questionnaireVersions.id });
+      // Another node may have inserted it between the select and the insert: then nothing was added.
+      if (inserted.length > 0) report.added.push(v.id);
     } else if (
       canonicalJson(stored.definition) !== canonicalJson(v.definition) ||
       canonicalJson(stored.model) !== canonicalJson(v.model)

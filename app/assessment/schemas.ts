@@ -6,7 +6,15 @@ import { localized } from "~/content/schemas";
 /** A SurveyJS localizable string: "default" is Simplified Chinese. */
 export const surveyText = z.object({ default: z.string().trim().min(1), en: z.string().trim().min(1) });
 
-const choice = z.object({ value: z.union([z.number().int(), z.string().regex(/^[a-z0-9-]+$/)]), text: surveyText });
+const choice = z.object({
+  value: z.union([z.number().int(), z.string().regex(/^[a-z0-9-]+$/)]),
+  text: surveyText,
+  /**
+   * Whom the option depends on: the firm alone ("internal"), or partners along the chain or in
+   * an ecosystem ("chain"). Declared per option from the 2026 edition on (decision 040).
+   */
+  scope: z.enum(["internal", "chain"]).optional(),
+});
 
 const question = z.object({
   type: z.enum(["radiogroup", "checkbox"]),
@@ -73,6 +81,11 @@ const coverageIndicator = z.object({
   kind: z.literal("coverage"),
   /** the value of the "none of these" item, which counts as zero coverage */
   none: z.string().optional(),
+  /**
+   * Per-item "not applicable": the value of an N/A choice → the item it excuses. An excused item
+   * that is not ticked leaves the denominator; when every item is excused the indicator drops out.
+   */
+  notApplicableItems: z.record(z.string(), z.string()).optional(),
   articles,
 });
 
@@ -82,6 +95,20 @@ export const benchmarkModel = z.object({
   version: z.number().int().min(1),
   title: localized,
   comparableWith: z.array(z.string()),
+  /**
+   * Dimensions whose scores compare with another edition's (decision 040). comparableWith above
+   * is for whole editions: overall score, stages and every dimension.
+   */
+  comparability: z
+    .array(
+      z.object({ edition: z.string().regex(/^[a-z0-9-]+$/), dimensions: z.array(z.string()).min(1), note: localized }),
+    )
+    .optional(),
+  /**
+   * The status the start-up sync stores a new edition with (default "published"); after that the
+   * database row's status is what counts.
+   */
+  status: z.enum(["draft", "published"]).optional(),
   dimensions: z
     .array(z.object({ id: z.string().regex(/^[a-z-]+$/), name: localized, description: localized, articles, weight }))
     .min(1),
@@ -108,6 +135,20 @@ export const benchmarkModel = z.object({
       explanation: localized,
     }),
   ),
+  /**
+   * Weakest-link rules: the stage is at most `maxStageAbove` above the band (level) of the weakest
+   * dimension among `foundation`. Dimensions with no score (all not applicable) are left out.
+   */
+  weakestLink: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9-]+$/),
+        foundation: z.array(z.string()).min(1),
+        maxStageAbove: z.number().int().min(0).max(4),
+        explanation: localized,
+      }),
+    )
+    .optional(),
   recommendations: z.array(
     z.object({
       dimension: z.string(),

@@ -1,10 +1,12 @@
 // The scoring engine: (model, definition, answers) → result. Pure and deterministic.
 // Indicator 0–100; dimension = weighted mean of its answered indicators (weights re-normalised,
 // "not applicable" drops out); overall = weighted mean of the dimensions that have a score;
-// stage = the band of the overall score, held down by any gate whose dimension is too low.
+// stage = the band of the overall score, held down by any gate whose dimension is too low and by
+// any weakest-link rule (at most N above the band of the weakest foundation dimension).
 import type { Answers } from "~/assessment/answers";
 import { type QuestionInfo, questionsOf } from "~/assessment/questions";
 import type { BenchmarkModel, Indicator, SurveyDefinition } from "~/assessment/schemas";
+import type { Localized } from "~/content/schemas";
 
 export type IndicatorStatus = "answered" | "not_applicable" | "missing";
 
@@ -69,7 +71,9 @@ export function compileModel(model: BenchmarkModel, definition: SurveyDefinition
     return {
       ...ind,
       info,
-      choiceCount: info.values.filter((v) => v !== (ind.kind === "coverage" ? ind.none : undefined)).length,
+      choiceCount: info.values.filter(
+        (v) => ind.kind !== "coverage" || (v !== ind.none && !(v in (ind.notApplicableItems ?? {}))),
+      ).length,
     };
   });
   const byDimension = model.dimensions.map((d) => indicators.flatMap((ind, i) => (ind.dimension === d.id ? [i] : [])));
@@ -90,12 +94,19 @@ function scoreIndicator(
       : { status: "answered", score: ((level - 1) / 4) * 100 };
   }
   const picked = Array.isArray(value) ? value.map(String) : [String(value)];
+  const excusing = ind.notApplicableItems ?? {};
   const counted = picked.filter(
-    (v) => v !== ind.none && v !== ind.info.noneValue && ind.info.values.includes(v),
+    (v) => v !== ind.none && v !== ind.info.noneValue && !(v in excusing) && ind.info.values.includes(v),
   ).length;
+  // An item ticked as done counts even if its "not applicable" is ticked too; one only excused leaves.
+  const excused = new Set(
+    picked.flatMap((v) => (v in excusing && !picked.includes(excusing[v]!) ? [excusing[v]!] : [])),
+  );
+  const applicable = ind.choiceCount - excused.size;
+  if (ind.choiceCount > 0 && applicable === 0) return { status: "not_applicable", score: null };
   return {
     status: "answered",
-    score: ind.choiceCount === 0 ? 0 : (Math.min(counted, ind.choiceCount) / ind.choiceCount) * 100,
+    score: applicable <= 0 ? 0 : (Math.min(counted, applicable) / applicable) * 100,
   };
 }
 
@@ -162,8 +173,10 @@ export function scoreAssessment(
   const bandStage = bandOf(model, overall);
   const dimScore = (id: string) => dimensions.find((d) => d.id === id)?.score ?? 0;
   const failing = model.gates.filter((g) => g.fromStage <= bandStage && dimScore(g.dimension) < g.minScore);
-  const stage = Math.min(bandStage, ...failing.map((g) => g.fromStage - 1));
-  const heldBy = failing.map((g) => g.id).sort();
+  const weakest = weakestLinkCaps(model, dimensions).filter((w) => w.cap < bandStage);
+  const stage = Math.min(bandStage, ...failing.map((g) => g.fromStage - 1), ...weakest.map((w) => w.cap));
+  const heldBy = [...failing.map((g) => g.id), ...weakest.map((w) => w.id)].sort();
+  const gated = new Set([...failing.map((g) => g.dimension), ...weakest.flatMap((w) => w.weakest)]);
 
   for (const ind of indicators) if (ind.score !== null) ind.score = round1(ind.score);
   return {
@@ -175,8 +188,55 @@ export function scoreAssessment(
     heldBy,
     dimensions,
     indicators,
-    priorities: rankPriorities(model, dimensions, new Set(failing.map((g) => g.dimension)), targets),
+    priorities: rankPriorities(model, dimensions, gated, targets),
   };
+}
+
+/**
+ * Each weakest-link rule's cap on the stage: the lowest band among its foundation dimensions that
+ * have a score, plus `maxStageAbove`, with the dimensions at that lowest band. Rules whose
+ * foundation has no score at all set no cap. A model without rules gives none.
+ */
+export function weakestLinkCaps(
+  model: BenchmarkModel,
+  dimensions: readonly DimensionResult[],
+): Array<{ id: string; cap: number; weakest: string[] }> {
+  return (model.weakestLink ?? []).flatMap((rule) => {
+    const scored = rule.foundation.flatMap((id) => {
+      const level = dimensions.find((d) => d.id === id)?.level;
+      return level === null || level === undefined ? [] : [{ id, level }];
+    });
+    if (scored.length === 0) return [];
+    const low = Math.min(...scored.map((d) => d.level));
+    return [
+      { id: rule.id, cap: low + rule.maxStageAbove, weakest: scored.filter((d) => d.level === low).map((d) => d.id) },
+    ];
+  });
+}
+
+/** What held a stage back, by id: a gate's or a weakest-link rule's explanation. */
+export function holdExplanation(model: BenchmarkModel, id: string): Localized | null {
+  return (
+    model.gates.find((g) => g.id === id)?.explanation ??
+    model.weakestLink?.find((w) => w.id === id)?.explanation ??
+    null
+  );
+}
+
+/** The dimensions that held the stage back, from a stored result's `heldBy`. */
+export function heldDimensions(
+  model: BenchmarkModel,
+  heldBy: readonly string[],
+  dimensions: readonly DimensionResult[] = [],
+): Set<string> {
+  const caps = weakestLinkCaps(model, dimensions);
+  return new Set(
+    heldBy.flatMap((id) => {
+      const gate = model.gates.find((g) => g.id === id);
+      if (gate) return [gate.dimension];
+      return caps.find((c) => c.id === id)?.weakest ?? [];
+    }),
+  );
 }
 
 /**

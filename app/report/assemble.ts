@@ -4,7 +4,14 @@
 // report recommends and casesWanted what to ask the case library for; assembleReport then builds it.
 import type { Assessment } from "~db/schema";
 import type { BenchmarkModel } from "~/assessment/schemas";
-import { type AssessmentResult, type Priority, rankPriorities } from "~/assessment/scoring";
+import {
+  type AssessmentResult,
+  type DimensionResult,
+  heldDimensions,
+  holdExplanation,
+  type Priority,
+  rankPriorities,
+} from "~/assessment/scoring";
 import type { Localized, Scene } from "~/content/schemas";
 import type { PeerOutcome } from "~/report/peer-benchmark.server";
 import { type Progress, progressOf, type ProgressRow } from "~/report/progress";
@@ -110,9 +117,13 @@ export function peerTargets(peers: PeerOutcome): Record<string, number> {
   );
 }
 
-/** The dimensions whose gate held the stage back: they rank first. */
-export function gatedDimensions(model: BenchmarkModel, heldBy: readonly string[]): Set<string> {
-  return new Set(heldBy.map((id) => model.gates.find((g) => g.id === id)?.dimension).filter((d): d is string => !!d));
+/** The dimensions whose gate or weakest-link rule held the stage back: they rank first. */
+export function gatedDimensions(
+  model: BenchmarkModel,
+  heldBy: readonly string[],
+  dimensions: readonly DimensionResult[] = [],
+): Set<string> {
+  return heldDimensions(model, heldBy, dimensions);
 }
 
 /**
@@ -128,7 +139,12 @@ export function planPriorities(
 ): PlannedPriority[] {
   const ranked =
     peers.status === "ok"
-      ? rankPriorities(model, result.dimensions, gatedDimensions(model, result.heldBy), peerTargets(peers))
+      ? rankPriorities(
+          model,
+          result.dimensions,
+          gatedDimensions(model, result.heldBy, result.dimensions),
+          peerTargets(peers),
+        )
       : result.priorities;
   const levels = Object.fromEntries(result.dimensions.map((d) => [d.id, d.level]));
   return ranked.slice(0, REPORT_PRIORITIES).map((priority) => {
@@ -213,7 +229,7 @@ export function assembleReport(input: ReportInputs): ReportData {
     bandStage: result.bandStage,
     stage: { number: stage.stage, name: stage.name, description: stage.description, nextStep: stage.nextStep },
     nextStage: next ? { number: next.stage, name: next.name } : null,
-    held: result.heldBy.map((id) => ({ id, explanation: model.gates.find((g) => g.id === id)!.explanation })),
+    held: result.heldBy.map((id) => ({ id, explanation: holdExplanation(model, id)! })),
     dimensions: result.dimensions.map((d) => ({
       ...d,
       name: dimension(d.id).name,
