@@ -80,6 +80,8 @@ export const en: Shape<typeof zh> = {
     backToGuide: "Back to the guide explained",
     previous: "Previous article",
     next: "Next article",
+    officialHeading: "Official heading (Chinese)",
+    ourTitle: "In our words",
   },
   auth: {
     signUpTitle: "Create an account",

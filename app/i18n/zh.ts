@@ -68,6 +68,8 @@ export const zh = {
     backToGuide: "返回指南解读",
     previous: "上一条",
     next: "下一条",
+    officialHeading: "原文标题",
+    ourTitle: "本站概括",
   },
   auth: {
     signUpTitle: "注册账户",

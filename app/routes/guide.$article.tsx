@@ -4,6 +4,8 @@ import { CaseList } from "~/cases/case-list";
 import { publishedCasesFor } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { guide } from "~/guide/guide.server";
+import { officialArticleHeading } from "~/guide/headings";
+import { OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -19,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const [scenes, cases] = await Promise.all([scenesForArticle(number), publishedCasesFor({ article: number })]);
   return {
     article,
-    chapter: { number: chapter.number, title: chapter.title },
+    chapter: { number: chapter.number, title: chapter.title, officialHeading: chapter.officialHeading },
     count: g.articles.length,
     scenes: scenes.map((s) => ({ slug: s.slug, title: s.title })),
     cases,
@@ -35,12 +37,13 @@ export default function GuideArticle() {
     <article aria-labelledby="article-title">
       <p className="muted">
         <Link to={`/guide#chapter-${chapter.number}`}>
-          {t("guide.chapter", { number: chapter.number })} {pick(chapter.title, locale)}
+          {t("guide.chapter", { number: chapter.number })} {shownHeading(chapter, locale)}
         </Link>
       </p>
       <h1 id="article-title">
-        {t("guide.article", { number: article.number })} {pick(article.title, locale)}
+        {t("guide.article", { number: article.number })} {shownHeading(article, locale)}
       </h1>
+      <OfficialHeading official={officialArticleHeading(article)} title={article.title} locale={locale} />
       <p className="lead">{pick(article.summary, locale)}</p>
       <h2>{t("guide.keyPoints")}</h2>
       <ul>

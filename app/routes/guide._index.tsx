@@ -1,5 +1,7 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
+import { officialArticleHeading, officialChapterHeading } from "~/guide/headings";
+import { HeadingNote, OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { type Locale, pick } from "~/i18n/locales";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -11,7 +13,12 @@ export function loader() {
     document: g.document,
     interpretation: g.interpretation,
     chapters: g.chapters,
-    articles: g.articles.map((a) => ({ number: a.number, title: a.title, summary: a.summary })),
+    articles: g.articles.map((a) => ({
+      number: a.number,
+      title: a.title,
+      officialHeading: a.officialHeading,
+      summary: a.summary,
+    })),
   };
 }
 
@@ -30,8 +37,9 @@ export default function GuideIndex() {
       {data.chapters.map((c) => (
         <section key={c.number} aria-labelledby={`chapter-${c.number}`}>
           <h2 id={`chapter-${c.number}`}>
-            {t("guide.chapter", { number: c.number })} {pick(c.title, locale)}
+            {t("guide.chapter", { number: c.number })} {shownHeading(c, locale)}
           </h2>
+          <OfficialHeading official={officialChapterHeading(c)} title={c.title} locale={locale} />
           <p>{pick(c.summary, locale)}</p>
           <ul className="article-list">
             {c.articles.map((n) => {
@@ -39,8 +47,9 @@ export default function GuideIndex() {
               return (
                 <li key={n}>
                   <Link to={`/guide/${n}`}>
-                    {t("guide.article", { number: n })} {pick(a.title, locale)}
-                  </Link>
+                    {t("guide.article", { number: n })} {shownHeading(a, locale)}
+                  </Link>{" "}
+                  <HeadingNote official={officialArticleHeading(a)} title={a.title} locale={locale} />
                 </li>
               );
             })}
