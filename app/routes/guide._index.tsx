@@ -1,14 +1,20 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
 import { officialArticleHeading, officialChapterHeading } from "~/guide/headings";
 import { HeadingNote, OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { type Locale, pick } from "~/i18n/locales";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
-export function loader() {
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+
+export async function loader(args: LoaderFunctionArgs) {
   const g = guide();
+  const { t } = await requestI18n(args);
   return {
+    pageTitle: t("guide.title"),
     title: g.title,
     document: g.document,
     interpretation: g.interpretation,
@@ -30,6 +36,9 @@ export default function GuideIndex() {
     <>
       <h1>{t("guide.title")}</h1>
       <p className="lead">{t("guide.lead")}</p>
+      <p>
+        <Link to="/questionnaires">{t("guide.questionnaires")}</Link>
+      </p>
       <p>
         <strong>{t("guide.document")}:</strong> {pick(data.title, locale)}（{data.document.number}）
       </p>
