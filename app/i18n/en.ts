@@ -1262,4 +1262,7 @@ export const en: Shape<typeof zh> = {
     articles: "Guide articles assessed: ",
     separator: ", ",
   },
+  questionnaire: {
+    progress: "Page {{page}} of {{pages}} · {{answered}} of {{total}} answered",
+  },
 };

@@ -1196,4 +1196,7 @@ export const zh = {
     articles: "评估的指南条款：",
     separator: "、",
   },
+  questionnaire: {
+    progress: "第 {{page}} / {{pages}} 页 · 已答 {{answered}} / {{total}}",
+  },
 };
