@@ -85,7 +85,7 @@ test("the questionnaire is in English, in the site's font, when the interface is
   // An English option may keep a Chinese term beside its translation (两化融合): mostly Latin, not none.
   for (const text of shown)
     expect((text.match(new RegExp(HAN, "g")) ?? []).length, text).toBeLessThan(text.length / 10);
-  await expect(page.locator(".sd-navigation__next-btn")).toHaveValue("Next");
+  await expect(page.locator(".sd-navigation__next-btn")).toHaveText("Next");
   const font = await question.locator(".sd-question__title").evaluate((e) => getComputedStyle(e).fontFamily);
   expect(font).toMatch(/sans-serif$/);
   expect(font).not.toMatch(/Open Sans/);
