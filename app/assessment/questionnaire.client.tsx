@@ -1,11 +1,11 @@
-// The questionnaire in the browser: SurveyJS, paged with a progress bar, saving to the server
-// on every page change, shortly after each answer, and when the page is hidden or closed.
-import "survey-core/i18n/simplified-chinese";
+// The questionnaire in the browser: SurveyJS, paged with a labelled progress indicator, saving to
+// the server on every page change, shortly after each answer, and when the page is hidden or closed.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Model } from "survey-core";
 import { Survey } from "survey-react-ui";
 import { type Change, sameAnswer } from "~/assessment/merge";
+import { progressLabel, questionnaireProgress } from "~/assessment/questionnaire-progress";
 import type { SurveyDefinition } from "~/assessment/schemas";
+import { createSurveyModel } from "~/assessment/survey-model";
 import type { Locale } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -17,6 +17,8 @@ type Status =
 interface Props {
   definition: SurveyDefinition;
   answers: Record<string, unknown>;
+  /** the scored questions, which the progress indicator counts */
+  scored: string[];
   version: number;
   page: number;
   locale: Locale;
@@ -26,7 +28,7 @@ interface Props {
 
 const AUTOSAVE_DELAY_MS = 1500;
 
-export function Questionnaire({ definition, answers, version, page, locale, saveUrl, reviewUrl }: Props) {
+export function Questionnaire({ definition, answers, scored, version, page, locale, saveUrl, reviewUrl }: Props) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const state = useRef({
@@ -37,23 +39,15 @@ export function Questionnaire({ definition, answers, version, page, locale, save
     again: false,
   });
 
-  const survey = useMemo(() => {
-    const model = new Model({
-      ...definition,
-      showProgressBar: "top",
-      progressBarType: "pages",
-      showQuestionNumbers: "on",
-      completeText: t("assessment.review"),
-      showCompletedPage: false,
-      widthMode: "responsive",
-    });
-    model.locale = locale === "en" ? "en" : "zh-cn";
-    model.data = answers;
-    model.currentPageNo = Math.min(page, model.pageCount - 1);
-    return model;
+  const survey = useMemo(
+    () => createSurveyModel(definition, { locale, completeText: t("assessment.review"), answers, page }),
     // The model is built once per mount; later answers come from the user.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    [],
+  );
+  const progressNow = () =>
+    questionnaireProgress(survey.currentPageNo, survey.pageCount, survey.data as Record<string, unknown>, scored);
+  const [progress, setProgress] = useState(progressNow);
 
   useEffect(() => {
     const s = state.current;
@@ -126,11 +120,14 @@ export function Questionnaire({ definition, answers, version, page, locale, save
     }
 
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const onProgress = () => setProgress(progressNow());
     const onValue = () => {
+      onProgress();
       clearTimeout(timer);
       timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
     };
     const onPage = () => {
+      onProgress();
       clearTimeout(timer);
       void save();
     };
@@ -144,6 +141,7 @@ export function Questionnaire({ definition, answers, version, page, locale, save
       if (document.visibilityState === "hidden") void save(true);
     };
     const onPageHide = () => void save(true);
+    onProgress(); // answers restored before this effect ran
     survey.onValueChanged.add(onValue);
     survey.onCurrentPageChanged.add(onPage);
     survey.onComplete.add(onComplete);
@@ -157,6 +155,8 @@ export function Questionnaire({ definition, answers, version, page, locale, save
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", onPageHide);
     };
+    // progressNow reads only the survey and the scored list, both fixed for the mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [survey, saveUrl, reviewUrl]);
 
   return (
@@ -187,6 +187,16 @@ export function Questionnaire({ definition, answers, version, page, locale, save
               ? t("assessment.saveFailed")
               : ""}
       </p>
+      <div className="questionnaire-progress">
+        <p id="questionnaire-progress-label" data-testid="questionnaire-progress">
+          {progressLabel(t, progress)}
+        </p>
+        <progress
+          aria-labelledby="questionnaire-progress-label"
+          max={Math.max(1, progress.total)}
+          value={progress.answered}
+        />
+      </div>
       <Survey model={survey} />
     </>
   );

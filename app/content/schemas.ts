@@ -98,13 +98,23 @@ export const scenarioTiersFile = z.object({
 export const technologiesFile = z.object({ technologies: idList("technology") });
 
 const articleNumber = z.number().int().min(1).max(23);
+/** The guide's own heading, in Chinese, exactly as published (without its numbering); `title` is the project's short form. */
+const officialHeading = z.string().trim().min(1);
 export const guideFile = z
   .object({
     title: localized,
     document: z.object({ number: z.string(), issuer: localized, year: z.number().int(), about: localized }),
     interpretation: localized,
     chapters: z
-      .array(z.object({ number: z.number().int().min(1).max(7), title: localized, summary: localized, articles: z.array(articleNumber).min(1) }))
+      .array(
+        z.object({
+          number: z.number().int().min(1).max(7),
+          title: localized,
+          officialHeading,
+          summary: localized,
+          articles: z.array(articleNumber).min(1),
+        }),
+      )
       .length(7),
     articles: z
       .array(
@@ -112,6 +122,7 @@ export const guideFile = z
           number: articleNumber,
           chapter: z.number().int().min(1).max(7),
           title: localized,
+          officialHeading,
           summary: localized,
           keyPoints: z.array(localized).min(1),
           audience: z.array(z.enum(["firm", "service-provider", "authority", "association"])).min(1),

@@ -24,6 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     title: version.model.title,
     definition: version.definition,
     answers: assessment.answers,
+    scored: version.model.indicators.map((i) => i.question),
     version: assessment.version,
     page,
     period: assessment.period,
@@ -47,6 +48,7 @@ export default function QuestionnairePage() {
         <Questionnaire
           definition={data.definition}
           answers={data.answers}
+          scored={data.scored}
           version={data.version}
           page={data.page}
           locale={locale}

@@ -1,46 +1,71 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { previewHref, questionArticleIndex } from "~/assessment/preview";
+import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { toLocalized } from "~/assessment/questions";
 import { CaseList } from "~/cases/case-list";
 import { publishedCasesFor } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { guide } from "~/guide/guide.server";
+import { officialArticleHeading } from "~/guide/headings";
+import { OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { pick } from "~/i18n/locales";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { scenesForArticle } from "~/scenes/scene.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { params } = args;
   const number = /^\d{1,2}$/.test(params.article ?? "") ? Number(params.article) : NaN;
   const g = guide();
   const article = g.articles.find((a) => a.number === number);
   if (!article) notFound();
   const chapter = g.chapters.find((c) => c.number === article.chapter)!;
-  const [scenes, cases] = await Promise.all([scenesForArticle(number), publishedCasesFor({ article: number })]);
+  const [scenes, cases, edition] = await Promise.all([
+    scenesForArticle(number),
+    publishedCasesFor({ article: number }),
+    currentQuestionnaireVersion(),
+  ]);
+  const questions = edition
+    ? (questionArticleIndex(edition.model, edition.definition).questionsFor.get(number) ?? []).map((q) => ({
+        name: q.name,
+        number: q.number,
+        title: q.title,
+      }))
+    : [];
+  const { locale, t } = await requestI18n(args);
   return {
+    pageTitle: `${t("guide.article", { number })} ${shownHeading(article, locale)}`,
     article,
-    chapter: { number: chapter.number, title: chapter.title },
+    chapter: { number: chapter.number, title: chapter.title, officialHeading: chapter.officialHeading },
     count: g.articles.length,
     scenes: scenes.map((s) => ({ slug: s.slug, title: s.title })),
     cases,
     options: catalogueFilterOptions(),
+    edition: edition ? { id: edition.id, title: toLocalized(edition.definition.title) } : null,
+    questions,
   };
 }
 
 export default function GuideArticle() {
-  const { article, chapter, count, scenes, cases, options } = useLoaderData<typeof loader>();
+  const { article, chapter, count, scenes, cases, options, edition, questions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
   return (
     <article aria-labelledby="article-title">
       <p className="muted">
         <Link to={`/guide#chapter-${chapter.number}`}>
-          {t("guide.chapter", { number: chapter.number })} {pick(chapter.title, locale)}
+          {t("guide.chapter", { number: chapter.number })} {shownHeading(chapter, locale)}
         </Link>
       </p>
       <h1 id="article-title">
-        {t("guide.article", { number: article.number })} {pick(article.title, locale)}
+        {t("guide.article", { number: article.number })} {shownHeading(article, locale)}
       </h1>
+      <OfficialHeading official={officialArticleHeading(article)} title={article.title} locale={locale} />
       <p className="lead">{pick(article.summary, locale)}</p>
       <h2>{t("guide.keyPoints")}</h2>
       <ul>
@@ -58,6 +83,29 @@ export default function GuideArticle() {
           </span>
         ))}
       </p>
+      {edition ? (
+        <section aria-labelledby="article-questions">
+          <h2 id="article-questions">{t("guide.questions")}</h2>
+          {questions.length ? (
+            <>
+              <p>{t("guide.questionsLead", { edition: pick(edition.title, locale) })}</p>
+              <ul>
+                {questions.map((q) => (
+                  <li key={q.name}>
+                    <Link to={previewHref(edition.id, q.name)}>
+                      {t("preview.questionNumber", { number: q.number })} {pick(q.title, locale)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>
+              {t("guide.noQuestions")} <Link to={previewHref(edition.id)}>{t("guide.readQuestionnaire")}</Link>
+            </p>
+          )}
+        </section>
+      ) : null}
       {scenes.length ? (
         <>
           <h2>{t("guide.scenes")}</h2>

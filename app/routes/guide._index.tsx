@@ -1,17 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
+import { officialArticleHeading, officialChapterHeading } from "~/guide/headings";
+import { HeadingNote, OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { type Locale, pick } from "~/i18n/locales";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
-export function loader() {
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+
+export async function loader(args: LoaderFunctionArgs) {
   const g = guide();
+  const { t } = await requestI18n(args);
   return {
+    pageTitle: t("guide.title"),
     title: g.title,
     document: g.document,
     interpretation: g.interpretation,
     chapters: g.chapters,
-    articles: g.articles.map((a) => ({ number: a.number, title: a.title, summary: a.summary })),
+    articles: g.articles.map((a) => ({
+      number: a.number,
+      title: a.title,
+      officialHeading: a.officialHeading,
+      summary: a.summary,
+    })),
   };
 }
 
@@ -24,14 +37,18 @@ export default function GuideIndex() {
       <h1>{t("guide.title")}</h1>
       <p className="lead">{t("guide.lead")}</p>
       <p>
+        <Link to="/questionnaires">{t("guide.questionnaires")}</Link>
+      </p>
+      <p>
         <strong>{t("guide.document")}:</strong> {pick(data.title, locale)}（{data.document.number}）
       </p>
       <p>{pick(data.document.about, locale)}</p>
       {data.chapters.map((c) => (
         <section key={c.number} aria-labelledby={`chapter-${c.number}`}>
           <h2 id={`chapter-${c.number}`}>
-            {t("guide.chapter", { number: c.number })} {pick(c.title, locale)}
+            {t("guide.chapter", { number: c.number })} {shownHeading(c, locale)}
           </h2>
+          <OfficialHeading official={officialChapterHeading(c)} title={c.title} locale={locale} />
           <p>{pick(c.summary, locale)}</p>
           <ul className="article-list">
             {c.articles.map((n) => {
@@ -39,8 +56,9 @@ export default function GuideIndex() {
               return (
                 <li key={n}>
                   <Link to={`/guide/${n}`}>
-                    {t("guide.article", { number: n })} {pick(a.title, locale)}
-                  </Link>
+                    {t("guide.article", { number: n })} {shownHeading(a, locale)}
+                  </Link>{" "}
+                  <HeadingNote official={officialArticleHeading(a)} title={a.title} locale={locale} />
                 </li>
               );
             })}

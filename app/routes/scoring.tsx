@@ -1,22 +1,32 @@
-import { useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { exampleAnswers } from "~/assessment/example";
+import { dimensionQuestions, previewHref } from "~/assessment/preview";
 import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { pick } from "~/i18n/locales";
+import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
 
+/** A share as a percentage with one decimal place, without a trailing ".0". */
+const percent = (x: number): string => `${String(Math.round(x * 1000) / 10)}%`;
+
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
-export async function loader() {
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { t } = await requestI18n(args);
   const version = (await currentQuestionnaireVersion()) ?? notFound();
   const { model, compiled, definition } = version;
   const { answers, raised } = exampleAnswers(compiled);
   const result = scoreAssessment(compiled, answers);
   const raisedTitle = questionsOf(definition).find((q) => q.name === raised)!.title;
   return {
+    pageTitle: t("scoring.title"),
     id: version.id,
     title: model.title,
     dimensions: model.dimensions.map((d) => ({
@@ -25,6 +35,20 @@ export async function loader() {
       weight: d.weight,
       articles: d.articles,
       questions: model.indicators.filter((i) => i.dimension === d.id).length,
+    })),
+    byDimension: dimensionQuestions(model, definition).map((d) => ({
+      id: d.id,
+      name: d.name,
+      share: d.share,
+      questions: d.questions.map((q) => ({
+        name: q.name,
+        number: q.number,
+        title: q.title,
+        kind: q.kind,
+        weight: q.weight,
+        share: q.share,
+        articles: q.articles,
+      })),
     })),
     stages: model.stages,
     gates: model.gates.map((g) => ({ ...g, dimensionName: model.dimensions.find((d) => d.id === g.dimension)!.name })),
@@ -79,6 +103,53 @@ export default function Scoring() {
           ))}
         </tbody>
       </DataTable>
+      <h2 id="questions">{t("scoring.byDimension")}</h2>
+      <p>
+        {t("scoring.byDimensionLead")} <Link to={previewHref(d.id)}>{t("scoring.readQuestionnaire")}</Link>
+      </p>
+      {d.byDimension.map((dim) => (
+        <section key={dim.id} aria-labelledby={`dimension-${dim.id}`}>
+          <h3 id={`dimension-${dim.id}`}>
+            {t("scoring.dimensionShare", { dimension: pick(dim.name, locale), share: percent(dim.share) })}
+          </h3>
+          <DataTable
+            caption={t("scoring.dimensionCaption", { dimension: pick(dim.name, locale) })}
+            captionClassName="visually-hidden"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t("scoring.question")}</th>
+                <th scope="col">{t("scoring.kind")}</th>
+                <th scope="col">{t("scoring.weightInDimension")}</th>
+                <th scope="col">{t("scoring.shareOfOverall")}</th>
+                <th scope="col">{t("report.articles")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dim.questions.map((q) => (
+                <tr key={q.name}>
+                  <th scope="row">
+                    <Link to={previewHref(d.id, q.name)}>
+                      {t("preview.questionNumber", { number: q.number })} {pick(q.title, locale)}
+                    </Link>
+                  </th>
+                  <td>{t(`scoring.kinds.${q.kind}`)}</td>
+                  <td>{percent(q.weight)}</td>
+                  <td>{percent(q.share)}</td>
+                  <td>
+                    {q.articles.map((n, i) => (
+                      <span key={n}>
+                        {i > 0 ? t("preview.separator") : null}
+                        <Link to={`/guide/${n}`}>{t("guide.article", { number: n })}</Link>
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </section>
+      ))}
       <h2>{t("scoring.bands")}</h2>
       <DataTable caption={t("scoring.bands")} captionClassName="visually-hidden">
         <thead>

@@ -29,7 +29,7 @@ test("a member answers by keyboard, leaves mid-way; a colleague resumes elsewher
   await expectAccessible(owner);
   await owner.getByRole("button", { name: /开始 \d{4} 年度自评估/ }).click();
   await expect(owner.locator(".sd-question").first()).toBeVisible();
-  await expect(owner.locator(".sd-progress-buttons, .sd-progress").first()).toBeVisible();
+  await expect(owner.getByTestId("questionnaire-progress")).toHaveText(/^第 1 \/ \d+ 页 · 已答 0 \/ \d+$/);
   await expectAccessible(owner);
 
   for (let p = 0; p < STOP_PAGE; p++) {
