@@ -1,14 +1,25 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseList } from "~/cases/case-list";
 import { publishedCasesFor } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { guide } from "~/guide/guide.server";
 import { pick } from "~/i18n/locales";
+import { metaLocale, metaText, pageMeta, siteMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { scenesForArticle } from "~/scenes/scene.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return siteMeta(matches);
+  const locale = metaLocale(matches);
+  const title = metaText(matches)("meta.article", {
+    number: data.article.number,
+    title: pick(data.article.title, locale),
+  });
+  return pageMeta(title, pick(data.article.summary, locale));
+};
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const number = /^\d{1,2}$/.test(params.article ?? "") ? Number(params.article) : NaN;

@@ -1,8 +1,11 @@
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
 import { type Locale, pick } from "~/i18n/locales";
+import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
+
+export const meta = fixedMeta("guide.title", "guide.lead");
 
 export function loader() {
   const g = guide();

@@ -4,10 +4,13 @@ import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { pick } from "~/i18n/locales";
+import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
+
+export const meta = fixedMeta("scoring.title", "scoring.lead");
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
 export async function loader() {
