@@ -68,7 +68,12 @@ const children: ChildProcess[] = [];
 const cleanups: Array<() => void> = [];
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  for (const clean of cleanups) clean();
+  for (const clean of cleanups)
+    try {
+      clean();
+    } catch {
+      // Chromium may still be writing its profile as it exits: a leftover temporary folder is harmless.
+    }
 }
 process.on("exit", stopAll);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
