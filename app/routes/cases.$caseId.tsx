@@ -8,6 +8,9 @@ import { pageMeta, siteMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid, notFound } from "~/platform/http.server";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageMeta(data.view.content.title, data.view.content.summary) : siteMeta(matches);
 

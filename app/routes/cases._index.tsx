@@ -8,6 +8,9 @@ import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filte
 import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta = fixedMeta("cases.title", "cases.lead");
 
 export async function loader({ request }: LoaderFunctionArgs) {

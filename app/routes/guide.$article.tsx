@@ -11,6 +11,9 @@ import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { scenesForArticle } from "~/scenes/scene.server";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return siteMeta(matches);
   const locale = metaLocale(matches);

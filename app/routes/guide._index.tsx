@@ -5,6 +5,9 @@ import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta = fixedMeta("guide.title", "guide.lead");
 
 export function loader() {

@@ -15,6 +15,9 @@ import { notFound } from "~/platform/http.server";
 import { getScene } from "~/scenes/scene.server";
 import { DataTable } from "~/ui/data-table";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
     ? pageMeta(pick(data.scene.title, metaLocale(matches)), pick(data.scene.summary, metaLocale(matches)))

@@ -10,6 +10,9 @@ import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { SCENES_PER_PAGE, searchScenes } from "~/scenes/scene.server";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta = fixedMeta("scenes.title", "scenes.lead");
 
 const FIELDS = ["group", "division", "link", "tier", "technology", "article"] as const;

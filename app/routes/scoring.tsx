@@ -10,6 +10,9 @@ import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { DataTable } from "~/ui/data-table";
 
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
 export const meta = fixedMeta("scoring.title", "scoring.lead");
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
