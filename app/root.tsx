@@ -6,6 +6,7 @@ import { hasStaffRole } from "~/accounts/access";
 import { getCaller } from "~/accounts/guard.server";
 import { i18nFor } from "~/i18n/i18n";
 import { DEFAULT_LOCALE, htmlLang } from "~/i18n/locales";
+import { siteMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { insightsScope } from "~/insights/scope";
 import { isDemoMode } from "~/platform/seed-state.server";
@@ -19,7 +20,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "QMD Portal · 质量管理数字化诊断对标平台" }];
+// Every route has its own; this one serves the error pages and any route without one.
+export const meta: MetaFunction = ({ matches }) => siteMeta(matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const caller = await getCaller(args);

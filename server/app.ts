@@ -8,6 +8,7 @@ import express, { type Express, type Request, type RequestHandler } from "expres
 import { apiErrorBody } from "~/platform/api-error";
 import { requestIdFrom, runWithRequestId } from "~/platform/request-id";
 import { routePatternMatcher } from "~/platform/route-pattern";
+import { compressedStatic } from "./compressed-static";
 import { loadContext, mountDirectActions } from "./direct-actions";
 import { bodyLimit, originCheck, queryCheck } from "./guards";
 import { nonceAndAccessLog, securityHeaders } from "./headers";
@@ -68,6 +69,7 @@ export function createApp(remixBuild: PortalBuild, settings: ServerSettings, log
 
   mountDirectActions(app, build);
 
+  app.use("/build", compressedStatic("public/build", "public, max-age=31536000, immutable"));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 

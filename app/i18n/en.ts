@@ -10,6 +10,15 @@ export const en: Shape<typeof zh> = {
     tagline:
       "Self-assessment, diagnosis and benchmarking based on the Manufacturing Quality Management Digitalisation Implementation Guide (trial)",
   },
+  meta: {
+    homeTitle: "Quality management digitalisation: diagnosis and benchmarking",
+    description:
+      "Self-assessment, diagnosis and benchmarking of quality-management digitalisation for manufacturers, based on the MIIT implementation guide, with anonymised statistics, cases and a scene catalogue.",
+    signIn:
+      "Sign in to QMD Portal to continue your firm's self-assessment and see its reports, benchmarks and improvement plan.",
+    resetPassword: "Set a new password for your QMD Portal account.",
+    article: "Article {{number}}: {{title}}",
+  },
   nav: {
     skip: "Skip to main content",
     main: "Main navigation",

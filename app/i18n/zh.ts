@@ -5,6 +5,14 @@ export const zh = {
     shortName: "QMD 平台",
     tagline: "依据《制造业质量管理数字化实施指南（试行）》的自评估、诊断与对标公共服务",
   },
+  meta: {
+    homeTitle: "质量管理数字化诊断对标平台",
+    description:
+      "依据工业和信息化部《制造业质量管理数字化实施指南（试行）》，为制造业企业提供质量管理数字化自评估与诊断对标，并公开匿名统计、典型案例和场景清单。",
+    signIn: "登录 QMD 平台，继续企业的自评估，查看诊断报告、对标结果和改进计划。",
+    resetPassword: "为你的 QMD 平台账户设置新的密码。",
+    article: "第{{number}}条 {{title}}",
+  },
   nav: {
     skip: "跳到主要内容",
     main: "主导航",

@@ -1,9 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCaller } from "~/accounts/guard.server";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { columnValues, slotText, thresholdUnits, withheldStagesNote } from "~/statistics/publish/present";
 import { loadStatsPage } from "~/statistics/publish/view.server";
+
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta = fixedMeta("meta.homeTitle", "meta.description");
 
 export async function loader(args: LoaderFunctionArgs) {
   const [caller, page] = await Promise.all([

@@ -1,11 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CaseView, usePublisher } from "~/cases/case-view";
 import { presentCase } from "~/cases/presenter.server";
 import { getPublishedCase } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
+import { pageMeta, siteMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { isUuid, notFound } from "~/platform/http.server";
+
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageMeta(data.view.content.title, data.view.content.summary) : siteMeta(matches);
 
 /** Public: only a published case; anything else is the same 404 whether or not it exists. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -5,7 +5,13 @@ import { CASES_PER_PAGE, searchCases } from "~/cases/search.server";
 import { CatalogueFilterForm, Pager } from "~/catalogue/catalogue-filters";
 import { FILTER_FIELDS } from "~/catalogue/filter-fields";
 import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
+
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta = fixedMeta("cases.title", "cases.lead");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { filters, page } = parseCatalogueFilters(new URL(request.url).searchParams, FILTER_FIELDS);

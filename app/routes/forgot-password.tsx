@@ -3,12 +3,15 @@ import { Form, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/accounts/account.server";
 import { forgotPasswordForm } from "~/accounts/forms";
 import { takeResetRequest } from "~/accounts/reset-limit.server";
+import { fixedMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
 import { readForm } from "~/platform/form-read.server";
 import { siteOrigin } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
+
+export const meta = fixedMeta("auth.forgotTitle", "auth.forgotLead");
 
 export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;

@@ -10,13 +10,25 @@ import { guide } from "~/guide/guide.server";
 import { officialArticleHeading } from "~/guide/headings";
 import { OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { pick } from "~/i18n/locales";
+import { metaLocale, metaText, pageMeta, siteMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { scenesForArticle } from "~/scenes/scene.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return siteMeta(matches);
+  const locale = metaLocale(matches);
+  const title = metaText(matches)("meta.article", {
+    number: data.article.number,
+    title: pick(data.article.title, locale),
+  });
+  return pageMeta(title, pick(data.article.summary, locale));
+};
 
 export async function loader(args: LoaderFunctionArgs) {
   const { params } = args;

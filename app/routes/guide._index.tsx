@@ -1,14 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
 import { officialArticleHeading, officialChapterHeading } from "~/guide/headings";
 import { HeadingNote, OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { type Locale, pick } from "~/i18n/locales";
+import { fixedMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta = fixedMeta("guide.title", "guide.lead");
 
 export async function loader(args: LoaderFunctionArgs) {
   const g = guide();

@@ -3,11 +3,14 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { signIn } from "~/accounts/account.server";
 import { signInForm } from "~/accounts/forms";
 import { getCaller } from "~/accounts/guard.server";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
 import { readForm } from "~/platform/form-read.server";
 import { safeRedirectPath } from "~/platform/http.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/form";
+
+export const meta = fixedMeta("auth.signInTitle", "meta.signIn");
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");

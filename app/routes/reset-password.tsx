@@ -3,10 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findValidResetToken, resetPassword } from "~/accounts/account.server";
 import { resetPasswordForm } from "~/accounts/forms";
 import { PASSWORD_MIN } from "~/accounts/password-policy";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { parseForm } from "~/platform/form-parse";
 import { readForm } from "~/platform/form-read.server";
 import { ErrorSummary, TextField } from "~/ui/form";
+
+export const meta = fixedMeta("auth.resetTitle", "meta.resetPassword");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token") ?? "";

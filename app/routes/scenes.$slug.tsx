@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hasStaffRole } from "~/accounts/access";
 import { getCaller } from "~/accounts/guard.server";
@@ -8,11 +8,20 @@ import { publishedCasesFor } from "~/cases/public.server";
 import { catalogueFilterOptions } from "~/catalogue/filters.server";
 import { industries } from "~/content/taxonomies.server";
 import { pick } from "~/i18n/locales";
+import { metaLocale, pageMeta, siteMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
 import { getScene } from "~/scenes/scene.server";
 import { DataTable } from "~/ui/data-table";
+
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? pageMeta(pick(data.scene.title, metaLocale(matches)), pick(data.scene.summary, metaLocale(matches)))
+    : siteMeta(matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const slug = args.params.slug ?? "";

@@ -5,9 +5,15 @@ import { getCaller } from "~/accounts/guard.server";
 import { CatalogueFilterForm, Pager, useOptionLabel } from "~/catalogue/catalogue-filters";
 import { catalogueFilterOptions, parseCatalogueFilters } from "~/catalogue/filters.server";
 import { pick } from "~/i18n/locales";
+import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { SCENES_PER_PAGE, searchScenes } from "~/scenes/scene.server";
+
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
+
+export const meta = fixedMeta("scenes.title", "scenes.lead");
 
 const FIELDS = ["group", "division", "link", "tier", "technology", "article"] as const;
 

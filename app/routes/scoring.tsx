@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { exampleAnswers } from "~/assessment/example";
 import { dimensionQuestions, previewHref } from "~/assessment/preview";
@@ -6,6 +6,7 @@ import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { pick } from "~/i18n/locales";
+import { fixedMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
@@ -15,9 +16,12 @@ import { DataTable } from "~/ui/data-table";
 /** A share as a percentage with one decimal place, without a trailing ".0". */
 const percent = (x: number): string => `${String(Math.round(x * 1000) / 10)}%`;
 
-// Drawn from the model the scoring uses, so the page cannot drift from the rules.
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.pageTitle ?? ""} · QMD Portal` }];
+// Plain HTML, no scripts: nothing here needs JavaScript (decisions 018, 041).
+export const handle = { hydrate: false };
 
+export const meta = fixedMeta("scoring.title", "scoring.lead");
+
+// Drawn from the model the scoring uses, so the page cannot drift from the rules.
 export async function loader(args: LoaderFunctionArgs) {
   const { t } = await requestI18n(args);
   const version = (await currentQuestionnaireVersion()) ?? notFound();

@@ -5,12 +5,15 @@ import { signUpForm } from "~/accounts/forms";
 import { getCaller } from "~/accounts/guard.server";
 import { PASSWORD_MIN } from "~/accounts/password-policy";
 import { EmailTakenError } from "~/accounts/user.server";
+import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { echoValues, parseForm } from "~/platform/form-parse";
 import { readForm } from "~/platform/form-read.server";
 import { safeRedirectPath } from "~/platform/http.server";
 import { ErrorSummary, SelectField, TextField } from "~/ui/form";
+
+export const meta = fixedMeta("auth.signUpTitle", "auth.signUpLead");
 
 export async function loader(args: LoaderFunctionArgs) {
   if (await getCaller(args)) throw redirect("/account");

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { columnValues, slotText, thresholdUnits } from "~/statistics/publish/present";
 import { ReleaseFacts } from "~/statistics/publish/release-facts";
@@ -7,6 +8,8 @@ import { StatisticsBarChart } from "~/statistics/publish/statistics-bar-chart";
 import { ChartSection, StatisticsPage } from "~/statistics/publish/statistics-page";
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
+
+export const meta = fixedMeta("statistics.overview.title", "statistics.overview.lead");
 
 export async function loader(args: LoaderFunctionArgs) {
   return { page: await loadStatsPage(args, ["national", "stages", "dimensions"] as const) };

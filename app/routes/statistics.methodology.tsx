@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { fixedMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { suppressionMarks } from "~/statistics/publish/present";
@@ -8,6 +9,8 @@ import { StatisticsPage } from "~/statistics/publish/statistics-page";
 import { releaseFacts, releaseOptions, requestedRelease } from "~/statistics/publish/view.server";
 import { type DisclosureRules, SUPPRESSION_REASONS } from "~/statistics/types";
 import { DataTable } from "~/ui/data-table";
+
+export const meta = fixedMeta("statistics.methodology.title", "statistics.methodology.lead");
 
 const RULES: Array<keyof DisclosureRules> = [
   "minUnitsForScores",

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { regions } from "~/content/taxonomies.server";
+import { fixedMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { chartColumn } from "~/statistics/publish/metric";
@@ -9,6 +10,8 @@ import { ChartSection, StatisticsPage, useChartTitle } from "~/statistics/publis
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { TileMap } from "~/statistics/publish/tile-map";
 import { loadStatsPage } from "~/statistics/publish/view.server";
+
+export const meta = fixedMeta("statistics.region.title", "statistics.region.lead");
 
 export async function loader(args: LoaderFunctionArgs) {
   const { locale } = await requestI18n(args);

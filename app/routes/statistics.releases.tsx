@@ -1,8 +1,11 @@
 import { Link, useLoaderData } from "@remix-run/react";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { day } from "~/statistics/publish/release-facts";
 import { listPublicReleases, listWithdrawnReleases } from "~/statistics/release/read.server";
 import { DataTable } from "~/ui/data-table";
+
+export const meta = fixedMeta("statistics.releases.title", "statistics.releases.lead");
 
 export async function loader() {
   const [releases, withdrawn] = await Promise.all([listPublicReleases(), listWithdrawnReleases()]);

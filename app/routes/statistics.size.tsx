@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { fixedMeta } from "~/i18n/meta";
 import { SingleTableStatisticsPage } from "~/statistics/publish/statistics-page";
 import { loadStatsPage } from "~/statistics/publish/view.server";
+
+export const meta = fixedMeta("statistics.size.title", "statistics.size.lead");
 
 export async function loader(args: LoaderFunctionArgs) {
   return { page: await loadStatsPage(args, ["size"] as const, ["metric", "region"]) };

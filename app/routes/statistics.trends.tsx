@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { fixedMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { StatisticsLineChart } from "~/statistics/publish/line-chart";
 import { chartColumn } from "~/statistics/publish/metric";
 import { ChartSection, StatisticsPage, useChartTitle } from "~/statistics/publish/statistics-page";
 import { StatTableView } from "~/statistics/publish/statistics-table";
 import { loadStatsPage } from "~/statistics/publish/view.server";
+
+export const meta = fixedMeta("statistics.trends.title", "statistics.trends.lead");
 
 export async function loader(args: LoaderFunctionArgs) {
   return {
