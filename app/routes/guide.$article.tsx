@@ -11,7 +11,6 @@ import { officialArticleHeading } from "~/guide/headings";
 import { OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { pick } from "~/i18n/locales";
 import { metaLocale, metaText, pageMeta, siteMeta } from "~/i18n/meta";
-import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
@@ -49,9 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
         title: q.title,
       }))
     : [];
-  const { locale, t } = await requestI18n(args);
   return {
-    pageTitle: `${t("guide.article", { number })} ${shownHeading(article, locale)}`,
     article,
     chapter: { number: chapter.number, title: chapter.title, officialHeading: chapter.officialHeading },
     count: g.articles.length,

@@ -1,11 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { guide } from "~/guide/guide.server";
 import { officialArticleHeading, officialChapterHeading } from "~/guide/headings";
 import { HeadingNote, OfficialHeading, shownHeading } from "~/guide/official-heading";
 import { type Locale, pick } from "~/i18n/locales";
 import { fixedMeta } from "~/i18n/meta";
-import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 
@@ -14,11 +12,9 @@ export const handle = { hydrate: false };
 
 export const meta = fixedMeta("guide.title", "guide.lead");
 
-export async function loader(args: LoaderFunctionArgs) {
+export function loader() {
   const g = guide();
-  const { t } = await requestI18n(args);
   return {
-    pageTitle: t("guide.title"),
     title: g.title,
     document: g.document,
     interpretation: g.interpretation,

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { exampleAnswers } from "~/assessment/example";
 import { dimensionQuestions, previewHref } from "~/assessment/preview";
@@ -7,7 +6,6 @@ import { questionsOf } from "~/assessment/questions";
 import { scoreAssessment } from "~/assessment/scoring";
 import { pick } from "~/i18n/locales";
 import { fixedMeta } from "~/i18n/meta";
-import { requestI18n } from "~/i18n/server-t.server";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
@@ -22,15 +20,13 @@ export const handle = { hydrate: false };
 export const meta = fixedMeta("scoring.title", "scoring.lead");
 
 // Drawn from the model the scoring uses, so the page cannot drift from the rules.
-export async function loader(args: LoaderFunctionArgs) {
-  const { t } = await requestI18n(args);
+export async function loader() {
   const version = (await currentQuestionnaireVersion()) ?? notFound();
   const { model, compiled, definition } = version;
   const { answers, raised } = exampleAnswers(compiled);
   const result = scoreAssessment(compiled, answers);
   const raisedTitle = questionsOf(definition).find((q) => q.name === raised)!.title;
   return {
-    pageTitle: t("scoring.title"),
     id: version.id,
     title: model.title,
     dimensions: model.dimensions.map((d) => ({
