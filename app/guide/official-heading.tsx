@@ -1,16 +1,15 @@
 import { type Locale, pick } from "~/i18n/locales";
 import { useTranslation } from "~/i18n/use-translation";
 
-/** The guide's heading, labelled as official (it is Chinese only), beside the project's own short title. */
-export function OfficialHeading({
-  official,
-  title,
-  locale,
-}: {
+/** The guide's official heading of a chapter or article, its project title, and the reader's language. */
+interface HeadingProps {
   official: string;
   title: { zh: string; en: string };
   locale: Locale;
-}) {
+}
+
+/** The guide's heading, labelled as official (it is Chinese only), beside the project's own short title. */
+export function OfficialHeading({ official, title, locale }: HeadingProps) {
   const { t } = useTranslation();
   return (
     <dl className="official-heading">
@@ -31,15 +30,7 @@ export const shownHeading = (item: { officialHeading: string; title: { zh: strin
   locale === "zh" ? item.officialHeading : item.title.en;
 
 /** Beside a heading shown by `shownHeading`, the other one: the project's title in Chinese, the official one in English. */
-export function HeadingNote({
-  official,
-  title,
-  locale,
-}: {
-  official: string;
-  title: { zh: string; en: string };
-  locale: Locale;
-}) {
+export function HeadingNote({ official, title, locale }: HeadingProps) {
   const { t } = useTranslation();
   return locale === "zh" ? (
     <span className="muted">
