@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_ADMIN_EMAIL } from "./test/e2e/support/admin";
+import { CHROMIUM_FLAGS } from "./test/e2e/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
@@ -18,16 +19,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: [...CHROMIUM_FLAGS, "--disable-quic"],
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import lighthouse, { desktopConfig, type Flags, type Result } from "lighthouse";
+import { CHROMIUM_FLAGS } from "~test/e2e/support/chromium";
 import {
   CATEGORIES,
   type Category,
@@ -135,13 +136,7 @@ async function startChromium(): Promise<number> {
       "--headless=new",
       "--remote-debugging-port=0",
       `--user-data-dir=${profile}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...CHROMIUM_FLAGS,
       "--no-default-browser-check",
       "about:blank",
     ],
