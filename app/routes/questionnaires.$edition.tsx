@@ -4,6 +4,8 @@ import { previewOf } from "~/assessment/preview";
 import { PreviewView } from "~/assessment/preview-view";
 import { publicEdition } from "~/assessment/public-editions.server";
 import { guide } from "~/guide/guide.server";
+import { shownHeading } from "~/guide/official-heading";
+import { metaText, pageMeta, siteMeta } from "~/i18n/meta";
 import { requestI18n } from "~/i18n/server-t.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { notFound } from "~/platform/http.server";
@@ -12,7 +14,8 @@ import { PrintButton } from "~/ui/print-button";
 // Plain server-rendered HTML: the preview needs no script.
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.preview.title ?? ""} · QMD Portal` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageMeta(data.preview.title, metaText(matches)("preview.indexLead")) : siteMeta(matches);
 
 export async function loader(args: LoaderFunctionArgs) {
   const edition = (await publicEdition(args.params.edition ?? "")) ?? notFound();
@@ -24,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
     preview: previewOf(version.model, version.definition, locale),
     articles: guide().articles.map((a) => ({
       number: a.number,
-      heading: locale === "zh" ? a.officialHeading : a.title.en,
+      heading: shownHeading(a, locale),
     })),
   };
 }

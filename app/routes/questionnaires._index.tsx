@@ -1,21 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { publicEditions } from "~/assessment/public-editions.server";
 import { pick } from "~/i18n/locales";
-import { requestI18n } from "~/i18n/server-t.server";
+import { fixedMeta } from "~/i18n/meta";
 import { useRouteLocale } from "~/i18n/use-locale";
 import { useTranslation } from "~/i18n/use-translation";
 import { DataTable } from "~/ui/data-table";
 
 export const handle = { hydrate: false };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? ""} · QMD Portal` }];
+export const meta = fixedMeta("preview.indexTitle", "preview.indexLead");
 
-export async function loader(args: LoaderFunctionArgs) {
-  const { t } = await requestI18n(args);
+export async function loader() {
   const editions = await publicEditions();
   return {
-    title: t("preview.indexTitle"),
     editions: editions.map((e) => ({
       id: e.id,
       title: e.title,
@@ -26,12 +23,12 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function QuestionnaireIndex() {
-  const { title, editions } = useLoaderData<typeof loader>();
+  const { editions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useRouteLocale();
   return (
     <>
-      <h1>{title}</h1>
+      <h1>{t("preview.indexTitle")}</h1>
       <p className="lead">{t("preview.indexLead")}</p>
       {editions.length === 0 ? (
         <p>{t("preview.noEditions")}</p>
