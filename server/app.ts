@@ -2,6 +2,7 @@
 // duration metric, nonce and access log, security headers, origin check, body limit, /healthz,
 // /metrics, direct JSON actions, static files, then Remix (its loaders and actions wrapped to answer a
 // lost database connection with 503).
+import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express, { type Express, type Request, type RequestHandler } from "express";
 import { apiErrorBody } from "~/platform/api-error";
@@ -111,4 +112,19 @@ function requestIdAndMetrics(build: PortalBuild): RequestHandler {
     });
     runWithRequestId(id, next);
   };
+}
+
+/**
+ * Keep idle connections open for 65 s (Node's default is 5 s). A client that reuses a socket just as the
+ * server closes it gets ECONNRESET: with 5 s, any pause of a few seconds between two requests of one
+ * client (a test waiting on an axe scan, a soak user thinking, a proxy's pool) could meet the close.
+ * 65 s outlasts the usual idle timeouts of proxies and load balancers in front (60 s), so they close
+ * first. headersTimeout must be longer than keepAliveTimeout.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
+export function keepConnectionsAlive(server: Server): Server {
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }

@@ -3,7 +3,7 @@
 // With WEB_CONCURRENCY > 1 (PostgreSQL only) a primary process migrates and seeds, then forks
 // that many workers which share the port. Bundled to build/server.js by `npm run build`.
 import cluster from "node:cluster";
-import { createApp } from "./app";
+import { createApp, keepConnectionsAlive } from "./app";
 import { runPrimary, stopOnSignal } from "./lifecycle";
 import { createLog, messageOf } from "./log";
 import { loadRemixBuild, type ServerSettings } from "./remix-build";
@@ -37,11 +37,13 @@ if (role === "worker") {
   await portal.shutdown();
   runPrimary(settings, portal.startClusterPrimary, log);
 } else {
-  const server = createApp(build, settings, log).listen(settings.port, settings.host, () => {
-    log.info(
-      { url: `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${settings.port}` },
-      "QMD Portal listening",
-    );
-  });
+  const server = keepConnectionsAlive(
+    createApp(build, settings, log).listen(settings.port, settings.host, () => {
+      log.info(
+        { url: `http://${settings.host === "0.0.0.0" ? "localhost" : settings.host}:${settings.port}` },
+        "QMD Portal listening",
+      );
+    }),
+  );
   stopOnSignal(server, portal.shutdown, log);
 }

@@ -2,6 +2,7 @@
 // them: the same middleware, the same Remix request handler and the same route tree as the built
 // server, without `npm run build`. Only the browser assets manifest is made up (no scripts are
 // served); pages render as the built server renders them.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { AppConfig } from "@remix-run/dev";
@@ -16,8 +17,9 @@ import type * as Entry from "~/entry.server";
 type PortalBuild = ServerBuild & { entry: { module: typeof Entry } };
 type ServerSettings = ReturnType<typeof Entry.serverSettings>;
 const here = (path: string) => new URL(path, import.meta.url).href;
-const { createApp } = (await import(here("../../server/app.ts"))) as {
+const { createApp, keepConnectionsAlive } = (await import(here("../../server/app.ts"))) as {
   createApp: (build: PortalBuild, settings: ServerSettings, log: Logger) => Express;
+  keepConnectionsAlive: (server: Server) => Server;
 };
 const { createLog } = (await import(here("../../server/log.ts"))) as { createLog: (s: ServerSettings) => Logger };
 const remixConfig = ((await import(here("../../remix.config.js"))) as { default: AppConfig }).default;
@@ -95,7 +97,7 @@ export async function startInProcessServer(port = 0): Promise<InProcessServer> {
   const build = await inProcessBuild();
   const settings = build.entry.module.serverSettings();
   const app = createApp(build, settings, createLog(settings));
-  const server = app.listen(port, "127.0.0.1");
+  const server = keepConnectionsAlive(app.listen(port, "127.0.0.1"));
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   const { port: bound } = server.address() as AddressInfo;
   return {
