@@ -1,4 +1,5 @@
-// The Express app in front of the Remix build, in the order every request meets it: request id and
+// The Express app in front of the Remix build, in the order every request meets it: unread bodies
+// dropped after the response, request id and
 // duration metric, nonce and access log, security headers, origin check, body limit, /healthz,
 // /metrics, direct JSON actions, static files, then Remix (its loaders and actions wrapped to answer a
 // lost database connection with 503).
@@ -10,7 +11,7 @@ import { requestIdFrom, runWithRequestId } from "~/platform/request-id";
 import { routePatternMatcher } from "~/platform/route-pattern";
 import { compressedStatic } from "./compressed-static";
 import { loadContext, mountDirectActions } from "./direct-actions";
-import { bodyLimit, originCheck, queryCheck } from "./guards";
+import { bodyLimit, discardUnreadBody, originCheck, queryCheck } from "./guards";
 import { nonceAndAccessLog, securityHeaders } from "./headers";
 import { type Log, messageOf } from "./log";
 import type { PortalBuild, ServerSettings } from "./remix-build";
@@ -23,6 +24,7 @@ export function createApp(remixBuild: PortalBuild, settings: ServerSettings, log
   app.disable("x-powered-by");
   app.set("trust proxy", settings.trustProxy);
 
+  app.use(discardUnreadBody());
   app.use(requestIdAndMetrics(build));
   app.use(nonceAndAccessLog(log));
   app.use(securityHeaders(settings));

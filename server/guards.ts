@@ -22,6 +22,24 @@ export function originCheck(settings: ServerSettings, isAllowedOrigin: PortalEnt
 }
 
 /** Refuse oversized bodies before anything reads them. */
+/**
+ * A response sent before its request body was read (a redirect to sign-in, a 404 for another firm's
+ * case) leaves the rest of the body on the connection. Remix's request stream holds it paused, so Node
+ * never discards it, and the next request on that kept-alive connection waits behind it until
+ * headersTimeout closes the socket: a minute's wait, then ECONNRESET (issue 15). Once the response is
+ * done, what is left of the body is read and dropped, as Node itself does for a body nothing listened to.
+ */
+export function discardUnreadBody(): RequestHandler {
+  return (req, res, next) => {
+    res.once("finish", () => {
+      if (req.complete) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
+    next();
+  };
+}
+
 export function bodyLimit(settings: ServerSettings): RequestHandler {
   return (req, res, next) => {
     const length = Number(req.get("content-length") ?? 0);
