@@ -21,7 +21,6 @@ export function originCheck(settings: ServerSettings, isAllowedOrigin: PortalEnt
   };
 }
 
-/** Refuse oversized bodies before anything reads them. */
 /**
  * A response sent before its request body was read (a redirect to sign-in, a 404 for another firm's
  * case) leaves the rest of the body on the connection. Remix's request stream holds it paused, so Node
@@ -40,6 +39,7 @@ export function discardUnreadBody(): RequestHandler {
   };
 }
 
+/** Refuse oversized bodies before anything reads them. */
 export function bodyLimit(settings: ServerSettings): RequestHandler {
   return (req, res, next) => {
     const length = Number(req.get("content-length") ?? 0);
