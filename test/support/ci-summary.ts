@@ -43,8 +43,10 @@ export function countsOf(log: string): Counts | null {
   return found ? counts : null;
 }
 
+const countsText = (c: Counts) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
+
 export function closingLine(total: Counts): string {
-  return `total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`;
+  return `total: ${countsText(total)}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -57,7 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       ok = false;
       continue;
     }
-    console.log(`${file}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    console.log(`${file}: ${countsText(counts)}`);
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
