@@ -1,6 +1,7 @@
 // Sum what the test runners in CI logs reported, and print it as one plain closing line:
 //   tsx test/support/ci-summary.ts <log> [<log> ...]
-// The line reads "total: N passed, N failed, N skipped". It exits 1 when a log shows no test run or a failure,
+// The line reads "N passed, N failed, N skipped" and is the only line of that shape CI prints: the per-log
+// figures before it read "<log>: passed N · failed N · skipped N". It exits 1 when a log shows no test run or a failure,
 // so a run whose runners closed on nothing can never look green.
 import { readFileSync } from "node:fs";
 import { stripVTControlCharacters } from "node:util";
@@ -46,7 +47,12 @@ export function countsOf(log: string): Counts | null {
 const countsText = (c: Counts) => `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`;
 
 export function closingLine(total: Counts): string {
-  return `total: ${countsText(total)}`;
+  return countsText(total);
+}
+
+/** One log's figures, in a shape unlike the closing line, so that a reader of CI output finds one closing line. */
+export function logLine(file: string, c: Counts): string {
+  return `${file}: passed ${c.passed} · failed ${c.failed} · skipped ${c.skipped}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -59,7 +65,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       ok = false;
       continue;
     }
-    console.log(`${file}: ${countsText(counts)}`);
+    console.log(logLine(file, counts));
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closingLine, countsOf } from "~test/support/ci-summary";
+import { closingLine, countsOf, logLine } from "~test/support/ci-summary";
 
 describe("CI summary", () => {
   it("adds up Vitest and Playwright summaries, colours and all", () => {
@@ -23,6 +23,12 @@ describe("CI summary", () => {
   });
 
   it("prints the plain closing line", () => {
-    expect(closingLine({ passed: 3, failed: 0, skipped: 1 })).toBe("total: 3 passed, 0 failed, 1 skipped");
+    expect(closingLine({ passed: 3, failed: 0, skipped: 1 })).toBe("3 passed, 0 failed, 1 skipped");
+  });
+
+  it("prints per-log figures in a shape that never reads as a closing line", () => {
+    const plain = /^(?:\S+: )?\d+ passed, \d+ failed(?:, \d+ skipped)?$/;
+    expect(closingLine({ passed: 3, failed: 0, skipped: 1 })).toMatch(plain);
+    expect(logLine("/tmp/x/2-pglite.log", { passed: 3, failed: 0, skipped: 1 })).not.toMatch(/\d+ passed, \d+ failed/);
   });
 });
