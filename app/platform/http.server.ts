@@ -30,8 +30,11 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
   try {
     const url = new URL(to, PROBE_ORIGIN);
     if (url.origin !== PROBE_ORIGIN) return fallback;
-    // As the URL parser writes it: percent-encoded ASCII, so it always fits a Location header.
-    return url.pathname + url.search + url.hash;
+    // As the URL parser writes it: percent-encoded ASCII, so it always fits a Location header. Dot
+    // segments are resolved on the way ("/.//evil.test" and "/%2e//evil.test" become "//evil.test"), so
+    // the result is checked again: a path that starts with two slashes is another host to a browser.
+    const path = url.pathname + url.search + url.hash;
+    return path.startsWith("//") ? fallback : path;
   } catch {
     return fallback;
   }
