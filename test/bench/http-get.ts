@@ -29,3 +29,32 @@ export function httpGet(port: number, path: string, cookie?: string): Promise<Vi
     req.on("error", reject);
   });
 }
+
+/** A POST of a JSON body over the same kept-alive connections, timed the same way. */
+export function httpPost(
+  port: number,
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<Omit<Visit, "body">> {
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        agent,
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - t0) / 1e6, status: res.statusCode ?? 0 }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}

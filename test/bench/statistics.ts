@@ -11,6 +11,7 @@ export interface StatisticsBenchDeps {
   url: string;
   startServer: (port: number, workers: string) => Promise<ReturnType<typeof spawn>>;
   serverPids: (server: ReturnType<typeof spawn>) => number[];
+  cpuMs: (pids: number[]) => number;
   peakRss: (pid: number) => number | null;
   percentile: (xs: number[], p: number) => number;
 }
@@ -67,7 +68,13 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   const assessments = (
     await client.query<{ n: number }>("select count(*)::int as n from assessments where status = 'submitted'")
   ).rows[0]!.n;
-  const build = await runScript("db/release-cli.ts", ["--publish", "--label", `bench-${Date.now()}`], deps.url);
+  // BENCH_RELEASE=reuse (with BENCH_REUSE_DB) serves the release an earlier run published instead of building one.
+  const reuseRelease =
+    process.env.BENCH_RELEASE === "reuse" &&
+    (await client.query("select 1 from statistics_releases where status = 'published'")).rowCount! > 0;
+  const build = reuseRelease
+    ? { seconds: 0, stdout: "{}" }
+    : await runScript("db/release-cli.ts", ["--publish", "--label", `bench-${Date.now()}`], deps.url);
   const built = lastJson(build.stdout);
   // Serving is measured in steady state: the build's million written rows are flushed and vacuumed first,
   // as PostgreSQL's own background work would do within minutes (otherwise it runs during the first loads).
@@ -114,6 +121,7 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
   ) => {
     if (warm) for (const p of paths) await get(p.path, p.cookie); // each page once, as on a server in service
     const ms: number[] = [];
+    const cpuBefore = deps.cpuMs(deps.serverPids(server));
     await Promise.all(
       Array.from({ length: visitors }, async (_, v) => {
         for (let r = 0; r < perVisitor; r++) {
@@ -122,9 +130,12 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
         }
       }),
     );
+    // Server CPU (user + system, every server process) per request: on shared cores it is steadier than latency.
+    const serverCpuMs = deps.cpuMs(deps.serverPids(server)) - cpuBefore;
     return {
       samples: ms.length,
       concurrentVisitors: visitors,
+      serverCpuMsPerRequest: Math.round((serverCpuMs / ms.length) * 100) / 100,
       p50: deps.percentile(ms, 50),
       p95: deps.percentile(ms, 95),
       max: Math.round(Math.max(...ms)),
@@ -151,14 +162,21 @@ export async function benchStatistics(deps: StatisticsBenchDeps, target: number)
     path,
     cookie: zhejiang,
   }));
+  // BENCH_PAGES=reportFirstView,statisticsPages… measures only those kinds (a profile of one kind, say).
+  const kinds = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+  const measure = async <T>(kind: string, run: () => Promise<T>) =>
+    !kinds || kinds.includes(kind) ? await run() : undefined;
   // Four visitors at once (as in the search part), then eight.
   const atLoad = async (visitors: number) => ({
-    reportRevisit: await load(revisiting, visitors, 100), // first: it also warms the server up
-    reportFirstView: { ...(await load(nextFirstViews(visitors * 100), visitors, 100, false)), peerBandShown: hasPeers },
-    statisticsOverview: await load([{ path: "/statistics" }], visitors, 100),
-    statisticsPages: await load(statisticsPaths, visitors, 50),
-    insightsCompare: await load(comparePaths, visitors, 50),
-    insightsAdoption: await load(adoptionPaths, visitors, 50),
+    reportRevisit: await measure("reportRevisit", () => load(revisiting, visitors, 100)), // first: it also warms the server up
+    reportFirstView: await measure("reportFirstView", async () => ({
+      ...(await load(nextFirstViews(visitors * 100), visitors, 100, false)),
+      peerBandShown: hasPeers,
+    })),
+    statisticsOverview: await measure("statisticsOverview", () => load([{ path: "/statistics" }], visitors, 100)),
+    statisticsPages: await measure("statisticsPages", () => load(statisticsPaths, visitors, 50)),
+    insightsCompare: await measure("insightsCompare", () => load(comparePaths, visitors, 50)),
+    insightsAdoption: await measure("insightsAdoption", () => load(adoptionPaths, visitors, 50)),
   });
   const fourVisitors = await atLoad(4);
   const eightVisitors = await atLoad(8);
