@@ -3,6 +3,7 @@
 // duration metric, nonce and access log, security headers, origin check, body limit, /healthz,
 // /metrics, direct JSON actions, static files, then Remix (its loaders and actions wrapped to answer a
 // lost database connection with 503).
+import { readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import express, { type Express, type Request, type RequestHandler } from "express";
@@ -73,10 +74,19 @@ export function createApp(remixBuild: PortalBuild, settings: ServerSettings, log
 
   app.use("/build", compressedStatic("public/build", "public, max-age=31536000, immutable"));
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // public/'s own files (favicon, robots.txt, print.js) by name only: mounted on every path, express.static
+  // asked the disk for each page request first (5.6% of a statistics page's CPU in the issue 16 profile).
+  app.get(publicFiles("public"), express.static("public", { maxAge: "1h" }));
 
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: loadContext }));
   return app;
+}
+
+/** The URL paths of the files at the top of `dir` (its folders, such as build/, have mounts of their own). */
+function publicFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${entry.name}`);
 }
 
 const HEALTH_TIMEOUT_MS = 2_000;

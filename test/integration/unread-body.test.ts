@@ -1,5 +1,6 @@
 // A response sent before its request body was read must not stall the kept-alive connection: the next
-// request on the same socket is answered at once, not after headersTimeout and a reset (issue 15).
+// request on the same socket is answered at once, not after headersTimeout and a reset (issue 15). Also:
+// public/'s own files are served by name, and nothing else goes near the disk.
 import { Agent, request } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { useIsolatedDatabase } from "~test/support/database";
@@ -50,3 +51,16 @@ it("after a large body the route never read, the same connection answers the nex
   // One socket throughout: the test is about a reused connection.
   expect(new Set(answers.map((a) => a.socket)).size).toBe(1);
 }, 60_000);
+
+it("serves public/'s own files by name, and leaves every other path to the routes", async () => {
+  const robots = await fetch(`${server.baseURL}/robots.txt`);
+  expect(robots.status).toBe(200);
+  expect(robots.headers.get("Cache-Control")).toBe("public, max-age=3600");
+  expect(await robots.text()).toContain("User-agent");
+  expect((await fetch(`${server.baseURL}/print.js`, { method: "HEAD" })).status).toBe(200);
+  // Not a public file: the portal's own not-found page, not a static 404 or a directory listing.
+  const missing = await fetch(`${server.baseURL}/robots.txt.bak`);
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("Content-Type")).toMatch(/text\/html/);
+  expect(await missing.text()).toContain("<title>");
+});
