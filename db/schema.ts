@@ -206,6 +206,9 @@ export const questionnaireVersions = pgTable("questionnaire_versions", {
     .default(sql`'{}'::text[]`),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   retiredAt: timestamp("retired_at", { withTimezone: true }),
+  // SHA-256 (hex) of the canonical JSON of { definition, model }, recorded when the edition is
+  // published; a published or retired edition's content never changes (a trigger refuses it).
+  contentHash: text("content_hash"),
   createdAt: createdAt(),
 });
 

@@ -1,0 +1,31 @@
+ALTER TABLE "questionnaire_versions" ADD COLUMN "content_hash" text;
+--> statement-breakpoint
+-- A published or retired edition is immutable (decision 042): its content and hash never change, it
+-- never goes back to draft, a retired edition is never published again, and neither is deleted. The one
+-- update allowed beside publish and retire records the hash of an edition published before there was one.
+CREATE OR REPLACE FUNCTION questionnaire_versions_guard() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.status <> 'draft' THEN
+      RAISE EXCEPTION 'questionnaire version % is %: it cannot be deleted', OLD.id, OLD.status;
+    END IF;
+    RETURN OLD;
+  END IF;
+  IF OLD.status = 'draft' THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.definition IS DISTINCT FROM OLD.definition OR NEW.model IS DISTINCT FROM OLD.model
+     OR NEW.title IS DISTINCT FROM OLD.title OR NEW.id IS DISTINCT FROM OLD.id
+     OR NEW.published_at IS DISTINCT FROM OLD.published_at
+     OR (OLD.content_hash IS NOT NULL AND NEW.content_hash IS DISTINCT FROM OLD.content_hash) THEN
+    RAISE EXCEPTION 'questionnaire version % is %: its content cannot change', OLD.id, OLD.status;
+  END IF;
+  IF NEW.status = 'draft' OR (OLD.status = 'retired' AND NEW.status <> 'retired') THEN
+    RAISE EXCEPTION 'questionnaire version % cannot go from % to %', OLD.id, OLD.status, NEW.status;
+  END IF;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER questionnaire_versions_immutable BEFORE UPDATE OR DELETE ON questionnaire_versions
+  FOR EACH ROW EXECUTE FUNCTION questionnaire_versions_guard();
