@@ -859,6 +859,8 @@ export const en: Shape<typeof zh> = {
     labelHint: "For example “2026 Q4”; left empty, R + its number is used.",
     periods: "Periods included",
     periodsHint: "None ticked: every period with data.",
+    edition:
+      "Counted in questionnaire edition {{edition}}: a release holds one edition, the one submitted to most recently; while the edition open for new assessments has no submissions, releases keep counting the earlier one.",
     building: "Building…",
     publish: "Publish this release",
     none: "No statistics release has been built yet.",

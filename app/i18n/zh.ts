@@ -803,6 +803,8 @@ export const zh = {
     labelHint: "例如“2026年第四季度”；留空则使用 R+序号。",
     periods: "纳入的周期",
     periodsHint: "不选则纳入全部有数据的周期。",
+    edition:
+      "按问卷版本 {{edition}} 统计：一期发布只含一个版本的数据，取最近有提交的版本；开放新评估的版本尚无提交时，仍按以往版本统计。",
     building: "正在生成……",
     publish: "发布此期",
     none: "尚未生成任何统计发布。",

@@ -21,6 +21,31 @@ export async function submittedPeriods(executor: Pick<Db, "execute">, version: s
   ).map((r) => r.period);
 }
 
+/**
+ * The edition a release is built for (decision 042): of the editions with submitted assessments in
+ * `periods` (in any period when none are named), the one submitted to most recently; null when there is
+ * none. A release holds one edition, so no cell ever mixes editions: with 2026 open for new assessments
+ * while the history is of 2025, a release of the history's periods still counts 2025.
+ */
+export async function releaseEdition(
+  executor: Pick<Db, "execute">,
+  periods: readonly string[] = [],
+): Promise<string | null> {
+  const inPeriods = periods.length
+    ? sql`and period in (${sql.join(
+        periods.map((p) => sql`${p}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const [row] = rowsOf<{ id: string }>(
+    await executor.execute(
+      sql`select questionnaire_version_id as id from assessments where status = 'submitted' ${inPeriods}
+        group by questionnaire_version_id order by max(submitted_at) desc, questionnaire_version_id desc limit 1`,
+    ),
+  );
+  return row?.id ?? null;
+}
+
 /** The assessments a release with this cut-off counts for one period. */
 export function membership(version: string, period: string, cutoff: Date): SQL {
   return sql`a.questionnaire_version_id = ${version} and a.period = ${period} and a.submitted_at <= ${cutoff.toISOString()}::timestamptz
