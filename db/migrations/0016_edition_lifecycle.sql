@@ -29,3 +29,9 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE TRIGGER questionnaire_versions_immutable BEFORE UPDATE OR DELETE ON questionnaire_versions
   FOR EACH ROW EXECUTE FUNCTION questionnaire_versions_guard();
+--> statement-breakpoint
+-- A release counts one edition (decision 042); member spans are per period, shared by the releases of
+-- every edition covering it, so the list of a release's members keeps only those of its own edition.
+CREATE OR REPLACE VIEW "public"."release_members" AS (select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
+  from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)
+  where not exists (select 1 from assessments a where a.id = s.assessment_id and a.questionnaire_version_id <> r.questionnaire_version_id));
