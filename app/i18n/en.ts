@@ -532,9 +532,14 @@ export const en: Shape<typeof zh> = {
     sameEdition:
       "Both assessments used questionnaire {{questionnaire}} (scoring model {{model}}, version {{version}}).",
     editions:
-      "Different questionnaire editions: {{before}} (scoring model {{beforeModel}}, version {{beforeVersion}}) and {{after}} (scoring model {{afterModel}}, version {{afterVersion}}). Only the dimensions both editions share are compared.",
-    notComparable: "{{count}} more dimension(s) did not exist in the earlier edition and cannot be compared.",
+      "Different questionnaire editions: {{before}} (scoring model {{beforeModel}}, version {{beforeVersion}}) and {{after}} (scoring model {{afterModel}}, version {{afterVersion}}). Only the dimensions the editions declare comparable are compared.",
+    notComparableNamed: "Not comparable with the earlier edition ({{count}}): {{names}}.",
+    listSeparator: ", ",
     overall: "Overall score: {{before}} → {{after}} ({{change}})",
+    overallNotComparable:
+      "Overall score: {{before}} → {{after}}, not comparable: the editions weigh and band the score differently.",
+    stageNotComparable:
+      "Maturity stage: stage {{before}}, then stage {{after}}, not comparable between these editions.",
     stageUp: "Maturity stage: stage {{before}} → stage {{after}} (up)",
     stageDown: "Maturity stage: stage {{before}} → stage {{after}} (down)",
     stageSame: "Maturity stage: still stage {{after}}",
@@ -544,7 +549,8 @@ export const en: Shape<typeof zh> = {
     change: "Change",
     level: "Level change",
     trendTitle: "Overall score and stage over the assessments",
-    trendPoint: "{{score}} · stage {{stage}}",
+    trendPoint: "{{score}} · stage {{stage}} · {{edition}}",
+    edition: "Edition",
   },
   catalogue: {
     search: "Keywords",

@@ -28,7 +28,7 @@ export function ProgressSection({
         points={progress.trend.map((p) => ({
           label: p.period,
           value: p.overall,
-          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage, edition: p.edition }),
           current: p.current,
         }))}
         title={t("progress.trendTitle")}
@@ -64,12 +64,15 @@ function ComparisonBlock({
     c,
     now,
     report.overall,
+    name,
+    c.note ? pick(c.note, locale) : null,
   );
   const captionId = `progress-${c.against}-caption`;
   return (
     <div className="progress-comparison">
       <h4>{text.heading}</h4>
       <p className="muted">{text.editions}</p>
+      {text.notComparable ? <p className="progress-not-comparable">{text.notComparable}</p> : null}
       <ul>
         <li>{text.overall}</li>
         <li>{text.stage}</li>

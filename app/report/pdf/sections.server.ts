@@ -318,7 +318,7 @@ export const historySection: PdfSection = (doc, ctx) => {
         report.progress.trend.map((p) => ({
           label: p.period,
           value: p.overall,
-          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage, edition: p.edition }),
           current: p.current,
         })),
         t("progress.trendTitle"),
@@ -352,9 +352,10 @@ export const progressSection: PdfSection = (doc, { report, locale, t }) => {
     return d ? pick(d.name, locale) : id;
   };
   for (const c of progress.comparisons) {
-    const text = comparisonSentences(t, c, now, report.overall);
+    const text = comparisonSentences(t, c, now, report.overall, name, c.note ? pick(c.note, locale) : null);
     heading(doc, text.heading, 3);
     paragraph(doc, text.editions, { muted: true });
+    if (text.notComparable) paragraph(doc, text.notComparable);
     bullets(doc, [text.overall, text.stage]);
     table(
       doc,
