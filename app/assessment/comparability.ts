@@ -10,6 +10,9 @@ import type { Localized } from "~/content/schemas";
 /** What the rule reads of a model: the declarations about other editions. */
 export type ComparabilityDeclarations = Pick<BenchmarkModel, "comparableWith" | "comparability">;
 
+/** The declarations of an edition's model, by edition id; undefined when the edition is unknown. */
+export type DeclarationsOf = (edition: string) => ComparabilityDeclarations | undefined;
+
 export interface EditionSide {
   /** the questionnaire version id (the edition), e.g. "qmd-2025" */
   edition: string;

@@ -985,7 +985,8 @@ export const en: Shape<typeof zh> = {
     dimensionLevel: "Dimension level",
     stageRow: "Overall stage",
     indicatorLevel: "Indicator level: {{title}}",
-    notComparable: "The next assessment used a questionnaire edition without this dimension; it cannot be compared.",
+    notComparable:
+      "The next assessment used another questionnaire edition, which lacks this dimension or does not declare it comparable with the earlier edition; it cannot be compared.",
     noProgressYet: "Once the next assessment is submitted, the change on this dimension shows here.",
     section: "Improvement plan",
     sectionLead: "The actions of the firm's improvement plan and how they are going.",

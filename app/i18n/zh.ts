@@ -923,7 +923,7 @@ export const zh = {
     dimensionLevel: "维度等级",
     stageRow: "总体阶段",
     indicatorLevel: "指标等级：{{title}}",
-    notComparable: "下一次评估使用的问卷版本没有这一维度，无法比较。",
+    notComparable: "下一次评估使用了另一问卷版本，该版本没有这一维度，或未声明这一维度与早先版本可比，无法比较。",
     noProgressYet: "下一次评估提交后，这里会显示该维度的变化。",
     section: "改进计划",
     sectionLead: "企业改进计划中的行动及其进展。",

@@ -2,7 +2,7 @@
 // with its previous and its first submitted assessment. Pure, so the rules are unit-tested apart
 // from the database: a change is after − before (one decimal), only what the two editions declare
 // comparable is compared (app/assessment/comparability.ts, decision 043), and the editions are named.
-import { type ComparabilityDeclarations, comparisonScope, splitDimensions } from "~/assessment/comparability";
+import { comparisonScope, type DeclarationsOf, splitDimensions } from "~/assessment/comparability";
 import { round1, type StoredResult } from "~/assessment/scoring";
 import type { Localized } from "~/content/schemas";
 
@@ -61,9 +61,6 @@ export interface Progress {
   /** every submitted assessment up to and including the current one, oldest period first */
   trend: Array<{ period: string; edition: string; overall: number; stage: number; current: boolean }>;
 }
-
-/** The comparability declarations of an edition's model, by edition id; undefined when unknown. */
-export type DeclarationsOf = (edition: string) => ComparabilityDeclarations | undefined;
 
 type Scored = ProgressRow & { result: NonNullable<ProgressRow["result"]> };
 

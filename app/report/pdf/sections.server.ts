@@ -328,13 +328,15 @@ export const historySection: PdfSection = (doc, ctx) => {
   table(
     doc,
     [
-      { label: t("assessment.period"), width: 0.25 },
-      { label: t("report.overall"), width: 0.25, align: "right" },
-      { label: t("report.stage"), width: 0.25, align: "right" },
-      { label: t("report.change"), width: 0.25, align: "right" },
+      { label: t("assessment.period"), width: 0.2 },
+      { label: t("progress.edition"), width: 0.2 },
+      { label: t("report.overall"), width: 0.2, align: "right" },
+      { label: t("report.stage"), width: 0.2, align: "right" },
+      { label: t("report.change"), width: 0.2, align: "right" },
     ],
     report.history.map((h) => [
       h.current ? `${h.period} *` : h.period,
+      h.edition ?? "—",
       h.overall.toFixed(1),
       String(h.stage),
       signedChange(h.change),
