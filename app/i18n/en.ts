@@ -1181,6 +1181,7 @@ export const en: Shape<typeof zh> = {
     },
     within: " ({{region}})",
     releaseName: "Release {{number}} ({{label}})",
+    releaseNameEdition: "Release {{number}} ({{label}}) · questionnaire {{edition}}",
     latestSuffix: " (latest)",
     facts: {
       release: "Statistics release",
@@ -1251,6 +1252,8 @@ export const en: Shape<typeof zh> = {
       trendsRegions: "{{measure}} by region and period ({{industry}}), release {{number}}",
       trendsGroups: "{{measure}} by industry group and period ({{region}}), release {{number}}",
       releases: "Overall score for {{period}}, whole country, in each release",
+      releasesEditions:
+        "Overall score for {{period}}, whole country, in each release; the releases count different questionnaire editions, whose overall scores do not compare",
     },
     overview: {
       title: "Statistics overview",

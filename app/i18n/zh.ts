@@ -1114,6 +1114,7 @@ export const zh = {
     },
     within: "（{{region}}）",
     releaseName: "第 {{number}} 期（{{label}}）",
+    releaseNameEdition: "第 {{number}} 期（{{label}}）· {{edition}} 问卷",
     latestSuffix: "（最新）",
     facts: {
       release: "统计发布",
@@ -1183,6 +1184,7 @@ export const zh = {
       trendsRegions: "第 {{number}} 期发布各期间分地区{{measure}}（{{industry}}）",
       trendsGroups: "第 {{number}} 期发布各期间分行业大类{{measure}}（{{region}}）",
       releases: "各期发布中 {{period}} 年的全国总体得分",
+      releasesEditions: "各期发布中 {{period}} 年的全国总体得分；各期所用问卷版本不同，不同版本的总体得分不可直接比较",
     },
     overview: {
       title: "统计数据概览",
