@@ -124,6 +124,7 @@ test("an admin imports, previews, compares, publishes 2026 and retires 2025 whil
   await expect(starter.getByText(`共 ${v2026.model.indicators.length} 个计分问题`)).toBeVisible();
   await starter.getByRole("button", { name: /开始/ }).click();
   await expect(starter).toHaveURL(/\/assessments\/[0-9a-f-]{36}$/);
+  await accessible(starter);
 
   const finisher = await (await browser.newContext({ baseURL: own.baseURL })).newPage();
   await signIn(finisher, email("finisher"));
@@ -132,6 +133,7 @@ test("an admin imports, previews, compares, publishes 2026 and retires 2025 whil
   await expect(finisher.getByText("所有计分问题都已回答，可以提交。")).toBeVisible();
   await finisher.getByRole("button", { name: "提交评估" }).click();
   await expect(finisher).toHaveURL(/\/report$/);
+  await accessible(finisher);
 
   // 2025 retired: its report keeps working.
   await page.goto("/admin/questionnaires/qmd-2025");
@@ -144,4 +146,5 @@ test("an admin imports, previews, compares, publishes 2026 and retires 2025 whil
   await expect(page.getByRole("row", { name: /qmd-2026/ })).toContainText("开放新评估");
   await accessible(page);
   expect((await finisher.goto(`/firms/${ids.finishing}/assessments/${ids.draft}/report`))!.status()).toBe(200);
+  await accessible(finisher);
 });
