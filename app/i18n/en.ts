@@ -549,7 +549,7 @@ export const en: Shape<typeof zh> = {
     change: "Change",
     level: "Level change",
     trendTitle: "Overall score and stage over the assessments",
-    trendPoint: "{{score}} · stage {{stage}} · {{edition}}",
+    trendPoint: "{{score}} · stage {{stage}}",
     edition: "Edition",
   },
   catalogue: {

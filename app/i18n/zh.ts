@@ -507,7 +507,7 @@ export const zh = {
     change: "变化",
     level: "水平变化",
     trendTitle: "历次评估的总分与阶段趋势",
-    trendPoint: "{{score}} 分 · 第 {{stage}} 阶段 · {{edition}}",
+    trendPoint: "{{score}} 分 · 第 {{stage}} 阶段",
     edition: "问卷版本",
   },
   catalogue: {

@@ -28,7 +28,8 @@ export function ProgressSection({
         points={progress.trend.map((p) => ({
           label: p.period,
           value: p.overall,
-          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage, edition: p.edition }),
+          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          sublabel: p.edition,
           current: p.current,
         }))}
         title={t("progress.trendTitle")}

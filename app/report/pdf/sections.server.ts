@@ -318,7 +318,8 @@ export const historySection: PdfSection = (doc, ctx) => {
         report.progress.trend.map((p) => ({
           label: p.period,
           value: p.overall,
-          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage, edition: p.edition }),
+          note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          sublabel: p.edition,
           current: p.current,
         })),
         t("progress.trendTitle"),
