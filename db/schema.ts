@@ -206,6 +206,9 @@ export const questionnaireVersions = pgTable("questionnaire_versions", {
     .default(sql`'{}'::text[]`),
   publishedAt: timestamp("published_at", { withTimezone: true }),
   retiredAt: timestamp("retired_at", { withTimezone: true }),
+  // SHA-256 (hex) of the canonical JSON of { definition, model }, recorded when the edition is
+  // published; a published or retired edition's content never changes (a trigger refuses it).
+  contentHash: text("content_hash"),
   createdAt: createdAt(),
 });
 
@@ -465,14 +468,16 @@ export const memberSpans = pgTable(
 );
 
 // Each release's members as a list (private, like the spans): for checks and tests, and the report's
-// question "did this release count this assessment?".
+// question "did this release count this assessment?". Only members of the release's own edition
+// (decision 042): the spans of a period are shared by the releases of every edition covering it.
 export const releaseMembers = pgView("release_members", {
   releaseId: uuid("release_id").notNull(),
   assessmentId: uuid("assessment_id").notNull(),
   ...memberColumns(),
 })
   .as(sql`select r.id as release_id, s.assessment_id, s.period, s.industry_division, s.region_code, s.size_class, s.unit_key, s.digest
-  from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)`);
+  from statistics_releases r join member_spans s on s.period = any(r.periods) and s.from_release <= r.number and (s.to_release is null or s.to_release > r.number)
+  where not exists (select 1 from assessments a where a.id = s.assessment_id and a.questionnaire_version_id <> r.questionnaire_version_id)`);
 
 // Append-only: a trigger in the migrations refuses UPDATE and DELETE.
 export const auditLog = pgTable(

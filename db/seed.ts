@@ -9,7 +9,12 @@ import { writeSynthetic } from "~db/synth/run";
 import { taxonomyFromContent } from "~db/synth/taxonomy";
 import { type Executor, hasSynthetic } from "~db/synth/writer";
 import { hashPassword } from "~/accounts/password.server";
-import { currentQuestionnaireVersion, syncQuestionnaireVersions } from "~/assessment/questionnaire.server";
+import { publishEdition } from "~/assessment/edition-admin.server";
+import {
+  currentQuestionnaireVersion,
+  getQuestionnaireVersion,
+  syncQuestionnaireVersions,
+} from "~/assessment/questionnaire.server";
 import { publishSeededCase } from "~/cases/demo-cases.server";
 import { demoCasesOnDisk } from "~/cases/demo-cases.server";
 import { creditCodeCheckCharacter } from "~/firms/credit-code";
@@ -51,12 +56,22 @@ export function demoCreditCode(regionCode: string, serial: number): string {
  * last three years, a few seconds on PGlite. Same seed every time.
  */
 export const DEMO_SYNTHETIC_FIRMS = 2000;
+
+/**
+ * The demo's synthetic history and its release are of 2025; once seeded, the demo opens 2026 for new
+ * assessments (issue 13 item 7, decision 042), as an administrator would publish it.
+ */
+export const DEMO_HISTORY_EDITION = "qmd-2025";
+export const DEMO_OPEN_EDITION = "qmd-2026";
+
+const demoHistoryVersion = async () =>
+  (await getQuestionnaireVersion(DEMO_HISTORY_EDITION)) ?? (await currentQuestionnaireVersion());
 export const DEMO_SYNTHETIC_SEED = "qmd-demo";
 
 async function demoSynthesiser(): Promise<Synthesiser | null> {
   // Read before any transaction opens: PGlite runs one statement at a time.
   await syncQuestionnaireVersions();
-  const version = await currentQuestionnaireVersion();
+  const version = await demoHistoryVersion();
   if (!version) return null;
   return new Synthesiser(version, taxonomyFromContent(), {
     seed: DEMO_SYNTHETIC_SEED,
@@ -97,7 +112,7 @@ async function ensureDemoRelease(): Promise<void> {
     .select({ releases: sql<number>`count(*)::int` })
     .from(statisticsReleases);
   if (releases > 0 || !(await hasSynthetic(db()))) return;
-  const version = await currentQuestionnaireVersion();
+  const version = await demoHistoryVersion();
   if (!version) return;
   try {
     const built = await buildRelease({ version, label: "演示数据第1期 Demo release 1", actorId: null });
@@ -112,7 +127,14 @@ async function ensureDemoRelease(): Promise<void> {
 export async function seedDemoIfEmpty(): Promise<boolean> {
   const seeded = await seedDemoData();
   await ensureDemoRelease();
+  if (seeded) await openDemoEdition();
   return seeded;
+}
+
+/** A newly seeded demo publishes 2026 when it is still a draft; an existing demo keeps its admins' choices. */
+async function openDemoEdition(): Promise<void> {
+  const opened = await publishEdition(null, DEMO_OPEN_EDITION);
+  if (opened.ok) logger.info({ edition: DEMO_OPEN_EDITION }, "demo opens this questionnaire edition");
 }
 
 async function seedDemoData(): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The SurveyJS model of a questionnaire in the reader's language, in the portal's look. Used by the
 // questionnaire in the browser; it imports survey-core, so only client code and unit tests load it.
 import "survey-core/i18n/simplified-chinese";
-import { type ITheme, Model, surveyLocalization } from "survey-core";
+import { type ITheme, Model, Serializer, surveyLocalization } from "survey-core";
 import type { SurveyDefinition } from "~/assessment/schemas";
 import type { Locale } from "~/i18n/locales";
 
@@ -10,6 +10,11 @@ import type { Locale } from "~/i18n/locales";
 // kept showing "default": the Chinese. Chinese is the default locale here; "en" then picks the English
 // texts and SurveyJS's own English strings (buttons, validation messages).
 surveyLocalization.defaultLocale = "zh-cn";
+
+// Options declare whom they depend on (`scope`, decision 040). SurveyJS warns "Unknown property 'scope'"
+// for every such option unless the property is declared; it is data for the content checks, never shown.
+if (!Serializer.findProperty("itemvalue", "scope"))
+  Serializer.addProperty("itemvalue", { name: "scope", visible: false });
 
 export const surveyLocale = (locale: Locale): string => (locale === "en" ? "en" : "zh-cn");
 

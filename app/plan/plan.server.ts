@@ -63,6 +63,8 @@ async function snapshotOf(a: Assessment): Promise<ResultSnapshot | null> {
     overall: a.result.overall,
     stage: a.result.stage,
     dimensions: a.result.dimensions,
+    edition: a.questionnaireVersionId,
+    declares: version.model,
     indicators: scored.indicators.map((i) => ({
       question: i.question,
       dimension: i.dimension,

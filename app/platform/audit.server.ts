@@ -37,7 +37,10 @@ export type AuditAction =
   | "role.granted"
   | "role.revoked"
   | "plan.action_added"
-  | "plan.action_updated";
+  | "plan.action_updated"
+  | "questionnaire.imported"
+  | "questionnaire.published"
+  | "questionnaire.retired";
 
 export interface AuditInput {
   actorId: string | null;

@@ -1,5 +1,5 @@
 // The one way a route action reads a posted form. Every form in the portal is a plain HTML form
-// (application/x-www-form-urlencoded, no file uploads): any other content type is refused with 415,
+// (application/x-www-form-urlencoded; the one upload, below, is multipart): any other content type is refused with 415,
 // a body that does not parse with 400, and text that PostgreSQL cannot store or that no one types
 // (NUL, other C0 controls and DEL) with 400, each as a page in the caller's language. See
 // docs/decisions/033-malformed-requests.md.
@@ -19,6 +19,28 @@ async function refuse(args: { request: Request; context: AppLoadContext }, statu
 
 export async function readForm(args: { request: Request; context: AppLoadContext }): Promise<FormData> {
   if (!FORM_TYPE.test(args.request.headers.get("Content-Type") ?? ""))
+    throw await refuse(args, 415, "errors.formContentType");
+  let form: FormData;
+  try {
+    form = await args.request.formData();
+  } catch {
+    throw await refuse(args, 400, "errors.formUnreadable");
+  }
+  for (const [name, value] of form.entries()) {
+    if (hasControlCharacters(name) || (typeof value === "string" && hasControlCharacters(value)))
+      throw await refuse(args, 400, "errors.controlCharacters");
+  }
+  return form;
+}
+
+const UPLOAD_TYPE = /^multipart\/form-data\s*;/i;
+
+/**
+ * The one way a route action reads a form with files (the questionnaire import): multipart only, with
+ * the same refusals as `readForm` for its text fields. The body limit ahead of every route bounds its size.
+ */
+export async function readUpload(args: { request: Request; context: AppLoadContext }): Promise<FormData> {
+  if (!UPLOAD_TYPE.test(args.request.headers.get("Content-Type") ?? ""))
     throw await refuse(args, 415, "errors.formContentType");
   let form: FormData;
   try {

@@ -32,6 +32,12 @@ export async function runStartupSyncs(options: {
         "published questionnaire versions differ from their files; the stored versions stay in use (publish a change under a new id)",
       );
     }
+    if (versions.draftsChanged.length) {
+      logger.warn(
+        { versions: versions.draftsChanged },
+        "draft questionnaire versions differ from their files; the stored drafts are kept (import them again from content/ in admin › questionnaires)",
+      );
+    }
     const scenesAdded = await syncScenesFromContent();
     if (scenesAdded) logger.info({ scenes: scenesAdded }, "scenes added from content/");
     const seeded = options.seedDemo ? await seedDemoIfEmpty() : false;

@@ -3,6 +3,7 @@
 // Two steps, because which cases to read depends on the priorities: planPriorities decides what the
 // report recommends and casesWanted what to ask the case library for; assembleReport then builds it.
 import type { Assessment } from "~db/schema";
+import { comparisonScope, type DeclarationsOf } from "~/assessment/comparability";
 import type { BenchmarkModel } from "~/assessment/schemas";
 import {
   type AssessmentResult,
@@ -79,7 +80,15 @@ export interface ReportData {
       cases: ReportCase[];
     } | null;
   }>;
-  history: Array<{ period: string; overall: number; stage: number; change: number | null; current: boolean }>;
+  /** `change` is null for the first row and when the overall score does not compare with the row before (decision 043). */
+  history: Array<{
+    period: string;
+    edition: string | null;
+    overall: number;
+    stage: number;
+    change: number | null;
+    current: boolean;
+  }>;
   /** Change from the previous (and first) submitted assessment on the dimensions both editions share; null without one. */
   progress: Progress | null;
 }
@@ -107,7 +116,8 @@ export interface CandidateCase {
 }
 
 /** A firm's earlier assessment, as its history line needs it. */
-export type HistoryRow = Pick<Assessment, "id" | "period" | "status" | "overallScore" | "stage">;
+export type HistoryRow = Pick<Assessment, "id" | "period" | "status" | "overallScore" | "stage"> &
+  Partial<Pick<Assessment, "questionnaireVersionId">>;
 
 /** With peers, each dimension's target is the peer group's top quartile where it is published; else none (100). */
 export function peerTargets(peers: PeerOutcome): Record<string, number> {
@@ -184,20 +194,35 @@ export function casesFor(
 }
 
 /** The firm's submitted assessments by period, each with its change from the one before. */
-export function historyOf(earlier: readonly HistoryRow[], currentId: string): ReportData["history"] {
+export function historyOf(
+  earlier: readonly HistoryRow[],
+  currentId: string,
+  declarations: DeclarationsOf = () => undefined,
+): ReportData["history"] {
   const submitted = earlier
     .filter(
       (a): a is HistoryRow & { overallScore: number; stage: number } =>
         a.status === "submitted" && a.overallScore !== null && a.stage !== null,
     )
     .sort((a, b) => a.period.localeCompare(b.period));
-  return submitted.map((a, i) => ({
-    period: a.period,
-    overall: a.overallScore,
-    stage: a.stage,
-    change: i > 0 ? Math.round((a.overallScore - submitted[i - 1]!.overallScore) * 10) / 10 : null,
-    current: a.id === currentId,
-  }));
+  const edition = (a: HistoryRow) => a.questionnaireVersionId ?? "";
+  const overallCompares = (a: HistoryRow, b: HistoryRow) =>
+    comparisonScope(
+      { edition: edition(a), declares: declarations(edition(a)) },
+      { edition: edition(b), declares: declarations(edition(b)) },
+    ).overall;
+  return submitted.map((a, i) => {
+    const before = i > 0 ? submitted[i - 1]! : null;
+    return {
+      period: a.period,
+      edition: a.questionnaireVersionId ?? null,
+      overall: a.overallScore,
+      stage: a.stage,
+      change:
+        before && overallCompares(a, before) ? Math.round((a.overallScore - before.overallScore) * 10) / 10 : null,
+      current: a.id === currentId,
+    };
+  });
 }
 
 export interface ReportInputs {
@@ -212,6 +237,8 @@ export interface ReportInputs {
   earlier: readonly HistoryRow[];
   /** The firm's submitted assessments with their results, for progress across periods. */
   submitted?: readonly ProgressRow[] | undefined;
+  /** The comparability declarations of the editions the firm's assessments used (decision 043). */
+  declarations?: DeclarationsOf | undefined;
 }
 
 export function assembleReport(input: ReportInputs): ReportData {
@@ -266,7 +293,7 @@ export function assembleReport(input: ReportInputs): ReportData {
           }
         : null,
     })),
-    history: historyOf(input.earlier, input.assessment.id),
-    progress: progressOf(input.submitted ?? [], input.assessment.id),
+    history: historyOf(input.earlier, input.assessment.id, input.declarations),
+    progress: progressOf(input.submitted ?? [], input.assessment.id, input.declarations),
   };
 }

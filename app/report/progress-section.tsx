@@ -29,6 +29,7 @@ export function ProgressSection({
           label: p.period,
           value: p.overall,
           note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          sublabel: p.edition,
           current: p.current,
         }))}
         title={t("progress.trendTitle")}
@@ -64,12 +65,15 @@ function ComparisonBlock({
     c,
     now,
     report.overall,
+    name,
+    c.note ? pick(c.note, locale) : null,
   );
   const captionId = `progress-${c.against}-caption`;
   return (
     <div className="progress-comparison">
       <h4>{text.heading}</h4>
       <p className="muted">{text.editions}</p>
+      {text.notComparable ? <p className="progress-not-comparable">{text.notComparable}</p> : null}
       <ul>
         <li>{text.overall}</li>
         <li>{text.stage}</li>

@@ -3,7 +3,16 @@ import { type Comparison, type Edition, signedChange } from "~/report/progress";
 
 type Text = (key: string, options?: Record<string, unknown>) => string;
 
-export function comparisonSentences(t: Text, c: Comparison, now: Edition, overallAfter: number) {
+export function comparisonSentences(
+  t: Text,
+  c: Comparison,
+  now: Edition,
+  overallAfter: number,
+  /** a dimension's name in the reader's language */
+  name: (id: string) => string,
+  /** the declaring model's note in the reader's language, when the editions declare comparability */
+  note: string | null,
+) {
   const editions = c.sameEdition
     ? t("progress.sameEdition", { questionnaire: now.questionnaire, model: now.model, version: now.modelVersion })
     : t("progress.editions", {
@@ -24,12 +33,24 @@ export function comparisonSentences(t: Text, c: Comparison, now: Edition, overal
     heading: t(c.against === "previous" ? "progress.againstPrevious" : "progress.againstFirst", {
       period: c.before.period,
     }),
-    editions: c.notComparable > 0 ? `${editions} ${t("progress.notComparable", { count: c.notComparable })}` : editions,
-    overall: t("progress.overall", {
-      before: c.overallBefore.toFixed(1),
-      after: overallAfter.toFixed(1),
-      change: signedChange(c.overallChange),
-    }),
-    stage: t(stageKey, { before: c.stageBefore, after: c.stageAfter }),
+    editions: note ? `${editions} ${note}` : editions,
+    /** which of the current edition's dimensions do not compare, by name; null when all do */
+    notComparable:
+      c.notComparableIds.length > 0
+        ? t("progress.notComparableNamed", {
+            count: c.notComparableIds.length,
+            names: c.notComparableIds.map(name).join(t("progress.listSeparator")),
+          })
+        : null,
+    overall: c.overallComparable
+      ? t("progress.overall", {
+          before: c.overallBefore.toFixed(1),
+          after: overallAfter.toFixed(1),
+          change: signedChange(c.overallChange),
+        })
+      : t("progress.overallNotComparable", { before: c.overallBefore.toFixed(1), after: overallAfter.toFixed(1) }),
+    stage: c.overallComparable
+      ? t(stageKey, { before: c.stageBefore, after: c.stageAfter })
+      : t("progress.stageNotComparable", { before: c.stageBefore, after: c.stageAfter }),
   };
 }

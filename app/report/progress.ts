@@ -1,8 +1,10 @@
 // Progress across periods (issue 14 item 3): how the firm's current submitted assessment compares
 // with its previous and its first submitted assessment. Pure, so the rules are unit-tested apart
-// from the database: a change is after − before (one decimal), only the dimensions both editions
-// share (same dimension id) are compared, and the editions compared are named.
+// from the database: a change is after − before (one decimal), only what the two editions declare
+// comparable is compared (app/assessment/comparability.ts, decision 043), and the editions are named.
+import { comparisonScope, type DeclarationsOf, splitDimensions } from "~/assessment/comparability";
 import { round1, type StoredResult } from "~/assessment/scoring";
+import type { Localized } from "~/content/schemas";
 
 /** A submitted assessment of the firm as the comparison needs it. */
 export interface ProgressRow {
@@ -36,21 +38,28 @@ export interface Comparison {
   before: Edition;
   /** both sides were scored by the same questionnaire version and model */
   sameEdition: boolean;
+  /** the overall score and stage compare (same edition, or declared whole-comparable) */
+  overallComparable: boolean;
   overallBefore: number;
-  overallChange: number;
+  /** after − before; null when the overall scores do not compare */
+  overallChange: number | null;
   stageBefore: number;
   stageAfter: number;
-  /** the dimensions both editions share, in the current model's order */
+  /** the dimensions that compare, in the current model's order */
   dimensions: DimensionChange[];
-  /** how many of the current edition's dimensions the earlier edition lacked */
+  /** how many of the current edition's dimensions do not compare */
   notComparable: number;
+  /** their ids, in the current model's order */
+  notComparableIds: string[];
+  /** the declaring model's note on what compares between the two editions */
+  note: Localized | null;
 }
 
 export interface Progress {
   current: Edition;
   comparisons: Comparison[];
   /** every submitted assessment up to and including the current one, oldest period first */
-  trend: Array<{ period: string; overall: number; stage: number; current: boolean }>;
+  trend: Array<{ period: string; edition: string; overall: number; stage: number; current: boolean }>;
 }
 
 type Scored = ProgressRow & { result: NonNullable<ProgressRow["result"]> };
@@ -65,12 +74,27 @@ const editionOf = (a: Scored): Edition => ({
 const delta = (after: number | null, before: number | null): number | null =>
   after === null || before === null ? null : round1(after - before);
 
-/** Compares two scored assessments on the dimensions they share. */
-export function compare(before: Scored, after: Scored, against: Comparison["against"]): Comparison {
+/** Compares two scored assessments on what their editions declare comparable. */
+export function compare(
+  before: Scored,
+  after: Scored,
+  against: Comparison["against"],
+  declarations: DeclarationsOf = () => undefined,
+): Comparison {
+  const scope = comparisonScope(
+    { edition: after.questionnaireVersionId, declares: declarations(after.questionnaireVersionId) },
+    { edition: before.questionnaireVersionId, declares: declarations(before.questionnaireVersionId) },
+  );
+  const { compared, notCompared } = splitDimensions(
+    scope,
+    after.result.dimensions.map((d) => d.id),
+    before.result.dimensions.map((d) => d.id),
+  );
+  const shown = new Set(compared);
   const earlier = new Map(before.result.dimensions.map((d) => [d.id, d]));
   const dimensions = after.result.dimensions.flatMap((d): DimensionChange[] => {
     const b = earlier.get(d.id);
-    if (!b) return [];
+    if (!b || !shown.has(d.id)) return [];
     return [
       {
         id: d.id,
@@ -88,12 +112,15 @@ export function compare(before: Scored, after: Scored, against: Comparison["agai
     against,
     before: e,
     sameEdition: a.questionnaire === e.questionnaire && a.model === e.model && a.modelVersion === e.modelVersion,
+    overallComparable: scope.overall,
     overallBefore: before.result.overall,
-    overallChange: round1(after.result.overall - before.result.overall),
+    overallChange: scope.overall ? round1(after.result.overall - before.result.overall) : null,
     stageBefore: before.result.stage,
     stageAfter: after.result.stage,
     dimensions,
-    notComparable: after.result.dimensions.length - dimensions.length,
+    notComparable: notCompared.length,
+    notComparableIds: notCompared,
+    note: scope.note,
   };
 }
 
@@ -102,7 +129,11 @@ export function compare(before: Scored, after: Scored, against: Comparison["agai
  * assessment in an earlier period. Only submitted, scored assessments in periods before the current
  * one count (a report of an old period does not compare with later ones).
  */
-export function progressOf(rows: readonly ProgressRow[], currentId: string): Progress | null {
+export function progressOf(
+  rows: readonly ProgressRow[],
+  currentId: string,
+  declarations: DeclarationsOf = () => undefined,
+): Progress | null {
   const scored = rows.filter((r): r is Scored => r.status === "submitted" && r.result !== null);
   const current = scored.find((r) => r.id === currentId);
   if (!current) return null;
@@ -112,13 +143,14 @@ export function progressOf(rows: readonly ProgressRow[], currentId: string): Pro
   if (earlier.length === 0) return null;
   const previous = earlier[earlier.length - 1]!;
   const first = earlier[0]!;
-  const comparisons = [compare(previous, current, "previous")];
-  if (first !== previous) comparisons.push(compare(first, current, "first"));
+  const comparisons = [compare(previous, current, "previous", declarations)];
+  if (first !== previous) comparisons.push(compare(first, current, "first", declarations));
   return {
     current: editionOf(current),
     comparisons,
     trend: [...earlier, current].map((r) => ({
       period: r.period,
+      edition: r.questionnaireVersionId,
       overall: r.result.overall,
       stage: r.result.stage,
       current: r.id === currentId,

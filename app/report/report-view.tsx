@@ -236,6 +236,7 @@ export function ReportView({
           <thead>
             <tr>
               <th scope="col">{t("assessment.period")}</th>
+              <th scope="col">{t("progress.edition")}</th>
               <th scope="col">{t("report.overall")}</th>
               <th scope="col">{t("report.stage")}</th>
               <th scope="col">{t("report.change")}</th>
@@ -245,6 +246,7 @@ export function ReportView({
             {report.history.map((h) => (
               <tr key={h.period} aria-current={h.current ? "true" : undefined}>
                 <th scope="row">{h.period}</th>
+                <td>{h.edition ?? "—"}</td>
                 <td>{h.overall.toFixed(1)}</td>
                 <td>{h.stage}</td>
                 <td>{signedChange(h.change)}</td>

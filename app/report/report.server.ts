@@ -2,6 +2,7 @@
 // assessments, then the cases its priorities point at), then the pure assembly in assemble.ts.
 import type { Assessment, Firm } from "~db/schema";
 import { listAssessments, listSubmittedResults } from "~/assessment/assessment.server";
+import { declarationsOf } from "~/assessment/comparability.server";
 import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { casesForFirm } from "~/cases/matching.server";
 import { industryGroupOf } from "~/content/taxonomies.server";
@@ -30,6 +31,7 @@ export async function buildReport(
     listAssessments(assessment.firmId),
     listSubmittedResults(assessment.firmId),
   ]);
+  const declarations = await declarationsOf(earlier.map((a) => a.questionnaireVersionId));
   const planned = planPriorities(version.model, result, peers, catalogue, industryGroup);
   const found = await casesForFirm(firm, casesWanted(planned), { excludeFirmId: firm.id });
   const candidates: CandidateCase[] = found.map((c) => ({
@@ -51,5 +53,6 @@ export async function buildReport(
     candidates,
     earlier,
     submitted,
+    declarations,
   });
 }

@@ -26,6 +26,9 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/releases">{t("admin.releases")}</Link>
         </li>
+        <li>
+          <Link to="/admin/questionnaires">{t("editions.title")}</Link>
+        </li>
       </ul>
     </>
   );

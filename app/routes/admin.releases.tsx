@@ -62,7 +62,8 @@ function usePollWhile(active: boolean, everyMs: number) {
 }
 
 export default function Releases() {
-  const { periods, releases, publishable, withdrawing, builds, building, followed } = useLoaderData<typeof loader>();
+  const { edition, periods, releases, publishable, withdrawing, builds, building, followed } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { t, i18n } = useTranslation();
@@ -218,6 +219,7 @@ export default function Releases() {
         <fieldset>
           <legend>{t("releases.periods")}</legend>
           <p className="hint">{t("releases.periodsHint")}</p>
+          {edition ? <p className="hint">{t("releases.edition", { edition })}</p> : null}
           {periods.map((p) => (
             <label key={p} className="checkbox">
               <input type="checkbox" name="periods" value={p} /> {p}

@@ -75,6 +75,7 @@ export default function Assessments() {
           <thead>
             <tr>
               <th scope="col">{t("assessment.period")}</th>
+              <th scope="col">{t("progress.edition")}</th>
               <th scope="col">{t("assessment.status")}</th>
               <th scope="col">{t("assessment.score")}</th>
               <th scope="col">{t("assessment.stage")}</th>
@@ -88,6 +89,7 @@ export default function Assessments() {
             {data.assessments.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{a.period}</th>
+                <td>{a.questionnaireVersionId}</td>
                 <td>{t(`assessment.statuses.${a.status}`)}</td>
                 <td>{a.overallScore?.toFixed(1) ?? "—"}</td>
                 <td>{a.stage ?? "—"}</td>

@@ -52,6 +52,12 @@ export async function loader() {
     })),
     stages: model.stages,
     gates: model.gates.map((g) => ({ ...g, dimensionName: model.dimensions.find((d) => d.id === g.dimension)!.name })),
+    weakestLink: (model.weakestLink ?? []).map((r) => ({
+      id: r.id,
+      maxStageAbove: r.maxStageAbove,
+      explanation: r.explanation,
+      foundation: r.foundation.map((id) => model.dimensions.find((d) => d.id === id)!.name),
+    })),
     example: {
       raisedTitle,
       overall: result.overall,
@@ -178,6 +184,22 @@ export default function Scoring() {
           </li>
         ))}
       </ul>
+      {d.weakestLink.length ? (
+        <>
+          <h2>{t("editions.scoringWeakestLink")}</h2>
+          <ul>
+            {d.weakestLink.map((r) => (
+              <li key={r.id}>
+                {t("editions.scoringWeakestLinkRule", {
+                  above: r.maxStageAbove,
+                  dimensions: r.foundation.map((n) => pick(n, locale)).join(t("preview.separator")),
+                })}{" "}
+                <span className="muted">{pick(r.explanation, locale)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t("scoring.example")}</h2>
       <p>{t("scoring.exampleLead", { question: pick(d.example.raisedTitle, locale) })}</p>
       <DataTable caption={t("report.tableCaption")}>

@@ -8,6 +8,8 @@ export interface TrendPoint {
   value: number;
   /** shown above the point, e.g. "62.5 · stage 3" */
   note: string;
+  /** a second line under the period, e.g. the questionnaire edition the point comes from */
+  sublabel?: string;
   current: boolean;
 }
 
@@ -24,9 +26,10 @@ export function TrendChart({
   describedBy: string;
   width?: number;
 }) {
-  const height = 210;
   const top = 34;
-  const bottom = 36;
+  const sublabels = points.some((p) => p.sublabel);
+  const height = sublabels ? 226 : 210;
+  const bottom = sublabels ? 52 : 36;
   const side = 70;
   const x = scalePoint()
     .domain(points.map((p) => p.label))
@@ -64,9 +67,14 @@ export function TrendChart({
           <text x={x(p.label)} y={y(p.value) - 12} textAnchor="middle" className="chart-value">
             {p.note}
           </text>
-          <text x={x(p.label)} y={height - 12} textAnchor="middle" className="chart-label">
+          <text x={x(p.label)} y={height - (sublabels ? 28 : 12)} textAnchor="middle" className="chart-label">
             {p.label}
           </text>
+          {p.sublabel ? (
+            <text x={x(p.label)} y={height - 10} textAnchor="middle" className="chart-label chart-sublabel">
+              {p.sublabel}
+            </text>
+          ) : null}
         </g>
       ))}
     </svg>

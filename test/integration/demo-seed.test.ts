@@ -5,7 +5,7 @@ import { DEMO_FIRMS } from "~db/demo-firms";
 import { DEMO_HISTORY_FIRM } from "~db/demo-history";
 import { assessments, firms } from "~db/schema";
 import { seedDemoIfEmpty } from "~db/seed";
-import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { currentQuestionnaireVersion, getQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { planForReport } from "~/plan/plan.server";
 import { db } from "~/platform/db.server";
 import { buildReport } from "~/report/report.server";
@@ -23,6 +23,9 @@ describe("demo seed", () => {
     const rows = await db().select().from(assessments).where(eq(assessments.firmId, firm!.id));
     expect(rows.map((a) => a.period).sort()).toHaveLength(3);
     expect(rows.every((a) => a.status === "submitted")).toBe(true);
+    // The history is of 2025; the demo opens 2026 for new assessments (issue 13 item 7).
+    expect(new Set(rows.map((a) => a.questionnaireVersionId))).toEqual(new Set(["qmd-2025"]));
+    expect((await currentQuestionnaireVersion())!.id).toBe("qmd-2026");
     const latest = rows.sort((a, b) => b.period.localeCompare(a.period))[0]!;
     const report = await buildReport(firm!, latest, (await getQuestionnaireVersion(latest.questionnaireVersionId))!);
     expect(report.peers.status).toBe("ok");

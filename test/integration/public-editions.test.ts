@@ -47,9 +47,12 @@ describe("public questionnaire editions", () => {
     expect(await publicEdition("../qmd-2025")).toBeNull();
   });
 
-  it("reads the status each time: an edition put back to draft stops being public", async () => {
-    expect(await publicEdition("qn-retired")).not.toBeNull();
-    await db().update(questionnaireVersions).set({ status: "draft" }).where(eq(questionnaireVersions.id, "qn-retired"));
-    expect(await publicEdition("qn-retired")).toBeNull();
+  it("reads the status each time: a draft becomes public when it is published", async () => {
+    expect(await publicEdition("qn-draft")).toBeNull();
+    await db()
+      .update(questionnaireVersions)
+      .set({ status: "published", publishedAt: new Date() })
+      .where(eq(questionnaireVersions.id, "qn-draft"));
+    expect((await publicEdition("qn-draft"))?.status).toBe("published");
   });
 });

@@ -31,6 +31,6 @@ describe("syncQuestionnaireVersions", () => {
     expect(byId.get("qmd-2026")).toMatchObject({ status: "draft", at: null });
     expect((await currentQuestionnaireVersion())!.id).toBe("qmd-2025");
 
-    expect(await syncQuestionnaireVersions()).toEqual({ added: [], changedOnDisk: [] });
+    expect(await syncQuestionnaireVersions()).toEqual({ added: [], changedOnDisk: [], draftsChanged: [] });
   });
 });

@@ -121,11 +121,14 @@ export interface ReleaseFixture {
   cells?: ReleaseCell[];
   /** Added to every mean, so releases differ. */
   shift?: number;
+  /** The questionnaire edition the release counts (default qmd-2025). */
+  edition?: string;
 }
 
 /** Insert a release and its cells; returns its id and the cells as inserted. */
 export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: string; cells: ReleaseCell[] }> {
-  await ensureQuestionnaireVersion(db);
+  const edition = f.edition ?? "qmd-2025";
+  await ensureQuestionnaireVersion(db, edition);
   const periods = f.periods ?? ["2024", "2025"];
   const cells = f.cells ?? fixtureCells(periods, f.shift ?? 0);
   const status = f.status ?? "published";
@@ -145,7 +148,7 @@ export async function insertRelease(db: Db, f: ReleaseFixture): Promise<{ id: st
     .values({
       number: f.number,
       label: f.label ?? `测试发布 ${f.number}`,
-      questionnaireVersionId: "qmd-2025",
+      questionnaireVersionId: edition,
       periods,
       status,
       cutoff: new Date(Date.UTC(2026, f.number, 1)),

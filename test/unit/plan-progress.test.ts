@@ -46,7 +46,7 @@ describe("an action's progress on its dimension", () => {
       fc.property(snapshot("2025"), snapshot("2026"), (b, a) => {
         const there = actionProgress("d", b, a);
         const back = actionProgress("d", a, b);
-        expect(back.stageChange + there.stageChange).toBe(0);
+        expect(back.stageChange! + there.stageChange!).toBe(0);
         if (there.levelChange === null) expect(back.levelChange).toBeNull();
         else expect(back.levelChange! + there.levelChange).toBe(0);
         const same = actionProgress("d", b, b);
@@ -62,6 +62,29 @@ describe("an action's progress on its dimension", () => {
         expect(p.comparable).toBe(false);
         expect(p.scoreChange).toBeNull();
         expect(p.indicators).toEqual([]);
+      }),
+    );
+  });
+  it("across editions only a dimension the later edition declares comparable is compared, and never the stage", () => {
+    const declares = {
+      comparableWith: [],
+      comparability: [{ edition: "old", dimensions: ["e"], note: { zh: "", en: "" } }],
+    };
+    fc.assert(
+      fc.property(snapshot("2025"), snapshot("2026"), (b, a) => {
+        const before = { ...b, edition: "old" };
+        const after = { ...a, edition: "new", declares };
+        expect(actionProgress("d", before, after)).toMatchObject({
+          comparable: false,
+          scoreChange: null,
+          indicators: [],
+        });
+        const e = actionProgress("e", before, after);
+        expect(e.comparable).toBe(true);
+        expect(e.indicators.map((i) => i.question)).toEqual(["q3"]);
+        expect(e.stageChange).toBeNull();
+        // Undeclared editions compare nothing, even on a dimension both hold.
+        expect(actionProgress("e", before, { ...after, declares: undefined }).comparable).toBe(false);
       }),
     );
   });

@@ -93,3 +93,16 @@ describe("the progress indicator", () => {
     });
   });
 });
+
+describe("the 2026 options' scope", () => {
+  it("is a declared property: SurveyJS reads the 2026 questionnaire with no unknown-property error", () => {
+    const survey = createSurveyModel(loadVersion("qmd-2026").definition, {
+      locale: "zh",
+      completeText: "review",
+      answers: {},
+      page: 0,
+    });
+    const errors = (survey.jsonErrors ?? []).map((e: { message: string }) => e.message);
+    expect(errors.filter((m: string) => m.includes("scope"))).toEqual([]);
+  });
+});

@@ -114,12 +114,13 @@ const rows = fc.uniqueArray(
     status: fc.constantFrom("draft" as const, "submitted" as const),
     overallScore: fc.option(fc.integer({ min: 0, max: 1000 }).map((x) => x / 10)),
     stage: fc.option(fc.integer({ min: 1, max: 5 })),
+    questionnaireVersionId: fc.constantFrom("q-a", "q-b"),
   }),
   { selector: (r) => r.period, maxLength: 6 },
 );
 
 describe("historyOf", () => {
-  it("lists the scored submissions by period, each change the rounded step from the one before", () => {
+  it("lists the scored submissions by period, each change the step from the one before in the same edition", () => {
     fc.assert(
       fc.property(rows, (earlier: HistoryRow[]) => {
         const current = earlier[0]?.id ?? "none";
@@ -128,7 +129,8 @@ describe("historyOf", () => {
         expect(history.map((h) => h.period)).toEqual(kept.map((a) => a.period).sort());
         history.forEach((h, i) => {
           const prev = history[i - 1];
-          expect(h.change).toBe(prev ? round1(h.overall - prev.overall) : null);
+          // Neither test edition declares the other comparable (decision 043): no change across editions.
+          expect(h.change).toBe(prev && prev.edition === h.edition ? round1(h.overall - prev.overall) : null);
           expect(h.current).toBe(kept.find((a) => a.period === h.period)!.id === current);
         });
       }),
@@ -182,7 +184,7 @@ describe("assembleReport", () => {
     );
     expect(report.priorities).toHaveLength(planned.length);
     expect(report.history).toEqual([
-      { period: "2026H1", overall: result.overall, stage: result.stage, change: null, current: true },
+      { period: "2026H1", edition: null, overall: result.overall, stage: result.stage, change: null, current: true },
     ]);
   });
 });

@@ -78,13 +78,13 @@ const report: ReportData = {
     },
   })),
   history: [
-    { period: "2024", overall: 38.1, stage: 2, change: null, current: false },
-    { period: "2025", overall: 42.5, stage: 2, change: 4.4, current: true },
+    { period: "2024", edition: "qmd-2025", overall: 38.1, stage: 2, change: null, current: false },
+    { period: "2025", edition: "qmd-2025", overall: 42.5, stage: 2, change: 4.4, current: true },
   ],
   progress: progressOf(
     [
-      { period: "2024", overall: 38.1, stage: 1, shift: -5 },
-      { period: "2025", overall: 42.5, stage: 2, shift: 0 },
+      { period: "2024", edition: "qmd-2025", overall: 38.1, stage: 1, shift: -5 },
+      { period: "2025", edition: "qmd-2025", overall: 42.5, stage: 2, shift: 0 },
     ].map(({ period, overall, stage, shift }) => ({
       id: period,
       period,

@@ -38,11 +38,18 @@ const firmRows = fc
     fc.tuple(fc.shuffledSubarray(rows, { minLength: rows.length }), fc.constantFrom(...rows.map((r) => r.id))),
   );
 
+// q-m2 declares d1–d3 comparable with q-m1 (the rule itself: test/unit/comparability.test.ts).
+const declared = ["d1", "d2", "d3"];
+const declarations = (edition: string) =>
+  edition === "q-m2"
+    ? { comparableWith: [], comparability: [{ edition: "q-m1", dimensions: declared, note: { zh: "", en: "" } }] }
+    : { comparableWith: [] };
+
 describe("progress across periods", () => {
-  it("a change is after − before, and only shared dimensions appear", () => {
+  it("a change is after − before, only comparable dimensions appear, and the overall only within an edition", () => {
     fc.assert(
       fc.property(firmRows, ([rows, currentId]) => {
-        const progress = progressOf(rows, currentId);
+        const progress = progressOf(rows, currentId, declarations);
         const current = rows.find((r) => r.id === currentId)!;
         const earlier = rows.filter((r) => r.period < current.period);
         if (earlier.length === 0) {
@@ -54,13 +61,19 @@ describe("progress across periods", () => {
           const before = rows.find((r) => r.period === c.before.period)!;
           const beforeIds = new Set(before.result!.dimensions.map((d) => d.id));
           const afterIds = new Set(current.result!.dimensions.map((d) => d.id));
-          expect(c.dimensions.map((d) => d.id).sort()).toEqual([...afterIds].filter((id) => beforeIds.has(id)).sort());
+          const same = before.questionnaireVersionId === current.questionnaireVersionId;
+          const allowed = (id: string) => same || declared.includes(id);
+          expect(c.dimensions.map((d) => d.id).sort()).toEqual(
+            [...afterIds].filter((id) => beforeIds.has(id) && allowed(id)).sort(),
+          );
           expect(c.notComparable).toBe(afterIds.size - c.dimensions.length);
+          expect(c.notComparableIds).toHaveLength(c.notComparable);
           for (const d of c.dimensions) {
             if (d.before === null || d.after === null) expect(d.change).toBeNull();
             else expect(d.change).toBe(round1(d.after - d.before));
           }
-          expect(c.overallChange).toBe(round1(current.result!.overall - before.result!.overall));
+          expect(c.overallComparable).toBe(same);
+          expect(c.overallChange).toBe(same ? round1(current.result!.overall - before.result!.overall) : null);
           expect(c.stageAfter).toBe(current.result!.stage);
           expect(c.stageBefore).toBe(before.result!.stage);
           expect(c.sameEdition).toBe(before.result!.modelId === current.result!.modelId);

@@ -319,6 +319,7 @@ export const historySection: PdfSection = (doc, ctx) => {
           label: p.period,
           value: p.overall,
           note: t("progress.trendPoint", { score: p.overall.toFixed(1), stage: p.stage }),
+          sublabel: p.edition,
           current: p.current,
         })),
         t("progress.trendTitle"),
@@ -328,13 +329,15 @@ export const historySection: PdfSection = (doc, ctx) => {
   table(
     doc,
     [
-      { label: t("assessment.period"), width: 0.25 },
-      { label: t("report.overall"), width: 0.25, align: "right" },
-      { label: t("report.stage"), width: 0.25, align: "right" },
-      { label: t("report.change"), width: 0.25, align: "right" },
+      { label: t("assessment.period"), width: 0.2 },
+      { label: t("progress.edition"), width: 0.2 },
+      { label: t("report.overall"), width: 0.2, align: "right" },
+      { label: t("report.stage"), width: 0.2, align: "right" },
+      { label: t("report.change"), width: 0.2, align: "right" },
     ],
     report.history.map((h) => [
       h.current ? `${h.period} *` : h.period,
+      h.edition ?? "—",
       h.overall.toFixed(1),
       String(h.stage),
       signedChange(h.change),
@@ -352,9 +355,10 @@ export const progressSection: PdfSection = (doc, { report, locale, t }) => {
     return d ? pick(d.name, locale) : id;
   };
   for (const c of progress.comparisons) {
-    const text = comparisonSentences(t, c, now, report.overall);
+    const text = comparisonSentences(t, c, now, report.overall, name, c.note ? pick(c.note, locale) : null);
     heading(doc, text.heading, 3);
     paragraph(doc, text.editions, { muted: true });
+    if (text.notComparable) paragraph(doc, text.notComparable);
     bullets(doc, [text.overall, text.stage]);
     table(
       doc,

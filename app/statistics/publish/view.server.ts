@@ -357,15 +357,23 @@ export async function buildStatsTable(id: TableId, view: StatisticsView): Promis
       );
     }
     case "releases": {
+      // Each release counts one questionnaire edition (decision 042). Across releases the edition can
+      // change, and the overall score of two editions does not compare (decision 043): every row names
+      // its edition, and the caption says so when the rows hold more than one.
       const across = await nationalCellAcrossReleases(period);
       const entries = across.map(({ release: r, cell }) => ({
         key: String(r.number),
-        header: t("statistics.releaseName", { number: r.number, label: r.label }),
+        header: t("statistics.releaseNameEdition", {
+          number: r.number,
+          label: r.label,
+          edition: r.questionnaireVersionId,
+        }),
         cell,
       }));
+      const editions = new Set(across.map(({ release: r }) => r.questionnaireVersionId));
       return breakdownTable(
         "releases",
-        t("statistics.tables.releases", { period }),
+        t(editions.size > 1 ? "statistics.tables.releasesEditions" : "statistics.tables.releases", { period }),
         t("statistics.col.release"),
         entries,
         ctx,

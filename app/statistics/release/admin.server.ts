@@ -1,9 +1,8 @@
 // The staff page's actions on releases: parse the form, build or publish, and say what happened.
 import { z } from "zod";
-import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
 import { db } from "~/platform/db.server";
 import { listAllReleases, publishRelease, ReleaseError, withdrawRelease } from "~/statistics/release/build.server";
-import { queueReleaseBuild, recentBuilds } from "~/statistics/release/build-job.server";
+import { queueReleaseBuild, recentBuilds, releaseVersion } from "~/statistics/release/build-job.server";
 import { submittedPeriods } from "~/statistics/release/data.server";
 
 const buildForm = z.object({
@@ -71,7 +70,8 @@ export async function releaseAction(form: FormData, actorId: string): Promise<Re
 }
 
 export async function releasesPage() {
-  const version = await currentQuestionnaireVersion();
+  // The periods offered are those of the edition submitted to most recently (a release holds one edition).
+  const version = await releaseVersion();
   const periods = version ? await submittedPeriods(db(), version.id) : [];
   const releases = (await listAllReleases()).map((r) => {
     const summary = r.summary;
@@ -95,6 +95,7 @@ export async function releasesPage() {
   const newest = releases[0];
   const builds = await recentBuilds();
   return {
+    edition: version?.id ?? null,
     periods,
     releases,
     builds,

@@ -4,12 +4,13 @@
 // simply run again.
 import { eq } from "drizzle-orm";
 import { type Job, statisticsReleases } from "~db/schema";
-import { currentQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import { getQuestionnaireVersion } from "~/assessment/questionnaire.server";
+import type { QuestionnaireVersion } from "~/assessment/versions.server";
 import { db } from "~/platform/db.server";
 import { enqueueJob } from "~/platform/jobs/jobs.server";
 import { PermanentJobError, recentJobs, type TrackedHandler } from "~/platform/jobs/tracked.server";
 import { buildRelease, ReleaseError } from "~/statistics/release/build.server";
-import { submittedPeriods } from "~/statistics/release/data.server";
+import { releaseEdition, submittedPeriods } from "~/statistics/release/data.server";
 
 export const RELEASE_BUILD = "release-build";
 
@@ -19,9 +20,19 @@ interface BuildPayload {
   actorId: string | null;
 }
 
+/**
+ * The edition a build of `periods` counts (see `releaseEdition`), not the one open for new assessments:
+ * that may hold no submitted data yet.
+ */
+export async function releaseVersion(periods: readonly string[] = []): Promise<QuestionnaireVersion | null> {
+  // Periods without any submitted data fall back to the latest edition, whose build then says bad_period.
+  const id = (await releaseEdition(db(), periods)) ?? (await releaseEdition(db()));
+  return id ? getQuestionnaireVersion(id) : null;
+}
+
 export const buildReleaseJob: TrackedHandler = async (job) => {
   const payload = job.payload as unknown as BuildPayload;
-  const version = await currentQuestionnaireVersion();
+  const version = await releaseVersion(payload.periods);
   if (!version) throw new PermanentJobError("no_data");
   try {
     const built = await buildRelease({ ...payload, version, onProgress: job.progress });
@@ -37,7 +48,7 @@ export const buildReleaseJob: TrackedHandler = async (job) => {
  * then queue the build. Throws ReleaseError with the same codes the build itself would.
  */
 export async function queueReleaseBuild(payload: BuildPayload): Promise<string> {
-  const version = await currentQuestionnaireVersion();
+  const version = await releaseVersion(payload.periods);
   if (!version) throw new ReleaseError("no_data");
   const available = await submittedPeriods(db(), version.id);
   if (available.length === 0) throw new ReleaseError("no_data");

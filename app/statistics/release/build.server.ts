@@ -128,7 +128,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         .returning();
       progress({ stage: "snapshot", share: 0 });
       await snapshotMembers(tx, version.id, periods, cutoff);
-      await advanceSpans(tx, number, periods);
+      await advanceSpans(tx, version.id, number, periods);
       const random = seededRandom(number);
       const suppressed = Object.fromEntries(SUPPRESSION_REASONS.map((r) => [r, 0])) as Record<
         SuppressionReason,
@@ -147,7 +147,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         const loaded = await loadPeriodRecords(tx, ctx.shape, ctx.dimensionIds, version.id, period, cutoff);
         const earlier = [];
         for (const r of earlierReleases.filter((e) => e.periods.includes(period)))
-          earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period));
+          earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period, version.id));
         progress({ stage: "computing", period, share: buildShare(index, periods.length, 0.2) });
         const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
         for (let k = 0; k < cube.cells.length; k += 1000) {

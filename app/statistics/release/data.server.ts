@@ -21,6 +21,31 @@ export async function submittedPeriods(executor: Pick<Db, "execute">, version: s
   ).map((r) => r.period);
 }
 
+/**
+ * The edition a release is built for (decision 042): of the editions with submitted assessments in
+ * `periods` (in any period when none are named), the one submitted to most recently; null when there is
+ * none. A release holds one edition, so no cell ever mixes editions: with 2026 open for new assessments
+ * while the history is of 2025, a release of the history's periods still counts 2025.
+ */
+export async function releaseEdition(
+  executor: Pick<Db, "execute">,
+  periods: readonly string[] = [],
+): Promise<string | null> {
+  const inPeriods = periods.length
+    ? sql`and period in (${sql.join(
+        periods.map((p) => sql`${p}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const [row] = rowsOf<{ id: string }>(
+    await executor.execute(
+      sql`select questionnaire_version_id as id from assessments where status = 'submitted' ${inPeriods}
+        group by questionnaire_version_id order by max(submitted_at) desc, questionnaire_version_id desc limit 1`,
+    ),
+  );
+  return row?.id ?? null;
+}
+
 /** The assessments a release with this cut-off counts for one period. */
 export function membership(version: string, period: string, cutoff: Date): SQL {
   return sql`a.questionnaire_version_id = ${version} and a.period = ${period} and a.submitted_at <= ${cutoff.toISOString()}::timestamptz
@@ -47,11 +72,18 @@ export async function snapshotMembers(
   await tx.execute(sql`analyze release_current`);
 }
 
+/** The span `s` is of a member of this edition. */
+const ofEdition = (version: string) =>
+  sql`exists (select 1 from assessments e where e.id = s.assessment_id and e.questionnaire_version_id = ${version})`;
+
 /**
  * Record release `number`'s members (in `release_current`) as spans, for the periods it covers: a member
  * gone or changed since ends its span here; a new or changed one begins one. Unchanged members write nothing.
+ * Only members of the release's edition are touched (decision 042): a release of another edition covering
+ * the same period neither ends nor begins them, so comparing two releases of one edition sees only its own
+ * changes.
  */
-export async function advanceSpans(tx: Tx, number: number, periods: readonly string[]): Promise<void> {
+export async function advanceSpans(tx: Tx, version: string, number: number, periods: readonly string[]): Promise<void> {
   const covered = sql.join(
     periods.map((p) => sql`${p}`),
     sql`, `,
@@ -63,7 +95,8 @@ export async function advanceSpans(tx: Tx, number: number, periods: readonly str
     where s.period in (${covered}) and s.to_release is null`);
   await tx.execute(sql`analyze span_kept`);
   await tx.execute(sql`update member_spans s set to_release = ${number}
-    where s.period in (${covered}) and s.to_release is null and not exists (select 1 from span_kept k where k.assessment_id = s.assessment_id)`);
+    where s.period in (${covered}) and s.to_release is null and not exists (select 1 from span_kept k where k.assessment_id = s.assessment_id)
+      and ${ofEdition(version)}`);
   await tx.execute(sql`insert into member_spans (assessment_id, from_release, to_release, period, industry_division, region_code, city_code, size_class, unit_key, digest)
     select c.id, ${number}, null, c.period, c.industry_division, c.region_code, c.city_code, c.size_class, c.unit_key, c.digest from release_current c
     where not exists (select 1 from span_kept k where k.assessment_id = c.id)`);
@@ -182,6 +215,7 @@ export async function earlierPeriod(
   earlier: { id: string; number: number },
   current: number,
   period: string,
+  version: string,
 ): Promise<EarlierPeriod> {
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
@@ -195,9 +229,9 @@ export async function earlierPeriod(
   // The member versions counted by exactly one of the two releases (spans are immutable versions, so one
   // counted by both is the same in both): the earlier release's that ended since, and those begun since.
   const changed = rowsOf<ChangedRow>(
-    await tx.execute(sql`select industry_division as d, region_code as r, city_code as c, size_class::text as s, unit_key as u from member_spans
+    await tx.execute(sql`select industry_division as d, region_code as r, city_code as c, size_class::text as s, unit_key as u from member_spans s
       where period = ${period} and ((from_release <= ${earlier.number} and to_release > ${earlier.number} and to_release <= ${current})
-        or (from_release > ${earlier.number} and to_release is null))`),
+        or (from_release > ${earlier.number} and to_release is null)) and ${ofEdition(version)}`),
   );
   const unitsByCell = new Map<number, Set<string>>();
   const cellsOf = recordCells(shape, interior);
