@@ -90,3 +90,9 @@ export function labelColumn(labels: string[], max: number): { width: number; lin
   const width = Math.min(max, Math.max(0, ...labels.map(textWidth)));
   return { width, lines: labels.map((l) => wrapLabel(l, width)) };
 }
+
+/** Row headers wider than this (in ems, as estimated) wrap in tables (th.wraps in app/ui/app.css). */
+export const ROW_HEADER_EMS = 14;
+
+/** Whether a table's row header is long enough to wrap rather than stay on one line. */
+export const wrapsAsRowHeader = (label: string): boolean => textWidth(label) / MAX_CHAR_WIDTH > ROW_HEADER_EMS;

@@ -2,7 +2,7 @@
 // and the labels the charts draw wrap as they should.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { labelColumn, MAX_CHAR_WIDTH, textWidth, wrapLabel } from "~/ui/label-text";
+import { labelColumn, MAX_CHAR_WIDTH, textWidth, wrapLabel, wrapsAsRowHeader } from "~/ui/label-text";
 
 /** Labels as the charts get them: Latin words, CJK runs, closing punctuation, digits, odd spacing. */
 const label = fc
@@ -85,5 +85,14 @@ describe("labelColumn", () => {
         });
       }),
     );
+  });
+});
+
+describe("wrapsAsRowHeader", () => {
+  it("keeps names on one line and lets long headers wrap", () => {
+    for (const name of ["全国", "新疆维吾尔自治区", "Whole country", "Inner Mongolia", "Tibet (Xizang)", "2025"])
+      expect(wrapsAsRowHeader(name), name).toBe(false);
+    for (const long of ["C37 铁路、船舶、航空航天和其他运输设备制造业", "C37 Manufacture of railway, ship, aerospace"])
+      expect(wrapsAsRowHeader(long), long).toBe(true);
   });
 });
