@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_ADMIN_EMAIL } from "./test/e2e/support/admin";
-import { CHROMIUM_FLAGS } from "./test/e2e/support/chromium";
+import { CHROMIUM_LAUNCH } from "./test/e2e/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
@@ -17,10 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [...CHROMIUM_FLAGS, "--disable-quic"],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {

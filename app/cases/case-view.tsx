@@ -74,7 +74,9 @@ export function CaseView({
         <tbody lang={lang}>
           {content.results.map((r, i) => (
             <tr key={i}>
-              <th scope="row">{r.metric}</th>
+              <th scope="row" className="wraps">
+                {r.metric}
+              </th>
               <td>{r.before ?? "—"}</td>
               <td>{r.after}</td>
               <td>{r.unit}</td>

@@ -134,7 +134,7 @@ export default function Scoring() {
             <tbody>
               {dim.questions.map((q) => (
                 <tr key={q.name}>
-                  <th scope="row">
+                  <th scope="row" className="wraps">
                     <Link to={previewHref(d.id, q.name)}>
                       {t("preview.questionNumber", { number: q.number })} {pick(q.title, locale)}
                     </Link>

@@ -69,7 +69,9 @@ export default function StatisticsMethodology() {
         <tbody>
           {d.rules.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{t(`statistics.methodology.rules.${r.id}`)}</th>
+              <th scope="row" className="wraps">
+                {t(`statistics.methodology.rules.${r.id}`)}
+              </th>
               <td className="num">{r.value}</td>
             </tr>
           ))}

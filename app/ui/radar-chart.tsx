@@ -1,32 +1,7 @@
 // A radar chart of dimension scores (0–100) drawn on the server with d3 into plain SVG.
 import { scaleLinear } from "d3-scale";
 import { curveLinearClosed, lineRadial } from "d3-shape";
-
-/** Rough advance width of a label character at the chart's 12 px: CJK full width, Latin about half. */
-const charWidth = (c: string) => (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? 12 : 6.6);
-const textWidth = (s: string) => [...s].reduce((w, c) => w + charWidth(c), 0);
-
-/**
- * Breaks an axis label into lines no wider than `max` px, so that it stays inside the viewBox
- * ("数据建模与决策" clipped at the right edge as one line): Latin text breaks between words,
- * CJK text between characters, into lines of even length.
- */
-export function wrapLabel(label: string, max: number): string[] {
-  if (textWidth(label) <= max) return [label];
-  if (/\s/.test(label)) {
-    const lines: string[] = [];
-    for (const word of label.split(/\s+/)) {
-      const last = lines[lines.length - 1];
-      if (last !== undefined && textWidth(`${last} ${word}`) <= max) lines[lines.length - 1] = `${last} ${word}`;
-      else lines.push(word);
-    }
-    return lines;
-  }
-  const chars = [...label];
-  const count = Math.ceil(textWidth(label) / max);
-  const per = Math.ceil(chars.length / count);
-  return Array.from({ length: count }, (_, i) => chars.slice(i * per, (i + 1) * per).join("")).filter(Boolean);
-}
+import { wrapLabel } from "~/ui/label-text";
 
 export interface RadarSeries {
   label: string;
@@ -81,6 +56,7 @@ export function RadarChart({
         const [x, y] = point(i, 100);
         const [lx, ly] = point(i, 118);
         const anchor = Math.abs(lx) < 1 ? "middle" : lx > 0 ? "start" : "end";
+        // Broken into lines that fit (app/ui/label-text.ts): "数据建模与决策" was clipped at the right edge.
         const lines = wrapLabel(label, anchor === "middle" ? 2 * labelWidth : labelWidth);
         // Multi-line labels are centred on the label point; above the circle they grow upwards.
         const lineHeight = 14;

@@ -1,13 +1,15 @@
 // The report of a firm with two submitted assessments (2024, 2025), and the questionnaire, are
 // readable at 390 px and on desktop (issue 14 item 7): no horizontal page overflow, no SVG text
-// outside its chart's viewBox, every table region focusable, axe clean. Its own server and database.
+// outside its chart's viewBox, every table region focusable, axe clean; the radar's labels also in English.
+// Chinese is drawn in a real CJK font (support/cjk-font.ts). Its own server and database.
 import { expect, type Page, test } from "@playwright/test";
+import { cjkFontLaunch, cjkFontReady } from "~test/e2e/support/cjk-font";
 import { expectAccessible, signIn } from "~test/e2e/support/helpers";
 import { ownServer } from "~test/e2e/support/own-server";
 
 const own = ownServer(12, "report-mobile");
 test.describe.configure({ mode: "serial" });
-test.use({ baseURL: own.baseURL });
+test.use({ baseURL: own.baseURL, launchOptions: cjkFontLaunch() });
 
 const email = `report-mobile-${Date.now()}@example.test`;
 const password = "correct horse battery";
@@ -91,6 +93,7 @@ for (const [label, width, height] of [
     await expect(page.getByRole("heading", { name: "进步情况" })).toBeVisible();
     await expect(page.getByText("与上次评估（2024）相比")).toBeVisible();
     await expect(page.locator("svg.trend")).toBeVisible();
+    expect(await cjkFontReady(page), "the CJK font").toBeGreaterThan(11);
     await noPageOverflow(page, width);
     await noClippedChartText(page);
     const regions = page.locator(".table-scroll[role=region]");
@@ -103,6 +106,19 @@ for (const [label, width, height] of [
     await expectAccessible(page);
   });
 }
+
+test("the report in English at 390 px: the radar's longest labels stay inside the chart", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.getByRole("button", { name: "切换为英文界面" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  const response = await page.goto(reportPath);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator("svg.radar text", { hasText: "integration" })).toHaveCount(1);
+  await noPageOverflow(page, 390);
+  await noClippedChartText(page);
+});
 
 test("the questionnaire has no horizontal page overflow at 390 px", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });

@@ -116,12 +116,3 @@ describe("progress across periods", () => {
     expect(progressOf([base, { ...base, id: "old", period: "2025", result: null }], "now")).toBeNull();
   });
 });
-
-describe("radar label wrapping", () => {
-  it("breaks 数据建模与决策 into lines that fit the room beside the circle, and keeps short labels whole", async () => {
-    const { wrapLabel } = await import("~/ui/radar-chart");
-    expect(wrapLabel("数据建模与决策", 76)).toEqual(["数据建模", "与决策"]);
-    expect(wrapLabel("场景应用", 76)).toEqual(["场景应用"]);
-    expect(wrapLabel("Data modelling and decisions", 76)).toEqual(["Data", "modelling", "and", "decisions"]);
-  });
-});

@@ -3,6 +3,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { marksUsed, type StatTable, tableText, thresholdUnits } from "~/statistics/publish/present";
 import { DataTable } from "~/ui/data-table";
+import { wrapsAsRowHeader } from "~/ui/label-text";
 
 const NUMERIC = new Set(["count", "mean", "quantile", "share"]);
 
@@ -29,7 +30,14 @@ export function StatTableView({ table, query, downloads }: { table: StatTable; q
             <tr key={row.key} data-key={row.key} className={row.reason ? "suppressed-row" : undefined}>
               {text[r + 1]!.map((value, i) =>
                 i === 0 ? (
-                  <th key={i} scope="row" className={row.level === 1 ? "indent" : undefined}>
+                  <th
+                    key={i}
+                    scope="row"
+                    className={
+                      [row.level === 1 ? "indent" : "", wrapsAsRowHeader(value) ? "wraps" : ""].join(" ").trim() ||
+                      undefined
+                    }
+                  >
                     {value}
                   </th>
                 ) : (

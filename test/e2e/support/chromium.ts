@@ -9,3 +9,9 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/** The end-to-end suite's launch options (playwright.config.ts; specs that add to them start from these). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [...CHROMIUM_FLAGS, "--disable-quic"],
+};
