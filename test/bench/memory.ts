@@ -1,5 +1,5 @@
 // Bench part "memory" (issue 16 item 5, decision 045): the embedded default as `npm start` runs it (PGlite,
-// demo seed, one process with a 192 MB old-space cap) on a fresh data folder. Records the server's RSS once
+// demo seed, npm start's Node flags) on a fresh data folder. Records the server's RSS once
 // it first answers /healthz, then walks every page kind (grouped by route pattern, from app/routes) as the
 // demo accounts and an anonymous visitor for BENCH_MEMORY_SECONDS (default 300), and records the RSS again.
 // Loopback only; the walk only reads (GET), apart from signing in.
@@ -35,14 +35,19 @@ const IDENTITIES: Array<{ name: string; email: string | null; seeds: string[] }>
   },
   { name: "owner", email: "owner@demo.qmd.example", seeds: ["/account", "/firms/new"] },
   { name: "member", email: "member@demo.qmd.example", seeds: ["/account"] },
-  { name: "analyst", email: "analyst@demo.qmd.example", seeds: ["/review/cases", "/insights", "/scenes/new"] },
+  {
+    name: "analyst",
+    email: "analyst@demo.qmd.example",
+    seeds: ["/review/cases", "/insights", "/scenes", "/scenes/new"],
+  },
   { name: "admin", email: "admin@demo.qmd.example", seeds: ["/admin", "/admin/releases"] },
   { name: "government", email: "gov@demo.qmd.example", seeds: ["/insights"] },
   { name: "governmentZj", email: "gov-zj@demo.qmd.example", seeds: ["/insights"] },
 ];
 /** Never fetched: they act (sign out, switch language) or are not pages. */
 const SKIP = /^\/(logout|locale)(\/|$|\?)|^\/(build|assets|fonts)\/|\.(css|js|map|woff2?|png|svg|ico|txt)(\?|$)/;
-const URLS_PER_KIND = 25;
+/** URLs kept per route pattern and identity: an analyst's scene page has links an anonymous one lacks. */
+const URLS_PER_KIND = 12;
 const CRAWL_LIMIT = 1500;
 
 interface Route {
@@ -107,7 +112,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8, timeout: 4000 });
 function request(
   port: number,
   path: string,
-  options: { cookie?: string; method?: string; body?: string } = {},
+  options: { cookie?: string; method?: string; body?: string; raw?: boolean } = {},
 ): Promise<{ status: number; location?: string; cookie?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
@@ -125,7 +130,7 @@ function request(
           status: res.statusCode ?? 0,
           location: res.headers.location,
           cookie: res.headers["set-cookie"]?.[0]?.split(";")[0],
-          body: type.includes("html") ? Buffer.concat(chunks).toString("utf8") : "",
+          body: options.raw || type.includes("html") ? Buffer.concat(chunks).toString("utf8") : "",
         });
       });
       res.on("error", reject);
@@ -143,6 +148,41 @@ function memoryOf(pid: number): { rssMB: number; peakMB: number } | null {
   } catch {
     return null;
   }
+}
+
+const MB = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * The server's memory in parts: V8's heap and external memory (its /metrics), and the largest anonymous
+ * mapping's resident part, which is PGlite's WebAssembly memory (128 MB or more, grown in 64 KiB pages;
+ * the larger mappings V8 reserves stay untouched).
+ */
+async function memoryDetail(pid: number, port: number) {
+  const metrics = (await request(port, "/metrics", { raw: true })).body;
+  const gauge = (name: string) => MB(Number(new RegExp(`^${name} (\\S+)$`, "m").exec(metrics)?.[1] ?? NaN));
+  let wasm = { sizeMB: 0, rssMB: 0 };
+  let size = 0;
+  let anonymous = false;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ (\d+)\s*(.*)$/.exec(line);
+    if (header) {
+      anonymous = header[1] === "0" && header[2] === "";
+      continue;
+    }
+    const field = /^(Size|Rss):\s+(\d+) kB/.exec(line);
+    if (!field || !anonymous) continue;
+    if (field[1] === "Size") size = Number(field[2]);
+    else if (size >= 128 * 1024 && size <= 4 * 1024 * 1024 && Number(field[2]) / 1024 > wasm.rssMB)
+      wasm = { sizeMB: Math.round(size / 1024), rssMB: Math.round(Number(field[2]) / 1024) };
+  }
+  return {
+    rssMB: memoryOf(pid)?.rssMB ?? null,
+    heapUsedMB: gauge("qmd_nodejs_heap_size_used_bytes"),
+    heapTotalMB: gauge("qmd_nodejs_heap_size_total_bytes"),
+    externalMB: gauge("qmd_nodejs_external_memory_bytes"),
+    wasmMappedMB: wasm.sizeMB,
+    wasmResidentMB: wasm.rssMB,
+  };
 }
 
 function childrenOf(pid: number): number[] {
@@ -163,6 +203,15 @@ function linksIn(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
 }
 
+/** The arguments `npm start` gives node for the server: `node <flags> build/server.js`, its last command. */
+function startCommandArgs(): string[] {
+  const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+  const last = scripts.start!.split("&&").at(-1)!.trim().split(/\s+/);
+  if (last[0] !== "node" || last.at(-1) !== "build/server.js")
+    throw new Error(`npm start's last command: ${last.join(" ")}`);
+  return last.slice(1);
+}
+
 export async function benchMemory(port: number) {
   const seconds = Number(process.env.BENCH_MEMORY_SECONDS ?? 300);
   const visitors = Number(process.env.BENCH_MEMORY_VISITORS ?? 2);
@@ -177,9 +226,10 @@ export async function benchMemory(port: number) {
     LOG_LEVEL: "warn",
   };
   delete env.DATABASE_URL;
-  // As `npm start` runs it (package.json), with whatever environment the bench was given (MALLOC_ARENA_MAX…).
+  // As `npm start` runs it (its last command in package.json, Node flags included), with whatever
+  // environment the bench was given (MALLOC_ARENA_MAX, NODE_OPTIONS…).
   const started = Date.now();
-  const server = spawn(process.execPath, ["--max-old-space-size=192", "build/server.js"], {
+  const server = spawn(process.execPath, startCommandArgs(), {
     env,
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -214,7 +264,8 @@ export async function benchMemory(port: number) {
       if (res.status !== 302 || !res.cookie) throw new Error(`signing in as ${who.email} answered ${res.status}`);
       cookies.set(who.name, res.cookie);
     }
-    // Crawl: every link each identity sees, grouped by route pattern, up to URLS_PER_KIND per kind.
+    const afterLogin = await memoryDetail(server.pid!, port);
+    // Crawl: every link each identity sees, grouped by route pattern, up to URLS_PER_KIND per kind each.
     const byKind = new Map<string, Array<{ who: string; path: string }>>();
     const statuses: Record<string, number> = {};
     let requests = 0;
@@ -224,24 +275,25 @@ export async function benchMemory(port: number) {
     };
     for (const who of IDENTITIES) {
       const seen = new Set<string>();
+      const mine = new Map<string, number>();
       const queue = [...who.seeds];
       while (queue.length && requests < CRAWL_LIMIT && Date.now() < deadline) {
         const path = queue.shift()!;
         if (seen.has(path) || SKIP.test(path)) continue;
         seen.add(path);
         const kind = kindOf(routes, path);
-        const list = byKind.get(kind) ?? [];
-        if (list.length >= URLS_PER_KIND) continue;
+        if ((mine.get(kind) ?? 0) >= URLS_PER_KIND) continue;
         const res = await request(port, path, { cookie: cookies.get(who.name) });
         count(res.status);
         if (res.location?.startsWith("/")) queue.push(res.location);
         if (res.status >= 300) continue;
-        list.push({ who: who.name, path });
-        byKind.set(kind, list);
+        mine.set(kind, (mine.get(kind) ?? 0) + 1);
+        byKind.set(kind, [...(byKind.get(kind) ?? []), { who: who.name, path }]);
         for (const link of linksIn(res.body)) if (!seen.has(link)) queue.push(link);
       }
     }
     const crawled = requests;
+    const afterCrawl = await memoryDetail(server.pid!, port);
     // Walk: the kinds in turn, each time the next URL of the kind, until the deadline.
     const kinds = [...byKind.keys()].sort();
     const visits: Record<string, number> = {};
@@ -263,6 +315,7 @@ export async function benchMemory(port: number) {
     const walked = requests - crawled;
     const cpuPerRequest = walked > 0 ? Math.round(((cpuMs(server.pid!) - cpuBefore) / walked) * 100) / 100 : null;
     const afterWalk = memoryOf(server.pid!)!;
+    const walkDetail = await memoryDetail(server.pid!, port);
     const pageKinds = routes.map((r) => r.pattern).filter((k) => !SKIP.test(k));
     return {
       machineLoadAverage: readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" "),
@@ -284,6 +337,8 @@ export async function benchMemory(port: number) {
       visitsPerKind: visits,
       rssAfterWalkMB: afterWalk.rssMB,
       peakRssMB: afterWalk.peakMB,
+      // Where the RSS is, after signing in, after the crawl and after the walk.
+      detail: { afterLogin, afterCrawl, afterWalk: walkDetail },
       targetMB: 350,
     };
   } finally {
