@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -40,7 +41,16 @@ export interface DatabaseHandle {
 
 export type OpenOptions =
   | { driver: "postgres"; url: string; poolSize?: number; onPoolError?: (err: Error) => void }
-  | { driver: "pglite"; dataDir?: string; instance?: PGlite };
+  | {
+      driver: "pglite";
+      dataDir?: string;
+      instance?: PGlite;
+      /**
+       * PostgreSQL's shared_buffers for this open, e.g. "16MB", instead of the data folder's 128MB, which
+       * PGlite touches whole at open (decision 045).
+       */
+      sharedBuffers?: string;
+    };
 
 // Any constant works; it keeps two starting instances from migrating at once. Other keys in use:
 // 4_751_204 (demo seed, transaction-level) and 4_751_205 (start-up syncs, app/platform/startup-syncs.server.ts).
@@ -98,7 +108,10 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
   let client = options.instance;
   if (!client) {
     if (options.dataDir) ensureWritableFolder(resolve(options.dataDir));
-    client = new PGlite(options.dataDir ? resolve(options.dataDir) : undefined);
+    const startParams = options.sharedBuffers
+      ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers}`]
+      : undefined;
+    client = new PGlite(options.dataDir ? resolve(options.dataDir) : undefined, startParams ? { startParams } : {});
   }
   await client.waitReady;
   const pglite = client;
@@ -119,6 +132,33 @@ async function openPglite(options: Extract<OpenOptions, { driver: "pglite" }>): 
     exclusively: (_key, fn) => fn(),
     close: once(() => pglite.close()),
   };
+}
+
+/**
+ * How many migrations in `migrationsFolder` `migrate` would apply: drizzle's own rule, every migration newer
+ * than the last one recorded (none recorded: all of them). An embedded server asks before it decides to
+ * have its start-up work done in a child process (decision 045).
+ */
+export async function pendingMigrations(handle: DatabaseHandle, migrationsFolder: string): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder: resolve(migrationsFolder) });
+  const [table] = await handle.namedQuery<{ found: string | null }>(
+    "migrations-table",
+    "select to_regclass('drizzle.__drizzle_migrations')::text as found",
+    [],
+  );
+  if (!table?.found) return migrations.length;
+  const [last] = await handle.namedQuery<{ created_at: string | null }>(
+    "last-migration",
+    "select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1",
+    [],
+  );
+  if (!last || last.created_at === null) return migrations.length;
+  return migrations.filter((m) => Number(last.created_at) < m.folderMillis).length;
+}
+
+/** Whether a PGlite data folder has been made (initdb) already; opening one that has not creates it. */
+export function pgliteFolderExists(dataDir: string): boolean {
+  return existsSync(`${resolve(dataDir)}/PG_VERSION`);
 }
 
 /**

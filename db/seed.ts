@@ -90,14 +90,42 @@ async function addDemoSyntheticFirms(ex: Executor, synth: Synthesiser | null): P
   );
 }
 
-/** A demo database from before synthetic data (demo users, no synthetic firm) gets its synthetic firms. */
-async function topUpDemoSynthetic(): Promise<void> {
+async function userCount(): Promise<number> {
+  const [{ n } = { n: 0 }] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users);
+  return n;
+}
+
+/** Demo users and no synthetic firm: a demo database from before synthetic data. */
+async function demoLacksSynthetic(): Promise<boolean> {
   const [demo] = await db()
     .select({ id: users.id })
     .from(users)
     .where(sql`${users.isDemo}`)
     .limit(1);
-  if (!demo || (await hasSynthetic(db()))) return;
+  return Boolean(demo) && !(await hasSynthetic(db()));
+}
+
+/** Synthetic firms and no statistics release yet. */
+async function syntheticLacksRelease(): Promise<boolean> {
+  const [{ releases } = { releases: 0 }] = await db()
+    .select({ releases: sql<number>`count(*)::int` })
+    .from(statisticsReleases);
+  return releases === 0 && (await hasSynthetic(db()));
+}
+
+/**
+ * Whether seedDemoIfEmpty would add anything (the same tests, in the same order): an embedded server has
+ * that work done in a child process, and skips the child when there is none (decision 045).
+ */
+export async function demoSeedPending(): Promise<boolean> {
+  return (await userCount()) === 0 || (await demoLacksSynthetic()) || (await syntheticLacksRelease());
+}
+
+/** A demo database from before synthetic data (demo users, no synthetic firm) gets its synthetic firms. */
+async function topUpDemoSynthetic(): Promise<void> {
+  if (!(await demoLacksSynthetic())) return;
   const synth = await demoSynthesiser();
   await db().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(4751204)`);
@@ -108,10 +136,7 @@ async function topUpDemoSynthetic(): Promise<void> {
 
 /** A demo with synthetic firms and no statistics release yet gets one, built and published as an analyst would. */
 async function ensureDemoRelease(): Promise<void> {
-  const [{ releases } = { releases: 0 }] = await db()
-    .select({ releases: sql<number>`count(*)::int` })
-    .from(statisticsReleases);
-  if (releases > 0 || !(await hasSynthetic(db()))) return;
+  if (!(await syntheticLacksRelease())) return;
   const version = await demoHistoryVersion();
   if (!version) return;
   try {
@@ -138,10 +163,7 @@ async function openDemoEdition(): Promise<void> {
 }
 
 async function seedDemoData(): Promise<boolean> {
-  const [{ n } = { n: 0 }] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users);
-  if (n > 0) {
+  if ((await userCount()) > 0) {
     await topUpDemoSynthetic();
     return false;
   }

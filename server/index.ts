@@ -4,7 +4,7 @@
 // that many workers which share the port. Bundled to build/server.js by `npm run build`.
 import cluster from "node:cluster";
 import { createApp, keepConnectionsAlive } from "./app";
-import { runPrimary, stopOnSignal } from "./lifecycle";
+import { runPreparation, runPrimary, stopOnSignal } from "./lifecycle";
 import { createLog, messageOf } from "./log";
 import { loadRemixBuild, type ServerSettings } from "./remix-build";
 
@@ -21,16 +21,36 @@ try {
 }
 const log = createLog(settings);
 
-// `npm run worker`: a process that runs background jobs only (decision 030).
-const role = process.argv.includes("--worker") ? "worker" : "web";
+// `npm run worker`: a process that runs background jobs only (decision 030). `--prepare`: the short-lived
+// child in which an embedded web server has its start-up work done (decision 045).
+const role = process.argv.includes("--worker") ? "worker" : process.argv.includes("--prepare") ? "prepare" : "web";
 try {
-  await portal.startup(role);
+  if ((await portal.startup(role)) === "prepare-first") {
+    const started = Date.now();
+    const child = await runPreparation();
+    if (child.stopped) {
+      log.info({ signal: child.stopped }, "stopped during the start-up work");
+      process.exit(0);
+    }
+    if (child.code !== 0) {
+      log.fatal(
+        { code: child.code, signal: child.signal },
+        "start-up failed: the start-up work (migrations, syncs, demo seed) did not finish in its child process; its messages are above",
+      );
+      process.exit(child.code || 1);
+    }
+    log.info({ ms: Date.now() - started }, "start-up work done in a child process");
+    await portal.startup(role, { prepared: true });
+  }
 } catch (err) {
   log.fatal({ err: messageOf(err) }, "start-up failed");
   process.exit(1);
 }
 
-if (role === "worker") {
+if (role === "prepare") {
+  await portal.shutdown();
+  process.exit(0);
+} else if (role === "worker") {
   log.info("QMD Portal job worker running");
   stopOnSignal(null, portal.shutdown, log);
 } else if (cluster.isPrimary && settings.workers > 1) {

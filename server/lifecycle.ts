@@ -1,6 +1,7 @@
-// Process lifecycle: a single server that closes HTTP and the database on SIGTERM/SIGINT, or a
-// cluster primary (WEB_CONCURRENCY > 1, PostgreSQL only) that forks the workers and replaces any
-// that exits.
+// Process lifecycle: the child that does an embedded server's start-up work, a single server that closes
+// HTTP and the database on SIGTERM/SIGINT, or a cluster primary (WEB_CONCURRENCY > 1, PostgreSQL only)
+// that forks the workers and replaces any that exits.
+import { spawn } from "node:child_process";
 import cluster from "node:cluster";
 import type { Server } from "node:http";
 import { type Log, messageOf } from "./log";
@@ -29,6 +30,44 @@ export function stopOnSignal(server: Server | null, shutdown: PortalEntry["shutd
       log.error({ err: messageOf(err) }, "error while closing the database");
     }
     process.exit(0);
+  });
+}
+
+export interface PreparationResult {
+  /** The child's exit code, or null when a signal ended it. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** The stop signal this process got meanwhile and passed on to the child. */
+  stopped: Signal | null;
+}
+
+/**
+ * Run this same server as `--prepare` in a child process (same Node flags, environment and output): it
+ * does the start-up work and exits, so the memory that work grows goes with it (decision 045). A stop
+ * signal meanwhile is passed on to the child.
+ */
+export function runPreparation(): Promise<PreparationResult> {
+  return new Promise((resolve) => {
+    let stopped: Signal | null = null;
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, "--prepare"], { stdio: "inherit" });
+    const forward = (signal: Signal) => {
+      stopped = signal;
+      child.kill(signal);
+    };
+    const onTerm = () => forward("SIGTERM");
+    const onInt = () => forward("SIGINT");
+    process.on("SIGTERM", onTerm);
+    process.on("SIGINT", onInt);
+    const done = (result: Omit<PreparationResult, "stopped">) => {
+      process.off("SIGTERM", onTerm);
+      process.off("SIGINT", onInt);
+      resolve({ ...result, stopped });
+    };
+    child.once("error", (err) => {
+      console.error(`the start-up process could not be started: ${err.message}`);
+      done({ code: 1, signal: null });
+    });
+    child.once("exit", (code, signal) => done({ code, signal }));
   });
 }
 

@@ -6,12 +6,20 @@ let current: DatabaseHandle | undefined;
 // A database for one call chain only (withDatabase): two "nodes" in one test process, each on its own pool.
 const scoped = new AsyncLocalStorage<DatabaseHandle>();
 
-/** Open the configured database and apply migrations; called once at server start. */
-export async function initDatabase(cfg: Config, onPoolError?: (err: Error) => void): Promise<DatabaseHandle> {
+/**
+ * Open the configured database and apply migrations; called once at server start. `migrate: false` and
+ * `pgliteSharedBuffers` are for an embedded web server, which leaves migrations to a child process and
+ * serves with small shared buffers (decision 045).
+ */
+export async function initDatabase(
+  cfg: Config,
+  onPoolError?: (err: Error) => void,
+  options: { migrate?: boolean; pgliteSharedBuffers?: string } = {},
+): Promise<DatabaseHandle> {
   const handle = cfg.DATABASE_URL
     ? await openDatabase({ driver: "postgres", url: cfg.DATABASE_URL, poolSize: cfg.DATABASE_POOL_SIZE, onPoolError })
-    : await openDatabase({ driver: "pglite", dataDir: cfg.PGLITE_DIR });
-  await handle.migrate(cfg.MIGRATIONS_DIR);
+    : await openDatabase({ driver: "pglite", dataDir: cfg.PGLITE_DIR, sharedBuffers: options.pgliteSharedBuffers });
+  if (options.migrate !== false) await handle.migrate(cfg.MIGRATIONS_DIR);
   current = handle;
   return handle;
 }

@@ -74,6 +74,11 @@ if (want("soak"))
     if (part.errors > 0 || part.lostAnswers > 0) process.exitCode = 1;
     return { ...part, postgresBaseline: await postgresBaseline(url) };
   });
+if (want("memory")) {
+  const { benchMemory } = await import("./memory");
+  // BENCH_MEMORY_PORT: another port when 3292 is taken (another session's server, say).
+  results.memory = await benchMemory(Number(process.env.BENCH_MEMORY_PORT ?? 3292));
+}
 console.log(JSON.stringify(results, null, 2));
 
 function benchScoring() {

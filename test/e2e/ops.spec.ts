@@ -1,7 +1,8 @@
 // Operations, against servers of this spec's own: every request log line carries the request id;
 // /metrics needs the token when one is set (and loopback otherwise); /healthz answers 503 while
-// PostgreSQL is unreachable and 200 again after, with no restart; an unwritable PGlite folder stops
-// the start with one message naming it.
+// PostgreSQL is unreachable and 200 again after, with no restart; on PGlite a first start does its
+// start-up work in a child process and a second start none; an unwritable PGlite folder stops the start
+// with a message naming it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer, type Server, type Socket } from "node:net";
@@ -205,6 +206,27 @@ test.describe("operations", () => {
       await portal.stop();
       await link.down();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+    }
+  });
+
+  test("on PGlite the first start does its start-up work in a child process, and the next start none", async () => {
+    test.skip(Boolean(process.env.DATABASE_URL), "PGlite only");
+    const dir = `./data/e2e-ops-${basePort + 44}`;
+    rmSync(dir, { recursive: true, force: true });
+    const CHILD_DONE = "start-up work done in a child process";
+    try {
+      const first = await startPortal(44, { PGLITE_DIR: dir });
+      await first.stop();
+      expect(first.lines().filter((l) => l.msg === CHILD_DONE)).toHaveLength(1);
+      // The child migrated and synced; the server only opened the folder after it (decision 045).
+      expect(first.lines().filter((l) => l.msg === "database ready")).toHaveLength(2);
+      const second = await startPortal(44, { PGLITE_DIR: dir });
+      expect((await fetch(`${second.baseURL}/scenes`)).status).toBe(200);
+      await second.stop();
+      expect(second.lines().filter((l) => l.msg === CHILD_DONE)).toHaveLength(0);
+      expect(second.lines().filter((l) => l.msg === "database ready")).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
