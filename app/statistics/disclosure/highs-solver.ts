@@ -1,0 +1,70 @@
+// The interval audit's LP solver: HiGHS compiled to WebAssembly (npm `highs`), loaded once on first use.
+// Each block's model is loaded once into a persistent HiGHS instance; only the objective changes between
+// its LPs, so the simplex starts from the previous basis.
+import type { Highs } from "highs";
+import type { LpHandle, LpModel, LpSolver, LpStatus } from "~/statistics/disclosure/interval-audit";
+
+let loading: Promise<Highs> | null = null;
+
+function statusOf(highs: Highs, code: number): LpStatus {
+  const s = highs.constants.modelStatus;
+  if (code === s.optimal) return "optimal";
+  if (code === s.unbounded) return "unbounded";
+  if (code === s.infeasible) return "infeasible";
+  return "other";
+}
+
+export function highsLpSolver(highs: Highs): LpSolver {
+  return {
+    load(model: LpModel): LpHandle {
+      const inf = (a: Float64Array) =>
+        a.map((v) => (v === Infinity ? highs.infinity : v === -Infinity ? -highs.infinity : v));
+      const instance = highs.createModel({
+        numCols: model.numCols,
+        numRows: model.rowLower.length,
+        sense: highs.constants.objectiveSense.maximize,
+        colCost: new Float64Array(model.numCols),
+        colLower: inf(model.colLower),
+        colUpper: inf(model.colUpper),
+        rowLower: inf(model.rowLower),
+        rowUpper: inf(model.rowUpper),
+        matrix: {
+          format: "csr",
+          numRows: model.rowLower.length,
+          numCols: model.numCols,
+          starts: model.starts,
+          indices: model.index,
+          values: model.value,
+        },
+      });
+      instance.options.set({ output_flag: false });
+      let costed = new Int32Array(0);
+      return {
+        maximise(cols, cost) {
+          const order = cols.map((_, k) => k).sort((a, b) => cols[a]! - cols[b]!);
+          const indices = Int32Array.from(order, (k) => cols[k]!);
+          if (costed.length > 0)
+            instance.changeColsCost({ kind: "set", indices: costed }, new Float64Array(costed.length));
+          instance.changeColsCost(
+            { kind: "set", indices },
+            Float64Array.from(order, (k) => cost[k]!),
+          );
+          costed = indices;
+          const run = instance.run();
+          const status = statusOf(highs, run.modelStatus);
+          if (status !== "optimal") return { status, value: NaN, x: new Float64Array(0) };
+          return { status, value: instance.getObjectiveValue(), x: instance.getSolution().colValue };
+        },
+        dispose() {
+          instance.dispose();
+        },
+      };
+    },
+  };
+}
+
+/** The HiGHS solver, loading the WebAssembly module the first time. */
+export async function loadHighsSolver(): Promise<LpSolver> {
+  loading ??= import("highs").then((m) => m.default());
+  return highsLpSolver(await loading);
+}
