@@ -37,6 +37,12 @@ export interface Fact {
   coefs?: readonly number[];
   count: number;
   sum: number;
+  /**
+   * The published cell this fact comes from, with the cost of withholding it (its units): only such a fact
+   * can be given up to protect a target. A fact without one (a structural identity) always holds.
+   */
+  cell?: number;
+  cost?: number;
 }
 
 export interface Target {
@@ -71,13 +77,22 @@ export interface IntervalRules {
    * them has for the last firm's score is as wide as the sum's.
    */
   width: number;
-  /** Most LPs one audit may solve; targets left unchecked then count as confined (conservative). */
+  /**
+   * Most LPs one audit may solve to check (targets left unchecked then count as confined, which is
+   * conservative), and as many again to find remedies (a target left without one is stuck).
+   */
   maxLps: number;
 }
 
 export interface IntervalOutcome {
   /** Ids of targets confined too closely (or left unchecked by the cap). */
   confined: number[];
+  /**
+   * Published cells whose withholding frees every confined target (the cheapest set found by an elastic LP
+   * per target), and the confined targets no such set could free.
+   */
+  remedy: number[];
+  stuck: number[];
   lps: number;
   blocks: number;
   /** Columns of the largest block's LP. */
@@ -289,11 +304,125 @@ export function intervalAudit(problem: IntervalProblem, solver: LpSolver, rules:
       handle.dispose();
     }
   }
+  const remedy = new Set<number>();
+  const stuck: number[] = [];
+  for (const block of parts)
+    for (const t of block.targets) {
+      if (!confined.has(t.id)) continue;
+      lps++;
+      const cells = lps <= 2 * rules.maxLps ? elasticRemedy(block, problem, rules, t, solver) : null;
+      if (cells && cells.length > 0) for (const c of cells) remedy.add(c);
+      else stuck.push(t.id);
+    }
   return {
     confined: problem.targets.filter((t) => confined.has(t.id)).map((t) => t.id),
+    remedy: [...remedy].sort((a, b) => a - b),
+    stuck,
     lps,
     blocks: parts.length,
     largestBlock,
     ms: Date.now() - started,
   };
+}
+
+/**
+ * The cheapest published cells to withhold so that `target` is no longer confined: the block's model with
+ * every published fact made elastic (Σ coef · atom + p − q = value, p, q ≥ 0 at the cell's cost per unit),
+ * the target pushed past its rule (count ≥ minCount; or the sum moved by more than the protection width, in
+ * the direction with more room), and the total cost minimised. Withholding the cells whose facts give way
+ * makes that point feasible, so the target is then free (an LP relaxation of the minimum-cost choice, as
+ * tau-ARGUS's optimal method solves it). null when no choice of cells can free it.
+ */
+function elasticRemedy(
+  block: Block,
+  problem: IntervalProblem,
+  rules: IntervalRules,
+  target: Target,
+  solver: LpSolver,
+): number[] | null {
+  const col = new Map<number, number>();
+  block.atoms.forEach((a, k) => col.set(a, k));
+  const A = block.atoms.length;
+  const elastic = block.facts.filter((f) => f.cell !== undefined);
+  const numCols = 2 * A + 4 * elastic.length;
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(Infinity);
+  for (let k = 0; k < A; k++) colLower[k] = problem.countLower[block.atoms[k]!]!;
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const starts: number[] = [0];
+  const index: number[] = [];
+  const value: number[] = [];
+  const row = (cols: number[], vals: number[], lower: number, upper: number) => {
+    index.push(...cols);
+    value.push(...vals);
+    starts.push(index.length);
+    rowLower.push(lower);
+    rowUpper.push(upper);
+  };
+  for (let k = 0; k < A; k++) row([A + k, k], [1, -problem.maxScore], -Infinity, 0);
+  const slackOf = new Map<Fact, number>();
+  elastic.forEach((f, j) => slackOf.set(f, 2 * A + 4 * j));
+  for (const f of block.facts) {
+    const cols = f.atoms.map((a) => col.get(a)!);
+    const coefs = [...(f.coefs ?? f.atoms.map(() => 1))];
+    const slack = slackOf.get(f);
+    const extra = (k: number) => (slack === undefined ? [] : [slack + k, slack + k + 1]);
+    const signs = slack === undefined ? [] : [1, -1];
+    row([...cols, ...extra(0)], [...coefs, ...signs], f.count, f.count);
+    row([...cols.map((c) => A + c), ...extra(2)], [...coefs, ...signs], f.sum, f.sum);
+  }
+  const tcols = target.atoms.map((a) => col.get(a)!);
+  const ones = tcols.map(() => 1);
+  if (target.count && target.firms < rules.minCount) row(tcols, ones, rules.minCount, Infinity);
+  else {
+    const width = protectionWidth(target, rules) * 1.01 + 1;
+    const up = target.sum < (problem.maxScore * target.firms) / 2;
+    if (up)
+      row(
+        tcols.map((c) => A + c),
+        ones,
+        target.sum + width,
+        Infinity,
+      );
+    else
+      row(
+        tcols.map((c) => A + c),
+        ones,
+        -Infinity,
+        target.sum - width,
+      );
+  }
+  const cols: number[] = [];
+  const cost: number[] = [];
+  elastic.forEach((f, j) => {
+    for (let k = 0; k < 4; k++) {
+      cols.push(2 * A + 4 * j + k);
+      // Counts and sums of one cell are in different units (a firm, a tenth of a point): weigh alike per firm.
+      cost.push(-(f.cost ?? 1) * (k < 2 ? problem.maxScore : 1));
+    }
+  });
+  const handle = solver.load({
+    numCols,
+    colLower,
+    colUpper,
+    rowLower: Float64Array.from(rowLower),
+    rowUpper: Float64Array.from(rowUpper),
+    starts: Int32Array.from(starts),
+    index: Int32Array.from(index),
+    value: Float64Array.from(value),
+  });
+  try {
+    const out = handle.maximise(cols, cost);
+    if (out.status !== "optimal") return null;
+    const found: number[] = [];
+    elastic.forEach((f, j) => {
+      let used = 0;
+      for (let k = 0; k < 4; k++) used += out.x[2 * A + 4 * j + k]!;
+      if (used > TOL * 10) found.push(f.cell!);
+    });
+    return found;
+  } finally {
+    handle.dispose();
+  }
 }

@@ -6,6 +6,8 @@ import {
   recordCells,
   type Relation,
 } from "~/statistics/disclosure/cube-shape";
+import { intervalAudit, type IntervalRules, type LpSolver } from "~/statistics/disclosure/interval-audit";
+import { cubeIntervalProblem } from "~/statistics/disclosure/interval-cube";
 import {
   BINS,
   mergedHistogram,
@@ -91,6 +93,42 @@ export interface PeriodCube {
   counts: PeriodCounts;
   rounds: number;
   unresolved: number;
+  /** The interval audit's work, summed over its rounds (null when it did not run). */
+  interval: IntervalWork | null;
+}
+
+export interface IntervalWork {
+  /** Audits run (one per suppression round the linear audit left clean). */
+  audits: number;
+  lps: number;
+  ms: number;
+  blocks: number;
+  /** Columns of the largest LP. */
+  largestBlock: number;
+  /** Cells found confined, over all audits. */
+  confined: number;
+  /** Published cells the audit withheld to free them. */
+  withheld: number;
+}
+
+/** The interval audit's settings for a release's rules (decision 038). */
+export const intervalRules = (rules: DisclosureRules): IntervalRules => ({
+  minCount: rules.minUnitsForCounts,
+  width: rules.scoreProtection * 10,
+  maxLps: 4000,
+});
+
+/** Overall score sum per cell (score × 10), cube and city layer. */
+function scoreSums(ctx: CubeContext, records: PeriodRecords): Float64Array {
+  const sums = new Float64Array(ctx.shape.cellCount);
+  const overall = records.scores[0]!;
+  const cellsOf = cellsOfRecords(ctx, records);
+  for (let r = 0; r < records.count; r++) {
+    const v = overall[r]!;
+    if (v === NULL_SCORE) continue;
+    for (const a of cellsOf(r)) sums[a]! += v;
+  }
+  return sums;
 }
 
 export function buildPeriodCube(
@@ -99,9 +137,44 @@ export function buildPeriodCube(
   records: PeriodRecords,
   earlier: readonly EarlierPeriod[],
   random: () => number,
+  /** The interval audit's solver; without one the audit does not run. */
+  solver?: LpSolver,
 ): PeriodCube {
   const { shape, rules } = ctx;
   const counts = countCells(ctx, records);
+  let work: IntervalWork | null = null;
+  let sums: Float64Array | undefined;
+  const interval = solver
+    ? (view: {
+        published: (c: number) => boolean;
+        known: (c: number) => boolean;
+        withholdable: (c: number) => boolean;
+      }) => {
+        const problem = cubeIntervalProblem({
+          shape,
+          interior: ctx.interior,
+          firms: counts.firms,
+          units: counts.units,
+          sums: (sums ??= scoreSums(ctx, records)),
+          known: view.known,
+          withholdable: view.withholdable,
+          protect: (c) => !view.published(c),
+          minCount: rules.minUnitsForCounts,
+          minUnitsForScores: rules.minUnitsForScores,
+        });
+        const out = intervalAudit(problem, solver, intervalRules(rules));
+        work = {
+          audits: (work?.audits ?? 0) + 1,
+          lps: (work?.lps ?? 0) + out.lps,
+          ms: (work?.ms ?? 0) + out.ms,
+          blocks: Math.max(work?.blocks ?? 0, out.blocks),
+          largestBlock: Math.max(work?.largestBlock ?? 0, out.largestBlock),
+          confined: (work?.confined ?? 0) + out.confined.length,
+          withheld: (work?.withheld ?? 0) + out.remedy.length,
+        };
+        return { withhold: out.remedy, stuck: out.stuck };
+      }
+    : undefined;
   const input = {
     cellCount: shape.cellCount,
     relations: ctx.relations,
@@ -112,7 +185,7 @@ export function buildPeriodCube(
     rules,
     random,
   };
-  const outcome = suppressPeriod(input);
+  const outcome = suppressPeriod({ ...input, interval });
   const stages = stagePass(input, outcome.reasons);
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
@@ -141,6 +214,7 @@ export function buildPeriodCube(
     rounds: Math.max(outcome.rounds, stages.rounds),
     // A cell both audits could not protect counts once.
     unresolved: new Set([...outcome.unresolved, ...stages.unresolved]).size,
+    interval: work,
   };
 }
 
