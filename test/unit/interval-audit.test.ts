@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadHighsSolver } from "~/statistics/disclosure/highs-solver";
 import { intervalAudit, type IntervalProblem, type LpSolver } from "~/statistics/disclosure/interval-audit";
+import { joinProblems } from "~/statistics/disclosure/interval-check";
 
 let solver: LpSolver;
 beforeAll(async () => {
@@ -102,5 +103,30 @@ describe("interval audit", () => {
       { ...rules, maxLps: 0 },
     );
     expect(out.confined).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe("joined problems", () => {
+  it("keep each problem's atoms apart: the audit of the join is the audit of each", () => {
+    const pinned = table([
+      [1, 892],
+      [1, 300],
+      [9, 4000],
+      [9, 5000],
+    ]);
+    const free = table([
+      [1, 892],
+      [9, 4000],
+      [9, 4000],
+      [1, 500],
+    ]);
+    const renamed = { ...free, targets: free.targets.map((t) => ({ ...t, id: t.id + 10 })) };
+    const joined = joinProblems([pinned, renamed]);
+    expect(joined.atoms).toBe(8);
+    const out = intervalAudit(joined, solver, rules);
+    expect(out.blocks).toBe(2);
+    const apart = [...intervalAudit(pinned, solver, rules).confined, ...intervalAudit(renamed, solver, rules).confined];
+    expect(apart.length).toBeGreaterThan(0);
+    expect(out.confined).toEqual(apart);
   });
 });

@@ -6,7 +6,8 @@ import {
   recordCells,
   type Relation,
 } from "~/statistics/disclosure/cube-shape";
-import { intervalAudit, type IntervalRules, type LpSolver } from "~/statistics/disclosure/interval-audit";
+import type { LpSolver } from "~/statistics/disclosure/interval-audit";
+import { intervalCheck, type IntervalView, type IntervalWork, sumWork } from "~/statistics/disclosure/interval-check";
 import { cubeIntervalProblem } from "~/statistics/disclosure/interval-cube";
 import {
   BINS,
@@ -97,27 +98,6 @@ export interface PeriodCube {
   interval: IntervalWork | null;
 }
 
-export interface IntervalWork {
-  /** Audits run (one per suppression round the linear audit left clean). */
-  audits: number;
-  lps: number;
-  ms: number;
-  blocks: number;
-  /** Columns of the largest LP. */
-  largestBlock: number;
-  /** Cells found confined, over all audits. */
-  confined: number;
-  /** Published cells the audit withheld to free them. */
-  withheld: number;
-}
-
-/** The interval audit's settings for a release's rules (decision 038). */
-export const intervalRules = (rules: DisclosureRules): IntervalRules => ({
-  minCount: rules.minUnitsForCounts,
-  width: rules.scoreProtection * 10,
-  maxLps: 4000,
-});
-
 /** Overall score sum per cell (score × 10), cube and city layer. */
 function scoreSums(ctx: CubeContext, records: PeriodRecords): Float64Array {
   const sums = new Float64Array(ctx.shape.cellCount);
@@ -144,37 +124,27 @@ export function buildPeriodCube(
   const counts = countCells(ctx, records);
   let work: IntervalWork | null = null;
   let sums: Float64Array | undefined;
-  const interval = solver
-    ? (view: {
-        published: (c: number) => boolean;
-        known: (c: number) => boolean;
-        withholdable: (c: number) => boolean;
-      }) => {
-        const problem = cubeIntervalProblem({
-          shape,
-          interior: ctx.interior,
-          firms: counts.firms,
-          units: counts.units,
-          sums: (sums ??= scoreSums(ctx, records)),
-          known: view.known,
-          withholdable: view.withholdable,
-          protect: (c) => !view.published(c),
-          minCount: rules.minUnitsForCounts,
-          minUnitsForScores: rules.minUnitsForScores,
-        });
-        const out = intervalAudit(problem, solver, intervalRules(rules));
-        work = {
-          audits: (work?.audits ?? 0) + 1,
-          lps: (work?.lps ?? 0) + out.lps,
-          ms: (work?.ms ?? 0) + out.ms,
-          blocks: Math.max(work?.blocks ?? 0, out.blocks),
-          largestBlock: Math.max(work?.largestBlock ?? 0, out.largestBlock),
-          confined: (work?.confined ?? 0) + out.confined.length,
-          withheld: (work?.withheld ?? 0) + out.remedy.length,
-        };
-        return { withhold: out.remedy, stuck: out.stuck };
-      }
-    : undefined;
+  const cubeTable = (view: IntervalView) =>
+    cubeIntervalProblem({
+      shape,
+      interior: ctx.interior,
+      firms: counts.firms,
+      units: counts.units,
+      sums: (sums ??= scoreSums(ctx, records)),
+      known: view.known,
+      withholdable: view.withholdable,
+      protect: (c) => !view.published(c),
+      minCount: rules.minUnitsForCounts,
+      minUnitsForScores: rules.minUnitsForScores,
+    });
+  const interval =
+    solver &&
+    intervalCheck(
+      solver,
+      rules,
+      (view) => [cubeTable(view)],
+      (w) => (work = sumWork(work, w)),
+    );
   const input = {
     cellCount: shape.cellCount,
     relations: ctx.relations,

@@ -10,7 +10,8 @@ import { rowsOf } from "~/platform/db.server";
 import { seededRandom } from "~/platform/seeded-random";
 import { layerOfRegion } from "~/statistics/disclosure/cube-shape";
 import { loadHighsSolver } from "~/statistics/disclosure/highs-solver";
-import { buildPeriodCube, type IntervalWork } from "~/statistics/disclosure/period-cube";
+import { type IntervalWork, sumWork } from "~/statistics/disclosure/interval-check";
+import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
 import { cubeContext } from "~/statistics/release/cube-context.server";
 import {
   advanceSpans,
@@ -150,7 +151,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       let auditRounds = 0;
       let records = 0;
       let skipped = 0;
-      let interval: IntervalWork | undefined;
+      let interval: IntervalWork | null = null;
       // One period at a time, its cells written before the next is read: memory holds one period.
       for (const [index, period] of periods.entries()) {
         progress({ stage: "loading", period, share: buildShare(index, periods.length, 0) });
@@ -200,17 +201,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         auditRounds = Math.max(auditRounds, cube.rounds);
         records += loaded.records.count;
         skipped += loaded.skipped;
-        const w = cube.interval;
-        if (w)
-          interval = {
-            audits: (interval?.audits ?? 0) + w.audits,
-            lps: (interval?.lps ?? 0) + w.lps,
-            ms: (interval?.ms ?? 0) + w.ms,
-            blocks: Math.max(interval?.blocks ?? 0, w.blocks),
-            largestBlock: Math.max(interval?.largestBlock ?? 0, w.largestBlock),
-            confined: (interval?.confined ?? 0) + w.confined,
-            withheld: (interval?.withheld ?? 0) + w.withheld,
-          };
+        interval = sumWork(interval, cube.interval);
       }
       if (records === 0) throw new ReleaseError("no_data");
       const summary: ReleaseSummary = {
