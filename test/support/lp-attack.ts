@@ -21,8 +21,15 @@ export interface Exposure {
 
 let highs: ReturnType<typeof highsLoader> | null = null;
 
-/** Bounds of every suppressed cell (indices into `cells`). */
-export async function lpAttack(unknowns: number, cells: readonly AttackCell[]): Promise<Exposure[]> {
+/**
+ * Bounds of every suppressed cell (indices into `cells`), or of those `only` names: a judge who knows which
+ * cells could breach a rule (fewer than 3 firms, fewer than 10 units) need not solve for the rest.
+ */
+export async function lpAttack(
+  unknowns: number,
+  cells: readonly AttackCell[],
+  only?: (cell: number) => boolean,
+): Promise<Exposure[]> {
   const solver = await (highs ??= highsLoader());
   const sum = (prefix: string, parts: readonly number[]) => parts.map((j) => `${prefix}${j}`).join(" + ");
   const rows: string[] = [];
@@ -47,7 +54,7 @@ export async function lpAttack(unknowns: number, cells: readonly AttackCell[]): 
   };
   const found: Exposure[] = [];
   cells.forEach((c, k) => {
-    if (c.published || c.parts.length === 0) return;
+    if (c.published || c.parts.length === 0 || (only && !only(k))) return;
     found.push({
       cell: k,
       maxCount: optimum(lp("Maximize", sum("n", c.parts))),
