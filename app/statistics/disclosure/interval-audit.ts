@@ -98,9 +98,13 @@ export interface IntervalOutcome {
   /** Columns of the largest block's LP. */
   largestBlock: number;
   ms: number;
+  /** Of which finding remedies. */
+  remedyMs: number;
 }
 
 const TOL = 1e-6;
+/** How far past the protection width a witness point pushes a sum (in the units of `sum`). */
+const WITNESS_MARGIN = 2;
 
 /** The protection interval of a target: its sum's interval must be wider than this. */
 export const protectionWidth = (_t: Target, rules: IntervalRules): number => rules.width;
@@ -167,10 +171,11 @@ function blockModel(block: Block, problem: IntervalProblem, rules: IntervalRules
   countTargets.forEach((_, j) => (colUpper[wit + j] = rules.minCount));
   const hi = wit + countTargets.length;
   const lo = hi + scoreTargets.length;
-  // Free below, so that the rows h ≤ S − X and l ≤ X − S never bind the sum when no objective asks.
+  // Free below, so that the rows h ≤ S − X and l ≤ X − S never bind the sum when no objective asks. Capped a
+  // little above the width, so that one witness point alone can settle a sum that moves only one way.
   scoreTargets.forEach((t, j) => {
     colLower[hi + j] = colLower[lo + j] = -Infinity;
-    colUpper[hi + j] = colUpper[lo + j] = protectionWidth(t, rules);
+    colUpper[hi + j] = colUpper[lo + j] = protectionWidth(t, rules) + WITNESS_MARGIN;
   });
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
@@ -304,16 +309,29 @@ export function intervalAudit(problem: IntervalProblem, solver: LpSolver, rules:
       handle.dispose();
     }
   }
+  const remedyStarted = Date.now();
   const remedy = new Set<number>();
   const stuck: number[] = [];
-  for (const block of parts)
-    for (const t of block.targets) {
-      if (!confined.has(t.id)) continue;
+  // One elastic LP per block frees all its confined targets at one point, when such a point exists; the
+  // suppression loop audits again after withholding, so a joint remedy is as safe as one per target.
+  for (const block of parts) {
+    const open = block.targets.filter((t) => confined.has(t.id));
+    if (open.length === 0) continue;
+    const remedyOf = (targets: Target[]) => {
       lps++;
-      const cells = lps <= 2 * rules.maxLps ? elasticRemedy(block, problem, rules, t, solver) : null;
+      return lps <= 2 * rules.maxLps ? elasticRemedy(block, problem, rules, targets, solver) : null;
+    };
+    const joint = open.length > 1 ? remedyOf(open) : null;
+    if (joint && joint.length > 0) {
+      for (const c of joint) remedy.add(c);
+      continue;
+    }
+    for (const t of open) {
+      const cells = remedyOf([t]);
       if (cells && cells.length > 0) for (const c of cells) remedy.add(c);
       else stuck.push(t.id);
     }
+  }
   return {
     confined: problem.targets.filter((t) => confined.has(t.id)).map((t) => t.id),
     remedy: [...remedy].sort((a, b) => a - b),
@@ -322,22 +340,23 @@ export function intervalAudit(problem: IntervalProblem, solver: LpSolver, rules:
     blocks: parts.length,
     largestBlock,
     ms: Date.now() - started,
+    remedyMs: Date.now() - remedyStarted,
   };
 }
 
 /**
- * The cheapest published cells to withhold so that `target` is no longer confined: the block's model with
+ * The cheapest published cells to withhold so that `targets` are no longer confined: the block's model with
  * every published fact made elastic (Σ coef · atom + p − q = value, p, q ≥ 0 at the cell's cost per unit),
- * the target pushed past its rule (count ≥ minCount; or the sum moved by more than the protection width, in
+ * each target pushed past its rule (count ≥ minCount; or the sum moved by more than the protection width, in
  * the direction with more room), and the total cost minimised. Withholding the cells whose facts give way
- * makes that point feasible, so the target is then free (an LP relaxation of the minimum-cost choice, as
+ * makes that point feasible, so the targets are then free (an LP relaxation of the minimum-cost choice, as
  * tau-ARGUS's optimal method solves it). null when no choice of cells can free it.
  */
 function elasticRemedy(
   block: Block,
   problem: IntervalProblem,
   rules: IntervalRules,
-  target: Target,
+  targets: readonly Target[],
   solver: LpSolver,
 ): number[] | null {
   const col = new Map<number, number>();
@@ -372,26 +391,19 @@ function elasticRemedy(
     row([...cols, ...extra(0)], [...coefs, ...signs], f.count, f.count);
     row([...cols.map((c) => A + c), ...extra(2)], [...coefs, ...signs], f.sum, f.sum);
   }
-  const tcols = target.atoms.map((a) => col.get(a)!);
-  const ones = tcols.map(() => 1);
-  if (target.count && target.firms < rules.minCount) row(tcols, ones, rules.minCount, Infinity);
-  else {
+  for (const target of targets) {
+    const tcols = target.atoms.map((a) => col.get(a)!);
+    const ones = tcols.map(() => 1);
+    if (target.count && target.firms < rules.minCount) {
+      row(tcols, ones, rules.minCount, Infinity);
+      continue;
+    }
     const width = protectionWidth(target, rules) * 1.01 + 1;
-    const up = target.sum < (problem.maxScore * target.firms) / 2;
-    if (up)
-      row(
-        tcols.map((c) => A + c),
-        ones,
-        target.sum + width,
-        Infinity,
-      );
-    else
-      row(
-        tcols.map((c) => A + c),
-        ones,
-        -Infinity,
-        target.sum - width,
-      );
+    // Up where there is more room, or where the sum cannot fall by the width (counts may grow, sums not below 0).
+    const up = target.sum < (problem.maxScore * target.firms) / 2 || target.sum < width;
+    const sums = tcols.map((c) => A + c);
+    if (up) row(sums, ones, target.sum + width, Infinity);
+    else row(sums, ones, -Infinity, target.sum - width);
   }
   const cols: number[] = [];
   const cost: number[] = [];

@@ -20,6 +20,8 @@ export interface IntervalWork {
   audits: number;
   lps: number;
   ms: number;
+  /** Of which finding remedies (elastic LPs). */
+  remedyMs: number;
   blocks: number;
   /** Columns of the largest LP. */
   largestBlock: number;
@@ -43,6 +45,7 @@ export function sumWork(a: IntervalWork | null | undefined, b: IntervalWork | nu
     audits: a.audits + b.audits,
     lps: a.lps + b.lps,
     ms: a.ms + b.ms,
+    remedyMs: a.remedyMs + b.remedyMs,
     blocks: Math.max(a.blocks, b.blocks),
     largestBlock: Math.max(a.largestBlock, b.largestBlock),
     confined: a.confined + b.confined,
@@ -54,6 +57,7 @@ const workOf = (out: IntervalOutcome): IntervalWork => ({
   audits: 1,
   lps: out.lps,
   ms: out.ms,
+  remedyMs: out.remedyMs,
   blocks: out.blocks,
   largestBlock: out.largestBlock,
   confined: out.confined.length,
@@ -84,16 +88,30 @@ export function joinProblems(problems: readonly IntervalProblem[]): IntervalProb
 
 /**
  * The interval step of a suppression pass over the tables `tablesOf` states for each view: audit them as
- * one problem, report the work, and name what to withhold and what no withholding frees.
+ * one problem, report the work, and name what to withhold and what no withholding frees. Within a pass the
+ * reader only ever learns less (cells are withheld, never published again), so the feasible region only
+ * grows and a target settled once stays settled: later audits check only the targets not yet settled. Should
+ * a cell become known that was not, everything is checked again.
  */
 export function intervalCheck(
   solver: LpSolver,
   rules: DisclosureRules,
+  cellCount: number,
   tablesOf: (view: IntervalView) => readonly IntervalProblem[],
   onWork: (work: IntervalWork) => void,
 ): NonNullable<SuppressionInput["interval"]> {
+  const settled = new Set<number>();
+  let knownBefore: Uint8Array | null = null;
   return (view) => {
-    const out = intervalAudit(joinProblems(tablesOf(view)), solver, intervalRules(rules));
+    const known = new Uint8Array(cellCount);
+    for (let c = 0; c < cellCount; c++) if (view.known(c)) known[c] = 1;
+    if (knownBefore?.some((was, c) => !was && known[c])) settled.clear();
+    knownBefore = known;
+    const problem = joinProblems(tablesOf(view));
+    const open = { ...problem, targets: problem.targets.filter((t) => !settled.has(t.id)) };
+    const out = intervalAudit(open, solver, intervalRules(rules));
+    const confined = new Set(out.confined);
+    for (const t of open.targets) if (!confined.has(t.id)) settled.add(t.id);
     onWork(workOf(out));
     return { withhold: out.remedy, stuck: out.stuck };
   };

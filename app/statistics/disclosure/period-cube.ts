@@ -142,6 +142,7 @@ export function buildPeriodCube(
     intervalCheck(
       solver,
       rules,
+      shape.cellCount,
       (view) => [cubeTable(view)],
       (w) => (work = sumWork(work, w)),
     );
