@@ -1,6 +1,8 @@
 // The interval audit's LP solver: HiGHS compiled to WebAssembly (npm `highs`), loaded once on first use.
 // Each block's model is loaded once into a persistent HiGHS instance; only the objective changes between
-// its LPs, so the simplex starts from the previous basis.
+// its LPs, so the simplex starts from the previous basis. That basis stays primal feasible, so the primal
+// simplex goes on from it in a few pivots; HiGHS's default dual simplex took thousands per LP there (about
+// 200 ms an LP on a block of 6,000 columns, 160 s for a sparse period of 900 firms instead of 12 s).
 import type { Highs } from "highs";
 import type { LpHandle, LpModel, LpSolver, LpStatus } from "~/statistics/disclosure/interval-audit";
 
@@ -37,7 +39,8 @@ export function highsLpSolver(highs: Highs): LpSolver {
           values: model.value,
         },
       });
-      instance.options.set({ output_flag: false });
+      // simplex_strategy 4: kSimplexStrategyPrimal.
+      instance.options.set({ output_flag: false, simplex_strategy: 4 });
       let costed = new Int32Array(0);
       return {
         maximise(cols, cost) {
