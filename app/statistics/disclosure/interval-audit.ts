@@ -23,6 +23,8 @@ export type LpStatus = "optimal" | "unbounded" | "infeasible" | "other";
 export interface LpHandle {
   /** Maximise Σ cost[k] · x[cols[k]]. */
   maximise(cols: readonly number[], cost: readonly number[]): { status: LpStatus; value: number; x: Float64Array };
+  /** Change one row's bounds (the objective stays; a solver may start from the last basis). */
+  setRowBounds(row: number, lower: number, upper: number): void;
   dispose(): void;
 }
 
@@ -312,25 +314,21 @@ export function intervalAudit(problem: IntervalProblem, solver: LpSolver, rules:
   const remedyStarted = Date.now();
   const remedy = new Set<number>();
   const stuck: number[] = [];
-  // One elastic LP per block frees all its confined targets at one point, when such a point exists; the
-  // suppression loop audits again after withholding, so a joint remedy is as safe as one per target.
+  // One elastic LP per confined target, each the cheapest set that frees it alone, in one model per block.
+  // A joint point freeing all of a block's targets at once moves every sum the same way, so the totals above
+  // them move by the sum of the pushes: on a sparse period (670 confined targets) the joint LP withheld the
+  // national total and every national group total. The suppression loop audits again after withholding.
   for (const block of parts) {
     const open = block.targets.filter((t) => confined.has(t.id));
     if (open.length === 0) continue;
-    const remedyOf = (targets: Target[]) => {
-      lps++;
-      return lps <= 2 * rules.maxLps ? elasticRemedy(block, problem, rules, targets, solver) : null;
-    };
-    const joint = open.length > 1 ? remedyOf(open) : null;
-    if (joint && joint.length > 0) {
-      for (const c of joint) remedy.add(c);
-      continue;
-    }
-    for (const t of open) {
-      const cells = remedyOf([t]);
+    const remedyLps = Math.max(0, 2 * rules.maxLps - lps);
+    const { found, lps: used } = elasticRemedies(block, problem, rules, open, solver, remedyLps);
+    lps += used;
+    open.forEach((t, k) => {
+      const cells = found[k];
       if (cells && cells.length > 0) for (const c of cells) remedy.add(c);
       else stuck.push(t.id);
-    }
+    });
   }
   return {
     confined: problem.targets.filter((t) => confined.has(t.id)).map((t) => t.id),
@@ -345,20 +343,23 @@ export function intervalAudit(problem: IntervalProblem, solver: LpSolver, rules:
 }
 
 /**
- * The cheapest published cells to withhold so that `targets` are no longer confined: the block's model with
- * every published fact made elastic (Σ coef · atom + p − q = value, p, q ≥ 0 at the cell's cost per unit),
- * each target pushed past its rule (count ≥ minCount; or the sum moved by more than the protection width, in
- * the direction with more room), and the total cost minimised. Withholding the cells whose facts give way
- * makes that point feasible, so the targets are then free (an LP relaxation of the minimum-cost choice, as
- * tau-ARGUS's optimal method solves it). null when no choice of cells can free it.
+ * The cheapest published cells to withhold so that a target is no longer confined, for each of `targets`:
+ * the block's model with every published fact made elastic (Σ coef · atom + p − q = value, p, q ≥ 0 at the
+ * cell's cost per unit), the target pushed past its rule (count ≥ minCount; or the sum moved by more than
+ * the protection width, in the direction with more room), and the total cost minimised. Withholding the
+ * cells whose facts give way makes that point feasible, so the target is then free (an LP relaxation of the
+ * minimum-cost choice, as tau-ARGUS's optimal method solves it). The model is loaded once with a row per
+ * target, free but for the target being solved, so each LP starts from the last basis. null for a target no
+ * choice of cells can free, or past `maxLps`.
  */
-function elasticRemedy(
+function elasticRemedies(
   block: Block,
   problem: IntervalProblem,
   rules: IntervalRules,
   targets: readonly Target[],
   solver: LpSolver,
-): number[] | null {
+  maxLps: number,
+): { found: Array<number[] | null>; lps: number } {
   const col = new Map<number, number>();
   block.atoms.forEach((a, k) => col.set(a, k));
   const A = block.atoms.length;
@@ -378,6 +379,7 @@ function elasticRemedy(
     starts.push(index.length);
     rowLower.push(lower);
     rowUpper.push(upper);
+    return rowLower.length - 1;
   };
   for (let k = 0; k < A; k++) row([A + k, k], [1, -problem.maxScore], -Infinity, 0);
   const slackOf = new Map<Fact, number>();
@@ -391,20 +393,33 @@ function elasticRemedy(
     row([...cols, ...extra(0)], [...coefs, ...signs], f.count, f.count);
     row([...cols.map((c) => A + c), ...extra(2)], [...coefs, ...signs], f.sum, f.sum);
   }
-  for (const target of targets) {
+  // Per target its row (free until its turn) and the bounds that push it past its rule.
+  const pushes = targets.map((target) => {
     const tcols = target.atoms.map((a) => col.get(a)!);
     const ones = tcols.map(() => 1);
-    if (target.count && target.firms < rules.minCount) {
-      row(tcols, ones, rules.minCount, Infinity);
-      continue;
-    }
+    if (target.count && target.firms < rules.minCount)
+      return { row: row(tcols, ones, -Infinity, Infinity), lower: rules.minCount, upper: Infinity };
     const width = protectionWidth(target, rules) * 1.01 + 1;
     // Up where there is more room, or where the sum cannot fall by the width (counts may grow, sums not below 0).
     const up = target.sum < (problem.maxScore * target.firms) / 2 || target.sum < width;
-    const sums = tcols.map((c) => A + c);
-    if (up) row(sums, ones, target.sum + width, Infinity);
-    else row(sums, ones, -Infinity, target.sum - width);
-  }
+    const r = row(
+      tcols.map((c) => A + c),
+      ones,
+      -Infinity,
+      Infinity,
+    );
+    return up
+      ? { row: r, lower: target.sum + width, upper: Infinity }
+      : { row: r, lower: -Infinity, upper: target.sum - width };
+  });
+  // Whether a remedy's point already frees a target: its count reaches minCount, or its sum lies more than
+  // the protection width from the true sum (which is always feasible), once the remedy's cells are withheld.
+  const freedAt = (x: Float64Array, target: Target) => {
+    const cols = target.atoms.map((a) => col.get(a)!);
+    if (target.count && target.firms < rules.minCount)
+      return cols.reduce((sum, c) => sum + x[c]!, 0) >= rules.minCount - TOL;
+    return Math.abs(cols.reduce((sum, c) => sum + x[A + c]!, 0) - target.sum) > protectionWidth(target, rules) + TOL;
+  };
   const cols: number[] = [];
   const cost: number[] = [];
   elastic.forEach((f, j) => {
@@ -424,16 +439,29 @@ function elasticRemedy(
     index: Int32Array.from(index),
     value: Float64Array.from(value),
   });
+  const found: Array<number[] | null> = targets.map(() => null);
+  let lps = 0;
   try {
-    const out = handle.maximise(cols, cost);
-    if (out.status !== "optimal") return null;
-    const found: number[] = [];
-    elastic.forEach((f, j) => {
-      let used = 0;
-      for (let k = 0; k < 4; k++) used += out.x[2 * A + 4 * j + k]!;
-      if (used > TOL * 10) found.push(f.cell!);
-    });
-    return found;
+    for (const [k, push] of pushes.entries()) {
+      if (found[k] || lps >= maxLps) continue;
+      lps++;
+      handle.setRowBounds(push.row, push.lower, push.upper);
+      const out = handle.maximise(cols, cost);
+      handle.setRowBounds(push.row, -Infinity, Infinity);
+      if (out.status !== "optimal") continue;
+      const cells: number[] = [];
+      elastic.forEach((f, j) => {
+        let used = 0;
+        for (let s = 0; s < 4; s++) used += out.x[2 * A + 4 * j + s]!;
+        if (used > TOL * 10) cells.push(f.cell!);
+      });
+      found[k] = cells;
+      // The same cells free every later target the point already frees.
+      if (cells.length > 0)
+        for (let later = k + 1; later < targets.length; later++)
+          if (!found[later] && freedAt(out.x, targets[later]!)) found[later] = cells;
+    }
+    return { found, lps };
   } finally {
     handle.dispose();
   }
