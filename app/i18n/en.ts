@@ -1317,8 +1317,6 @@ export const en: Shape<typeof zh> = {
         minFirmsPerStage: "A published stage distribution has in each stage 0 firms or at least",
         minHistogramBin: "Minimum firms in each histogram bin",
         kBenchmark: "Minimum other firms in a benchmark peer group",
-        scoreProtection:
-          "Protection interval: the score total a reader can derive for a suppressed cell spans more than this many points",
       },
       never:
         "Minimum and maximum are never published; firms of one group of companies count as one; all metrics of a cell share one suppression pattern.",
@@ -1335,9 +1333,6 @@ export const en: Shape<typeof zh> = {
       },
       withheldDetail:
         "A single figure in a published cell: too few firms to publish that quantile safely; or a stage holds only 1–2 firms (a stage share times the firms is a count), so the cell's whole stage distribution is withheld, and where needed other cells' stage distributions too, so that it cannot be derived.",
-      intervalTitle: "Bounds as well as sums",
-      interval:
-        "Subtracting published totals is not the only way to narrow a suppressed cell: a reader also knows that no cell holds fewer than 0 firms, that a listed cell holds at least one, and that every firm scores between 0 and 100, and can hand all of it to a linear programme. While it builds a release, the portal runs that programme itself (the HiGHS solver) over the published cells, block by block. It asks for every suppressed cell with fewer than {{count}} firms how many firms it could hold at most, and for every suppressed cell under the score threshold how low and how high its score total could be. A count must be able to reach {{count}} firms, so nobody can prove that a cell holds fewer; a score total must be able to move over more than the protection interval shown above, {{width}} points. That width does not shrink for a cell of several firms: the others know their own scores, so together they could place the last firm's score in a band as wide as the cell's total, and no narrower. Where either fails, the same solver finds the published cells whose withholding frees it at the least cost in firms (as tau-ARGUS's optimal method does), and those are suppressed too; where no such cells exist, one more neighbouring cell is suppressed. Both audits then run again until nothing fails.",
       presentationTitle: "How numbers are shown",
       presentation:
         "Means have 1 decimal, quantiles are whole points, shares are percentages with 1 decimal, all on published cells; a suppressed value shows its mark and reason, never 0. Pages, downloads and the open data API carry exactly the same numbers.",

@@ -21,7 +21,6 @@ const RULES: Array<keyof DisclosureRules> = [
   "minChangedUnits",
   "minHistogramBin",
   "kBenchmark",
-  "scoreProtection",
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -37,11 +36,6 @@ export async function loader(args: LoaderFunctionArgs) {
     rules: RULES.map((id) => ({ id, value: m.rules[id] })).filter((r) => r.value !== undefined),
     marks: suppressionMarks(m.rules.minUnitsForScores),
     minUnits: m.rules.minUnitsForScores,
-    // Releases built before the interval audit (decision 038) did not run it.
-    interval:
-      m.rules.scoreProtection === undefined
-        ? null
-        : { count: m.rules.minUnitsForCounts, width: m.rules.scoreProtection },
     note: m.note[locale],
     dimensions: m.dimensions.map((d) => ({ id: d.id, name: d.name[locale] })),
     firstPeriod: release.periods[release.periods.length - 1]!,
@@ -84,12 +78,6 @@ export default function StatisticsMethodology() {
         </tbody>
       </DataTable>
       <p>{t("statistics.methodology.never")}</p>
-      {d.interval ? (
-        <>
-          <h2>{t("statistics.methodology.intervalTitle")}</h2>
-          <p>{t("statistics.methodology.interval", d.interval)}</p>
-        </>
-      ) : null}
       <h2>{t("statistics.methodology.reasonsTitle")}</h2>
       <dl className="reasons">
         {SUPPRESSION_REASONS.map((reason) => (

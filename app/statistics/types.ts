@@ -106,11 +106,6 @@ export interface DisclosureRules {
   minFirmsPerStage: number;
   /** Histogram bins are merged until each non-empty bin holds at least this many firms. */
   minHistogramBin: number;
-  /**
-   * The protection interval of a suppressed cell's score sum, in points (decision 038): with bounds (every
-   * firm scores 0–100), the interval a reader can derive for the sum must be wider than this.
-   */
-  scoreProtection: number;
   /** Peer groups need at least this many firms other than the firm itself. */
   kBenchmark: number;
 }
@@ -123,6 +118,5 @@ export const DISCLOSURE_RULES: DisclosureRules = {
   minChangedUnits: 10,
   minFirmsPerStage: 3,
   minHistogramBin: 3,
-  scoreProtection: 50,
   kBenchmark: 10,
 };

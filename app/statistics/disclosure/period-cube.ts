@@ -6,9 +6,6 @@ import {
   recordCells,
   type Relation,
 } from "~/statistics/disclosure/cube-shape";
-import type { LpSolver } from "~/statistics/disclosure/interval-audit";
-import { intervalCheck, type IntervalView, type IntervalWork, sumWork } from "~/statistics/disclosure/interval-check";
-import { cubeIntervalProblem } from "~/statistics/disclosure/interval-cube";
 import {
   BINS,
   mergedHistogram,
@@ -94,21 +91,6 @@ export interface PeriodCube {
   counts: PeriodCounts;
   rounds: number;
   unresolved: number;
-  /** The interval audit's work, summed over its rounds (null when it did not run). */
-  interval: IntervalWork | null;
-}
-
-/** Overall score sum per cell (score × 10), cube and city layer. */
-function scoreSums(ctx: CubeContext, records: PeriodRecords): Float64Array {
-  const sums = new Float64Array(ctx.shape.cellCount);
-  const overall = records.scores[0]!;
-  const cellsOf = cellsOfRecords(ctx, records);
-  for (let r = 0; r < records.count; r++) {
-    const v = overall[r]!;
-    if (v === NULL_SCORE) continue;
-    for (const a of cellsOf(r)) sums[a]! += v;
-  }
-  return sums;
 }
 
 export function buildPeriodCube(
@@ -117,35 +99,9 @@ export function buildPeriodCube(
   records: PeriodRecords,
   earlier: readonly EarlierPeriod[],
   random: () => number,
-  /** The interval audit's solver; without one the audit does not run. */
-  solver?: LpSolver,
 ): PeriodCube {
   const { shape, rules } = ctx;
   const counts = countCells(ctx, records);
-  let work: IntervalWork | null = null;
-  let sums: Float64Array | undefined;
-  const cubeTable = (view: IntervalView) =>
-    cubeIntervalProblem({
-      shape,
-      interior: ctx.interior,
-      firms: counts.firms,
-      units: counts.units,
-      sums: (sums ??= scoreSums(ctx, records)),
-      known: view.known,
-      withholdable: view.withholdable,
-      protect: (c) => !view.published(c),
-      minCount: rules.minUnitsForCounts,
-      minUnitsForScores: rules.minUnitsForScores,
-    });
-  const interval =
-    solver &&
-    intervalCheck(
-      solver,
-      rules,
-      shape.cellCount,
-      (view) => [cubeTable(view)],
-      (w) => (work = sumWork(work, w)),
-    );
   const input = {
     cellCount: shape.cellCount,
     relations: ctx.relations,
@@ -156,7 +112,7 @@ export function buildPeriodCube(
     rules,
     random,
   };
-  const outcome = suppressPeriod({ ...input, interval });
+  const outcome = suppressPeriod(input);
   const stages = stagePass(input, outcome.reasons);
   const published = new Uint8Array(shape.cellCount);
   const suppressed = new Uint8Array(shape.cellCount);
@@ -185,7 +141,6 @@ export function buildPeriodCube(
     rounds: Math.max(outcome.rounds, stages.rounds),
     // A cell both audits could not protect counts once.
     unresolved: new Set([...outcome.unresolved, ...stages.unresolved]).size,
-    interval: work,
   };
 }
 

@@ -49,17 +49,6 @@ export interface SuppressionInput {
    * never a candidate for secondary suppression.
    */
   given?: ReadonlyArray<SuppressionReason | null>;
-  /**
-   * The interval audit (decision 038), run once the linear audit finds nothing: given what is published and
-   * what the reader knows, the published cells to withhold so that no linear programme with bounds confines
-   * a suppressed cell too closely, and the confined cells no such choice frees.
-   */
-  interval?: (view: {
-    published: (cell: number) => boolean;
-    known: (cell: number) => boolean;
-    /** Published by this pass and not known before: may still be withheld. */
-    withholdable: (cell: number) => boolean;
-  }) => { withhold: readonly number[]; stuck: readonly number[] };
 }
 
 export interface SuppressionResult {
@@ -126,7 +115,6 @@ export function stagePass(
   if (!any) return { reasons: new Array(input.cellCount).fill(null), rounds: 0, unresolved: [] };
   const outcome = suppressPeriod({
     ...input,
-    interval: undefined,
     earlier: input.earlier.map(earlierStagePattern),
     primary,
     given: cellReasons,
@@ -232,22 +220,7 @@ export function suppressPeriod(input: SuppressionInput): SuppressionResult {
       }))
         disclosed.add(c);
     }
-    // Exact recovery settled: then bounds. The audit names the cells to withhold; a confined cell it found no
-    // remedy for gets one more suppression by the linear audit's rule.
     let fixed = 0;
-    if (disclosed.size === 0 && input.interval) {
-      const { withhold, stuck } = input.interval({
-        published,
-        known: (c) => published(c) || knownBefore[c] === 1,
-        withholdable: (c) => published(c) && knownBefore[c] === 0,
-      });
-      for (const c of withhold)
-        if (published(c) && !knownBefore[c]) {
-          reasons[c] = "secondary";
-          fixed++;
-        }
-      for (const d of stuck) disclosed.add(d);
-    }
     for (const d of disclosed) {
       if (published(d)) {
         reasons[d] = "across-time";

@@ -9,8 +9,6 @@ import { db } from "~/platform/db.server";
 import { rowsOf } from "~/platform/db.server";
 import { seededRandom } from "~/platform/seeded-random";
 import { layerOfRegion } from "~/statistics/disclosure/cube-shape";
-import { loadHighsSolver } from "~/statistics/disclosure/highs-solver";
-import { type IntervalWork, sumWork } from "~/statistics/disclosure/interval-check";
 import { buildPeriodCube } from "~/statistics/disclosure/period-cube";
 import { cubeContext } from "~/statistics/release/cube-context.server";
 import {
@@ -32,8 +30,6 @@ export interface ReleaseSummary {
   records: number;
   skipped: number;
   buildMs: number;
-  /** The interval audit's work over all periods (decision 038); absent for releases built before it. */
-  interval?: IntervalWork;
 }
 
 export class ReleaseError extends Error {
@@ -64,11 +60,6 @@ export interface BuildInput {
   actorId: string | null;
   /** Where the build has got to: the stage, the period, its cells written, and the share of the whole. */
   onProgress?: (p: JobProgress) => void;
-  /**
-   * Run the interval audit (decision 038); on unless false. Off only to show in a test that the LP attack
-   * catches what it protects against.
-   */
-  intervalAudit?: boolean;
 }
 
 /** The share of a build done: a tenth for the snapshot, the rest split evenly between the periods. */
@@ -81,7 +72,6 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
   const { version } = input;
   const progress = input.onProgress ?? (() => undefined);
   const ctx = cubeContext(version.model);
-  const solver = input.intervalAudit === false ? undefined : await loadHighsSolver();
   return db().transaction(
     async (tx) => {
       // One build at a time: numbers and the across-time checks depend on order.
@@ -151,7 +141,6 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
       let auditRounds = 0;
       let records = 0;
       let skipped = 0;
-      let interval: IntervalWork | null = null;
       // One period at a time, its cells written before the next is read: memory holds one period.
       for (const [index, period] of periods.entries()) {
         progress({ stage: "loading", period, share: buildShare(index, periods.length, 0) });
@@ -160,7 +149,7 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         for (const r of earlierReleases.filter((e) => e.periods.includes(period)))
           earlier.push(await earlierPeriod(tx, ctx.shape, ctx.interior, r, number, period, version.id));
         progress({ stage: "computing", period, share: buildShare(index, periods.length, 0.2) });
-        const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random, solver);
+        const cube = buildPeriodCube(ctx, period, loaded.records, earlier, random);
         for (let k = 0; k < cube.cells.length; k += 1000) {
           const cellsDone = Math.min(cube.cells.length, k + 1000);
           progress({
@@ -201,7 +190,6 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         auditRounds = Math.max(auditRounds, cube.rounds);
         records += loaded.records.count;
         skipped += loaded.skipped;
-        interval = sumWork(interval, cube.interval);
       }
       if (records === 0) throw new ReleaseError("no_data");
       const summary: ReleaseSummary = {
@@ -213,7 +201,6 @@ export async function buildRelease(input: BuildInput): Promise<StatisticsRelease
         records,
         skipped,
         buildMs: 0,
-        ...(interval ? { interval } : {}),
       };
       summary.buildMs = Date.now() - started;
       const [built] = await tx
